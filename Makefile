@@ -1,0 +1,41 @@
+# diglot: make build | test | bench | check | example | fmt | vet | fuzz | golden
+GO        ?= go
+FUZZTIME  ?= 30s
+SHARED    ?= ../shared
+OUT       ?= out
+
+.PHONY: build test bench check example fmt vet fuzz golden clean
+
+build:
+	$(GO) build -trimpath -o bin/diglot ./cmd/diglot
+
+test:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./...
+
+# Build the project's own copy of the seed article into out/.
+example:
+	$(GO) run ./cmd/diglot build testdata/seed.txt
+
+# Build every shared corpus article and run the shared checkers on the outputs.
+check: build
+	@if [ -d $(SHARED)/tools ]; then $(SHARED)/tools/check-all; else echo "check: $(SHARED) not found, skipped"; fi
+
+fmt:
+	gofmt -w .
+
+vet:
+	$(GO) vet ./...
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./article/
+
+golden:
+	UPDATE_GOLDEN=1 $(GO) test ./...
+
+clean:
+	rm -rf bin $(OUT)

@@ -1,0 +1,169 @@
+package article
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// makeBlocks turns aligned unit pairs into typed blocks: Markdown headings,
+// list items (with their markers), labelled items after a lead-in, and short
+// unpunctuated pairs as inferred headings.
+func makeBlocks(units []unit, pairs []unitPair) []Block {
+	blocks := make([]Block, len(pairs))
+	for i, p := range pairs {
+		b := &blocks[i]
+		b.ZH = makeParas(units, p.zh, Chinese)
+		b.EN = makeParas(units, p.en, English)
+		b.Line = firstLineOf(units, p)
+		b.Kind, b.Level = markedKind(units, p)
+	}
+	markLabelledItems(blocks)
+	markInferredHeadings(blocks)
+	return blocks
+}
+
+func firstLineOf(units []unit, p unitPair) int {
+	line := 0
+	for _, side := range [][]int{p.zh, p.en} {
+		if len(side) > 0 {
+			if l := units[side[0]].lines[0].No; line == 0 || l < line {
+				line = l
+			}
+		}
+	}
+	return line
+}
+
+// makeParas builds the paragraphs of one side, setting Markdown marks apart.
+func makeParas(units []unit, idx []int, lang Lang) []Para {
+	paras := make([]Para, 0, len(idx))
+	for _, i := range idx {
+		u := &units[i]
+		p := Para{Lines: u.lines, Text: u.text}
+		if lvl := headingLevel(p.Text); lvl > 0 {
+			p.Text = strings.TrimSpace(p.Text[lvl:])
+		} else if m := listMarker(p.Text); m != "" {
+			p.Marker = m
+			p.Text = strings.TrimSpace(p.Text[len(m):])
+		}
+		paras = append(paras, p)
+	}
+	return paras
+}
+
+// markedKind types a pair by its Markdown marks.
+func markedKind(units []unit, p unitPair) (Kind, int) {
+	for _, side := range [][]int{p.zh, p.en} {
+		if len(side) == 0 {
+			continue
+		}
+		t := units[side[0]].lines[0].Text
+		if lvl := headingLevel(t); lvl > 0 {
+			return Heading, lvl
+		}
+		if listMarker(t) != "" {
+			return ListItem, 0
+		}
+	}
+	return Paragraph, 0
+}
+
+// markLabelledItems makes list items of "label: text" pairs that follow a
+// lead-in ending in a colon, or that come two or more in a row, and sets
+// their labels apart.
+func markLabelledItems(blocks []Block) {
+	labelled := make([]bool, len(blocks))
+	for i := range blocks {
+		labelled[i] = isLabelledPair(&blocks[i])
+	}
+	for i := range blocks {
+		if !labelled[i] {
+			continue
+		}
+		afterLeadIn := i > 0 && (endsWithColon(&blocks[i-1]) || blocks[i-1].Kind == ListItem && hasLabels(&blocks[i-1]))
+		inSeries := i+1 < len(blocks) && labelled[i+1] || i > 0 && labelled[i-1]
+		if !afterLeadIn && !inSeries {
+			continue
+		}
+		b := &blocks[i]
+		b.Kind = ListItem
+		for _, side := range [][]Para{b.ZH, b.EN} {
+			for k := range side {
+				side[k].Label, side[k].Text, _ = splitLabel(side[k].Text)
+			}
+		}
+	}
+}
+
+func hasLabels(b *Block) bool {
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		if len(side) > 0 && side[0].Label != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isLabelledPair reports whether every paragraph of a plain, one-paragraph
+// pair is a "label: text" line.
+func isLabelledPair(b *Block) bool {
+	if b.Kind != Paragraph || len(b.ZH) > 1 || len(b.EN) > 1 || len(b.ZH)+len(b.EN) == 0 {
+		return false
+	}
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		if len(side) == 1 && !hasLabel(side[0].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWithColon(b *Block) bool {
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		if len(side) > 0 {
+			t := side[len(side)-1].Text
+			if strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Limits for an inferred heading: a short pair with no sentence punctuation
+// at its end.
+const (
+	maxHeadingZHRunes = 24
+	maxHeadingENWords = 10
+)
+
+// markInferredHeadings makes headings of short, unpunctuated, two-sided pairs
+// ("摘要" / "Summary"), as they stand between the paragraphs of an article
+// converted from Markdown or HTML.
+func markInferredHeadings(blocks []Block) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != Paragraph || len(b.ZH) != 1 || len(b.EN) != 1 {
+			continue
+		}
+		zh, en := b.ZH[0].Text, b.EN[0].Text
+		if utf8.RuneCountInString(zh) > maxHeadingZHRunes || len(strings.Fields(en)) > maxHeadingENWords {
+			continue
+		}
+		if endsSentence(zh) || endsSentence(en) {
+			continue
+		}
+		b.Kind, b.Level = Heading, 2
+		if i == 0 {
+			b.Level = 1
+		}
+	}
+}
+
+// endsSentence reports whether text ends with punctuation that closes a
+// sentence or clause.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’」』）)")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；，：、….!?;,:", r)
+}

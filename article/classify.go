@@ -1,0 +1,130 @@
+package article
+
+import (
+	"unicode"
+)
+
+// class is what a line's script says of its language before context is used.
+type class uint8
+
+const (
+	classNeutral class = iota // no letters at all: digits, punctuation, symbols
+	classWeak                 // Latin letters only, too few to be clearly English ("FAQ", "Scope")
+	classZH                   // clearly Chinese
+	classEN                   // clearly English
+)
+
+func (c class) String() string {
+	return [...]string{"neutral", "weak", "zh", "en"}[c]
+}
+
+// scriptCounts holds what classify counts in a line.
+type scriptCounts struct {
+	han       int // Han ideographs, kana and bopomofo
+	words     int // Latin tokens; a URL or "1.0.0-alpha" counts once
+	function  int // English function words ("the", "and", "of", ...)
+	lowercase bool
+}
+
+// countScripts counts the script evidence in a line. Digits and punctuation
+// do not vote.
+func countScripts(s string) scriptCounts {
+	var c scriptCounts
+	inWord := false
+	wordStart := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case isHan(r):
+			c.han++
+		case isLatinLetter(r):
+			if r >= 'a' && r <= 'z' {
+				c.lowercase = true
+			}
+			if !inWord {
+				inWord = true
+				wordStart = i
+			}
+			continue
+		case inWord && (r == '-' || r == '.' || r == '/' || r == '_' || r == '\'' || r == '’' || r == ':' || r == '?' || r == '=' || r == '&' || unicode.IsDigit(r)):
+			// joiners inside a Latin token: URLs, versions, contractions
+			if i+1 < len(rs) && (isLatinLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]) || rs[i+1] == '/') {
+				continue
+			}
+		}
+		if inWord {
+			c.addWord(rs[wordStart:i])
+			inWord = false
+		}
+	}
+	if inWord {
+		c.addWord(rs[wordStart:])
+	}
+	return c
+}
+
+func (c *scriptCounts) addWord(w []rune) {
+	c.words++
+	if functionWords[string(w)] {
+		c.function++
+	}
+}
+
+// functionWords are common English words that Chinese text rarely quotes.
+var functionWords = map[string]bool{
+	"the": true, "The": true, "a": true, "an": true, "and": true, "of": true, "to": true,
+	"in": true, "is": true, "are": true, "was": true, "with": true, "for": true, "on": true,
+	"that": true, "this": true, "This": true, "it": true, "It": true, "by": true, "as": true,
+	"be": true, "or": true, "from": true, "at": true, "have": true, "has": true, "not": true,
+	"you": true, "your": true, "we": true, "We": true, "they": true, "their": true, "can": true,
+	"will": true, "which": true, "should": true, "if": true, "If": true, "when": true,
+	"into": true, "also": true, "one": true, "In": true, "A": true,
+}
+
+// classify decides a line's class from its script counts. A line with any Han
+// is Chinese unless its Latin words clearly outweigh the Han and read as
+// English sentences (function words); a line without Han is English when it
+// has two or more Latin words, and weak otherwise.
+func classify(s string) (class, scriptCounts) {
+	c := countScripts(s)
+	switch {
+	case c.han == 0 && c.words == 0:
+		return classNeutral, c
+	case c.han == 0 && c.words >= 2:
+		return classEN, c
+	case c.han == 0:
+		return classWeak, c
+	case c.function >= 2 && c.words > c.han:
+		return classEN, c
+	}
+	return classZH, c
+}
+
+// ambiguous reports whether a line mixes the two languages so evenly that its
+// class is a guess worth a warning.
+func (c scriptCounts) ambiguous() bool {
+	if c.han < 4 || c.words < 4 || c.function == 0 {
+		return false
+	}
+	return c.han*10 < c.words*25 && c.words*10 < c.han*25
+}
+
+// isHan reports whether r is a CJK ideograph, kana or bopomofo: the letters
+// that mark a Chinese line.
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Bopomofo, r)
+}
+
+// isLatinLetter reports whether r is a letter of the Latin script.
+func isLatinLetter(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r)
+}
+
+// isLatinLetterOrDigit reports whether r is a Latin letter or an ASCII digit.
+func isLatinLetterOrDigit(r rune) bool {
+	return isLatinLetter(r) || r >= '0' && r <= '9'
+}

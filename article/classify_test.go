@@ -1,0 +1,63 @@
+package article
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       class
+	}{
+		{"Chinese sentence", "河边的社区图书馆今天重新开放。", classZH},
+		{"English sentence", "The library reopened today.", classEN},
+		{"Latin-heavy Chinese", "Kubernetes 和 Docker", classZH},
+		{"Chinese with keywords", "以下关键词 MUST、MUST NOT、REQUIRED、SHALL、SHALL NOT、SHOULD、SHOULD NOT", classZH},
+		{"Chinese with version", "例如：1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta", classZH},
+		{"Chinese with URL", "活动照片见 https://example.org/library/events/2025/reopening-ceremony/photos?id=1", classZH},
+		{"English quoting Chinese", "Exceptions: For product and brand names, use “豆瓣FM” instead of “豆瓣 FM”.", classEN},
+		{"English with rare Han", "The rare-books corner shows rubbings with uncommon characters: 𠀀, 𪚥 and 𠮷.", classEN},
+		{"kana counts as CJK", "かなカナ", classZH},
+		{"one-word heading", "FAQ", classWeak},
+		{"two-word heading", "Enforcement Responsibilities", classEN},
+		{"digits only", "2025", classNeutral},
+		{"punctuation only", "。。。，，，」」」", classNeutral},
+		{"time range", "12:30–14:00", classNeutral},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := classify(tt.line); got != tt.want {
+				t.Errorf("classify(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolveWeakLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string // one letter per line: z or e
+	}{
+		{"heading same in both", []string{"约定式提交 1.0.0", "Conventional Commits 1.0.0", "FAQ", "FAQ", "在初始开发阶段我该如何处理？", "How should I deal with it?"}, "zezeze"},
+		{"one-word translation", []string{"适用范围", "Scope", "本行为准则适用于所有社区场合。", "This Code of Conduct applies here."}, "zeze"},
+		{"neutral joins its run", []string{"河边的图书馆。", "The library by the river.", "2025", "* * *", "馆长表示。", "The librarian said."}, "zeeeze"},
+		{"neutral starts a pair between translations", []string{"你好。", "Hello there.", "。。。」」」", "Punctuation only: ... !!!"}, "zeze"},
+		{"English first", []string{"Hello there.", "你好。", "Good night all.", "晚安。"}, "ezez"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			units := make([]unit, len(tt.lines))
+			for i, l := range tt.lines {
+				units[i] = newUnit([]SourceLine{{No: i + 1, Text: l}})
+			}
+			order, _ := detectOrder(units)
+			resolveLanguages(units, order)
+			got := ""
+			for _, u := range units {
+				got += map[Lang]string{Chinese: "z", English: "e"}[u.lang]
+			}
+			if got != tt.want {
+				t.Errorf("languages %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,77 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// rawLine is a source line before trimming.
+type rawLine struct {
+	no       int
+	text     string // trimmed of surrounding whitespace
+	indented bool   // the line began with whitespace
+}
+
+// decode checks the encoding and splits src into trimmed lines. LF, CRLF and
+// a lone CR all end a line; a UTF-8 BOM is dropped. Invalid UTF-8, NUL bytes
+// and UTF-16 input are errors naming their lines.
+func decode(src []byte, c *collector) []rawLine {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		c.errorf(1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); UTF-16 is not supported, save it as UTF-8")
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	n := bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte{'\r'}) + 1
+	lines := make([]rawLine, 0, n)
+	no := 0
+	for len(src) > 0 {
+		no++
+		end := bytes.IndexAny(src, "\r\n")
+		var line []byte
+		if end < 0 {
+			line, src = src, nil
+		} else {
+			line = src[:end]
+			if src[end] == '\r' && end+1 < len(src) && src[end+1] == '\n' {
+				end++
+			}
+			src = src[end+1:]
+		}
+		if !checkLine(line, no, c) {
+			lines = append(lines, rawLine{no: no})
+			continue
+		}
+		text := trimSpace(string(line))
+		lines = append(lines, rawLine{no: no, text: text, indented: text != "" && !strings.HasPrefix(string(line), text)})
+	}
+	return lines
+}
+
+// checkLine reports an invalid byte or a NUL in one line and returns whether
+// the line is usable.
+func checkLine(line []byte, no int, c *collector) bool {
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		c.errorf(no, "NUL byte at column %d; the file is binary or corrupt", i+1)
+		return false
+	}
+	if utf8.Valid(line) {
+		return true
+	}
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && size <= 1 {
+			c.errorf(no, "invalid UTF-8 (byte 0x%02X at column %d); save the file as UTF-8", line[i], i+1)
+			return false
+		}
+		i += size
+	}
+	return false
+}
+
+// trimSpace removes surrounding whitespace, including U+3000 and NBSP, and a
+// stray BOM.
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+}

@@ -1,0 +1,160 @@
+// Package article reads a bilingual Chinese–English article and pairs every
+// Chinese paragraph with its English translation.
+//
+// Parsing runs in steps, one file each: decode (bytes to trimmed source lines,
+// with encoding errors), frontmatter (YAML or TOML metadata), classify (the
+// language of each line by script), units (lines grouped into paragraphs),
+// align (language runs paired, Gale–Church style when their lengths differ)
+// and blocks (pairs typed as paragraph, heading or list item). The clean-up of
+// punctuation is a separate step (normalize.go) that leaves the source intact.
+package article
+
+import "strings"
+
+// Kind is the role of a block in the article.
+type Kind uint8
+
+// The kinds of block.
+const (
+	Paragraph Kind = iota
+	Heading
+	ListItem
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case ListItem:
+		return "list-item"
+	}
+	return "paragraph"
+}
+
+// Lang is one of the article's two languages.
+type Lang uint8
+
+// The two languages of an article.
+const (
+	Chinese Lang = iota
+	English
+)
+
+func (l Lang) String() string {
+	if l == English {
+		return "en"
+	}
+	return "zh"
+}
+
+// Other returns the other language.
+func (l Lang) Other() Lang { return 1 - l }
+
+// SourceLine is one line of the input, with surrounding whitespace, the BOM and
+// the line ending removed.
+type SourceLine struct {
+	No   int // 1-based line number in the file
+	Text string
+}
+
+// Para is one paragraph on one side of a pair: the source lines it was read
+// from, and its text with the lines joined and the list marker and label set
+// apart. Text is the source text, not yet cleaned up (see Clean).
+type Para struct {
+	Lines  []SourceLine
+	Marker string // list marker as written ("-", "1."), or ""
+	Label  string // the label of a "label: text" item, or ""
+	Text   string
+}
+
+// Pair holds the two sides of a block. A side is empty when the article has
+// no translation for the other one (a one-sided pair).
+type Pair struct {
+	ZH, EN []Para
+}
+
+// Side returns the paragraphs of one language.
+func (p Pair) Side(l Lang) []Para {
+	if l == English {
+		return p.EN
+	}
+	return p.ZH
+}
+
+// Block is one aligned unit of the article.
+type Block struct {
+	Kind  Kind
+	Level int // heading level, 1 for "#", 2 for "##"; 0 when not a heading
+	Pair
+	Line int // first source line of the block
+}
+
+// Meta is the article's metadata from its front matter.
+type Meta struct {
+	Title       string // Chinese (or only) title
+	TitleEN     string // English title
+	Author      string
+	Date        string
+	Language    string // zh-Hans or zh-Hant
+	Description string
+	Source      string
+	Identifier  string
+}
+
+// Document is a parsed article.
+type Document struct {
+	Name   string // the file name the article was read from
+	Meta   Meta   // front matter, with Title and TitleEN filled in from the body when absent
+	Order  Lang   // the language of the first paragraph of each pair in the source
+	Blocks []Block
+}
+
+// Language returns the BCP 47 tag of the Chinese text: the front matter's, or
+// zh-Hant when the text uses traditional forms, else zh-Hans.
+func (d *Document) Language() string {
+	if d.Meta.Language != "" {
+		return d.Meta.Language
+	}
+	return "zh-Hans"
+}
+
+// Title returns the title for display: both languages when they differ.
+func (d *Document) Title() string {
+	switch {
+	case d.Meta.Title == "":
+		return d.Meta.TitleEN
+	case d.Meta.TitleEN == "" || d.Meta.TitleEN == d.Meta.Title:
+		return d.Meta.Title
+	}
+	return d.Meta.Title + " / " + d.Meta.TitleEN
+}
+
+// joinLines joins the lines of one paragraph: Chinese lines without a space
+// (unless Latin text meets at the join), English lines with one.
+func joinLines(lines []SourceLine, lang Lang) string {
+	if len(lines) == 1 {
+		return lines[0].Text
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && (lang == English || latinJoin(b.String(), l.Text)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l.Text)
+	}
+	return b.String()
+}
+
+// latinJoin reports whether two Chinese lines meet between Latin letters or
+// digits, where a hard wrap stood for a space.
+func latinJoin(before, after string) bool {
+	if before == "" || after == "" {
+		return false
+	}
+	var last rune
+	for _, r := range before {
+		last = r
+	}
+	first := []rune(after)[0]
+	return isLatinLetterOrDigit(last) && isLatinLetterOrDigit(first)
+}

@@ -1,0 +1,253 @@
+package article
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// frontMatterKeys are the keys a front matter may set, in the order they are
+// documented.
+var frontMatterKeys = []string{"title", "title_en", "author", "date", "language", "description", "source", "identifier"}
+
+// maxFrontMatterLines bounds the front matter, so a runaway block is refused
+// quickly instead of swallowing the article.
+const maxFrontMatterLines = 200
+
+// splitFrontMatter reads a `---` (YAML) or `+++` (TOML) block at the top of
+// the article and returns its metadata and the lines after it.
+func splitFrontMatter(lines []rawLine, c *collector) (Meta, []rawLine) {
+	first := 0
+	for first < len(lines) && lines[first].text == "" {
+		first++
+	}
+	if first == len(lines) {
+		return Meta{}, lines
+	}
+	fence := lines[first].text
+	if fence != "---" && fence != "+++" {
+		return Meta{}, lines
+	}
+	end := -1
+	for i := first + 1; i < len(lines) && i-first <= maxFrontMatterLines; i++ {
+		if lines[i].text == fence {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		c.errorf(lines[first].no, "front matter not closed: no %q line ends the block opened here", fence)
+		return Meta{}, nil
+	}
+	block := lines[first+1 : end]
+	var values map[string]string
+	if fence == "---" {
+		values = parseYAMLBlock(block, c)
+	} else {
+		values = parseTOMLBlock(block, c)
+	}
+	return metaFromValues(values), lines[end+1:]
+}
+
+// parseYAMLBlock reads the flat subset of YAML a front matter needs:
+// `key: value` lines with plain, single- or double-quoted scalars, and
+// comments. Anchors, aliases, collections and block scalars are refused, which
+// also keeps alias bombs out.
+func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
+	values := map[string]string{}
+	for _, l := range block {
+		if l.text == "" || strings.HasPrefix(l.text, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(l.text, ":")
+		key = strings.TrimSpace(key)
+		if !ok || key == "" || strings.ContainsAny(key, " \t\"'") {
+			c.errorf(l.no, "front matter: expected `key: value`, found %q", l.text)
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if value != "" && strings.ContainsRune("&*[{|>!", rune(value[0])) {
+			c.errorf(l.no, "front matter: the value of %q uses YAML anchors, aliases, lists or block text, which diglot does not read; write a plain `key: value`", key)
+			continue
+		}
+		v, err := yamlScalar(value)
+		if err != nil {
+			c.errorf(l.no, "front matter: %s: %v", key, err)
+			continue
+		}
+		if !checkKey(key, l.no, c) {
+			continue
+		}
+		values[key] = v
+	}
+	return values
+}
+
+// yamlScalar decodes a plain or quoted YAML scalar and drops a trailing comment.
+func yamlScalar(v string) (string, error) {
+	switch {
+	case strings.HasPrefix(v, `"`):
+		end := closingQuote(v)
+		if end < 0 {
+			return "", fmt.Errorf("unterminated double-quoted string")
+		}
+		return strconv.Unquote(v[:end+1])
+	case strings.HasPrefix(v, "'"):
+		rest := v[1:]
+		var b strings.Builder
+		for {
+			i := strings.IndexByte(rest, '\'')
+			if i < 0 {
+				return "", fmt.Errorf("unterminated single-quoted string")
+			}
+			b.WriteString(rest[:i])
+			if strings.HasPrefix(rest[i+1:], "'") {
+				b.WriteByte('\'')
+				rest = rest[i+2:]
+				continue
+			}
+			return b.String(), nil
+		}
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v, nil
+}
+
+// closingQuote returns the index of the quote that closes a double-quoted
+// string starting at v[0], or -1.
+func closingQuote(v string) int {
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return -1
+}
+
+// parseTOMLBlock reads a TOML front matter.
+func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
+	var b strings.Builder
+	for _, l := range block {
+		b.WriteString(l.text)
+		b.WriteByte('\n')
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(b.String(), &raw); err != nil {
+		line := 0
+		var perr toml.ParseError
+		if ok := asParseError(err, &perr); ok && perr.Position.Line > 0 && perr.Position.Line <= len(block) {
+			line = block[perr.Position.Line-1].no
+		} else if len(block) > 0 {
+			line = block[0].no - 1
+		}
+		c.errorf(line, "front matter: %v", firstLine(err.Error()))
+		return nil
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	values := map[string]string{}
+	for _, k := range keys {
+		no := keyLine(block, k)
+		if !checkKey(k, no, c) {
+			continue
+		}
+		switch v := raw[k].(type) {
+		case string:
+			values[k] = v
+		case time.Time:
+			values[k] = v.Format("2006-01-02")
+		case int64, float64, bool:
+			values[k] = fmt.Sprint(v)
+		default:
+			c.errorf(no, "front matter: %q must be a string", k)
+		}
+	}
+	return values
+}
+
+func asParseError(err error, target *toml.ParseError) bool {
+	pe, ok := err.(toml.ParseError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// keyLine finds the line of a TOML key, for messages.
+func keyLine(block []rawLine, key string) int {
+	for _, l := range block {
+		if strings.HasPrefix(l.text, key) {
+			return l.no
+		}
+	}
+	if len(block) > 0 {
+		return block[0].no
+	}
+	return 1
+}
+
+// checkKey warns about a key diglot does not know and reports whether to keep it.
+func checkKey(key string, line int, c *collector) bool {
+	for _, k := range frontMatterKeys {
+		if k == key {
+			return true
+		}
+	}
+	c.warnf(line, "front matter: unknown key %q ignored (known keys: %s)", key, strings.Join(frontMatterKeys, ", "))
+	return false
+}
+
+// metaFromValues fills Meta from the front matter values. A bilingual title
+// "中文 / English" is split in two when no title_en is given.
+func metaFromValues(v map[string]string) Meta {
+	m := Meta{
+		Title: v["title"], TitleEN: v["title_en"], Author: v["author"], Date: v["date"],
+		Language: v["language"], Description: v["description"], Source: v["source"],
+		Identifier: v["identifier"],
+	}
+	if m.TitleEN == "" {
+		m.Title, m.TitleEN = splitBilingualTitle(m.Title)
+	}
+	return m
+}
+
+// splitBilingualTitle splits "中文 / English" or "中文 | English" into its
+// Chinese and English halves; a title in one language is returned as it is,
+// in the slot of its language.
+func splitBilingualTitle(t string) (zh, en string) {
+	for _, sep := range []string{" / ", " | ", " ／ "} {
+		a, b, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		ca, _ := classify(a)
+		cb, _ := classify(b)
+		switch {
+		case ca == classZH && cb != classZH:
+			return strings.TrimSpace(a), strings.TrimSpace(b)
+		case cb == classZH && ca != classZH:
+			return strings.TrimSpace(b), strings.TrimSpace(a)
+		}
+	}
+	if cl, _ := classify(t); cl == classEN {
+		return "", t
+	}
+	return t, ""
+}

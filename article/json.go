@@ -1,0 +1,69 @@
+package article
+
+// JSONDocument is the stable JSON form of a document printed by
+// `diglot parse --json`: the pairs hold the source lines of each side exactly
+// as in the input (trimmed, not cleaned up).
+type JSONDocument struct {
+	Title string     `json:"title"`
+	Meta  JSONMeta   `json:"meta"`
+	Pairs []JSONPair `json:"pairs"`
+}
+
+// JSONMeta is the metadata in JSONDocument.
+type JSONMeta struct {
+	Title       string `json:"title,omitempty"`
+	TitleEN     string `json:"title_en,omitempty"`
+	Author      string `json:"author,omitempty"`
+	Date        string `json:"date,omitempty"`
+	Language    string `json:"language"`
+	Description string `json:"description,omitempty"`
+	Source      string `json:"source,omitempty"`
+	Identifier  string `json:"identifier,omitempty"`
+	Order       string `json:"order"`
+}
+
+// JSONPair is one block in JSONDocument.
+type JSONPair struct {
+	Kind    string   `json:"kind"`
+	Level   int      `json:"level,omitempty"`
+	ZH      []string `json:"zh"`
+	EN      []string `json:"en"`
+	ZHLabel string   `json:"zh_label,omitempty"`
+	ENLabel string   `json:"en_label,omitempty"`
+	Line    int      `json:"line"`
+}
+
+// JSON returns the JSON form of the document.
+func (d *Document) JSON() JSONDocument {
+	m := d.Meta
+	out := JSONDocument{
+		Title: d.Title(),
+		Meta: JSONMeta{
+			Title: m.Title, TitleEN: m.TitleEN, Author: m.Author, Date: m.Date,
+			Language: d.Language(), Description: m.Description, Source: m.Source,
+			Identifier: m.Identifier, Order: d.Order.String() + "-first",
+		},
+		Pairs: make([]JSONPair, len(d.Blocks)),
+	}
+	for i, b := range d.Blocks {
+		p := JSONPair{Kind: b.Kind.String(), Level: b.Level, ZH: sourceLines(b.ZH), EN: sourceLines(b.EN), Line: b.Line}
+		if len(b.ZH) > 0 {
+			p.ZHLabel = b.ZH[0].Label
+		}
+		if len(b.EN) > 0 {
+			p.ENLabel = b.EN[0].Label
+		}
+		out.Pairs[i] = p
+	}
+	return out
+}
+
+func sourceLines(paras []Para) []string {
+	lines := []string{}
+	for _, p := range paras {
+		for _, l := range p.Lines {
+			lines = append(lines, l.Text)
+		}
+	}
+	return lines
+}

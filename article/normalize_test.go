@@ -1,0 +1,62 @@
+package article
+
+import "testing"
+
+func TestCleanChinese(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"comma after Han", "小红书,确实", "小红书，确实"},
+		{"comma and space", "小红书, 确实", "小红书，确实"},
+		{"comma after Latin before Han", "随着TikTok,大量", "随着TikTok，大量"},
+		{"thousands separator", "新增了2,000册", "新增了2,000册"},
+		{"decimal point untouched", "圆周率 3.14 和 v1.2.3", "圆周率 3.14 和 v1.2.3"},
+		{"URL keeps its comma", "见 https://example.org/a?x=1,y=2 ,圆周率", "见 https://example.org/a?x=1,y=2，圆周率"},
+		{"colon and question", "他问:你会来吗?", "他问：你会来吗？"},
+		{"clock time", "时间 12:30 开始", "时间 12:30 开始"},
+		{"parentheses around Han", "照片(猫咪税)与", "照片（猫咪税）与"},
+		{"parentheses around Latin in Latin", "使用 Go (golang) 编写", "使用 Go (golang) 编写"},
+		{"double quotes", `自称"TikTok难民",并`, "自称“TikTok难民”，并"},
+		{"single quotes", "他问:'什么?'", "他问：‘什么？’"},
+		{"apostrophe in Latin", "children's 读物", "children's 读物"},
+		{"exclamation", "读过!", "读过！"},
+		{"nothing to do", "河边的图书馆。", "河边的图书馆。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CleanChinese(tt.in); got != tt.want {
+				t.Errorf("CleanChinese(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanEnglish(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"double quotes", `calling themselves "TikTok refugees," have`, "calling themselves “TikTok refugees,” have"},
+		{"apostrophe", "China's rules", "China’s rules"},
+		{"single quotes", "he said 'yes' twice", "he said ‘yes’ twice"},
+		{"quote at start", `"Good." "Mm."`, "“Good.” “Mm.”"},
+		{"after parenthesis", `("cat tax")`, "(“cat tax”)"},
+		{"unchanged", "plain text", "plain text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CleanEnglish(tt.in); got != tt.want {
+				t.Errorf("CleanEnglish(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanKeepsSource(t *testing.T) {
+	doc, _ := Parse("x.txt", []byte("小红书,确实\n\"Xiaohongshu\" is it\nEND\n"))
+	cleaned := Clean(doc)
+	if doc.Blocks[0].ZH[0].Text != "小红书,确实" || doc.Blocks[0].ZH[0].Lines[0].Text != "小红书,确实" {
+		t.Fatalf("Clean changed the source document")
+	}
+	if got := cleaned.Blocks[0].ZH[0].Text; got != "小红书，确实" {
+		t.Fatalf("cleaned text %q", got)
+	}
+	if got := cleaned.Blocks[0].ZH[0].Lines[0].Text; got != "小红书,确实" {
+		t.Fatalf("cleaned source line %q, want it unchanged", got)
+	}
+}

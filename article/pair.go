@@ -1,0 +1,101 @@
+package article
+
+// unitPair is an aligned pair of unit indexes, before typing into blocks.
+type unitPair struct {
+	zh, en []int
+}
+
+// run is a maximal sequence of units of one language.
+type run struct {
+	lang   Lang
+	groups []group
+}
+
+// makeRuns cuts the units into language runs and, within each run, groups
+// every unit with the neutral units that follow it.
+func makeRuns(units []unit) []run {
+	var runs []run
+	for i := range units {
+		u := &units[i]
+		if len(runs) == 0 || runs[len(runs)-1].lang != u.lang {
+			runs = append(runs, run{lang: u.lang})
+		}
+		r := &runs[len(runs)-1]
+		last := len(r.groups) - 1
+		joinsPrevious := last >= 0 && (u.neutral || allNeutral(units, r.groups[last]))
+		if joinsPrevious {
+			r.groups[last].units = append(r.groups[last].units, i)
+			r.groups[last].length += u.length()
+			continue
+		}
+		r.groups = append(r.groups, group{units: []int{i}, length: u.length()})
+	}
+	return runs
+}
+
+func allNeutral(units []unit, g group) bool {
+	for _, i := range g.units {
+		if !units[i].neutral {
+			return false
+		}
+	}
+	return true
+}
+
+// pairUnits pairs each run of the article's first language with the run of
+// its translation that follows, aligning unequal runs by length, and warns
+// about uneven runs and one-sided pairs.
+func pairUnits(units []unit, order Lang, c *collector) []unitPair {
+	runs := makeRuns(units)
+	var pairs []unitPair
+	for i := 0; i < len(runs); i++ {
+		first := runs[i]
+		var second run
+		if first.lang == order && i+1 < len(runs) {
+			second = runs[i+1]
+			i++
+		} else {
+			second = run{lang: first.lang.Other()}
+		}
+		zh, en := first, second
+		if first.lang == English {
+			zh, en = second, first
+		}
+		if len(zh.groups) != len(en.groups) && len(zh.groups) > 0 && len(en.groups) > 0 {
+			warnUneven(units, zh, en, c)
+		}
+		for _, b := range alignRuns(zh.groups, en.groups) {
+			p := unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)}
+			if len(p.zh) == 0 || len(p.en) == 0 {
+				warnOneSided(units, p, c)
+			}
+			pairs = append(pairs, p)
+		}
+	}
+	return pairs
+}
+
+func flatten(groups []group, idx []int) []int {
+	var out []int
+	for _, g := range idx {
+		out = append(out, groups[g].units...)
+	}
+	return out
+}
+
+func warnUneven(units []unit, zh, en run, c *collector) {
+	firstLine := units[zh.groups[0].units[0]].lines[0].No
+	if l := units[en.groups[0].units[0]].lines[0].No; l < firstLine {
+		firstLine = l
+	}
+	c.warnf(firstLine, "%d Chinese paragraph(s) face %d English one(s) here; aligned by length, check the pairing",
+		len(zh.groups), len(en.groups))
+}
+
+func warnOneSided(units []unit, p unitPair, c *collector) {
+	idx, missing := p.zh, "English"
+	if len(idx) == 0 {
+		idx, missing = p.en, "Chinese"
+	}
+	c.warnf(units[idx[0]].lines[0].No, "this paragraph has no %s counterpart; it is set alone (a one-sided pair)", missing)
+}

@@ -1,0 +1,147 @@
+package article
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// EndMarker is the line that ends an article.
+const EndMarker = "END"
+
+// Parse reads an article. name is used in diagnostics and as the fallback
+// title. It returns the document and every diagnostic; when any diagnostic is
+// an error the document is nil.
+func Parse(name string, src []byte) (*Document, Diagnostics) {
+	c := &collector{file: name}
+	lines := decode(src, c)
+	if c.diags.HasErrors() {
+		return nil, c.diags
+	}
+	meta, body := splitFrontMatter(lines, c)
+	if c.diags.HasErrors() {
+		return nil, c.diags
+	}
+	body = cutAtEnd(body, c)
+	units := makeUnits(body)
+	if len(units) == 0 {
+		reportEmpty(lines, body, c)
+		return nil, c.diags
+	}
+	order, ok := detectOrder(units)
+	if !ok {
+		c.errorf(units[0].lines[0].No, "no Chinese or English paragraph found (the text has no Han characters and no English sentences)")
+		return nil, c.diags
+	}
+	resolveLanguages(units, order)
+	if !checkBothLanguages(units, c) {
+		return nil, c.diags
+	}
+	warnLanguageGuesses(units, c)
+	doc := &Document{Name: name, Meta: meta, Order: order}
+	doc.Blocks = makeBlocks(units, pairUnits(units, order, c))
+	setTitle(doc, c)
+	return doc, c.diags
+}
+
+// cutAtEnd drops the END line and what follows it, with a warning when text
+// is ignored or when the marker is missing. Only a line that is exactly END
+// (trailing spaces allowed, no indentation) is the marker.
+func cutAtEnd(body []rawLine, c *collector) []rawLine {
+	for i, l := range body {
+		if l.text != EndMarker || l.indented {
+			if looksLikeEnd(l.text) {
+				c.warnf(l.no, "%q is not the END marker (only a line that is exactly END ends the article); kept as text", l.text)
+			}
+			continue
+		}
+		ignored, first := 0, 0
+		for _, after := range body[i+1:] {
+			if after.text != "" {
+				if first == 0 {
+					first = after.no
+				}
+				ignored++
+			}
+		}
+		if ignored > 0 {
+			c.warnf(first, "%d line(s) after the END marker (line %d) are ignored", ignored, l.no)
+		}
+		return body[:i]
+	}
+	if len(body) > 0 {
+		c.warnf(body[len(body)-1].no, "no END marker; the article is read to the end of the file")
+	}
+	return body
+}
+
+// looksLikeEnd reports whether a line could be a mistyped END marker.
+func looksLikeEnd(s string) bool {
+	return strings.EqualFold(strings.Trim(s, ".。!！ "), EndMarker)
+}
+
+// reportEmpty explains why there is no paragraph.
+func reportEmpty(all, body []rawLine, c *collector) {
+	for _, l := range all {
+		if l.text == EndMarker && !l.indented {
+			c.errorf(1, "no paragraphs before END: the article is empty")
+			return
+		}
+	}
+	c.errorf(1, "empty article: the file holds no text")
+}
+
+// checkBothLanguages refuses an article written in one language only.
+func checkBothLanguages(units []unit, c *collector) bool {
+	var seen [2]bool
+	for _, u := range units {
+		seen[u.lang] = true
+	}
+	if seen[Chinese] && seen[English] {
+		return true
+	}
+	only := "Chinese"
+	if seen[English] {
+		only = "English"
+	}
+	c.errorf(units[0].lines[0].No, "only one language (%s) found: a diglot article pairs Chinese paragraphs with their English translations", only)
+	return false
+}
+
+// warnLanguageGuesses warns about lines whose language was a close call.
+func warnLanguageGuesses(units []unit, c *collector) {
+	for _, u := range units {
+		if u.counts.ambiguous() {
+			c.warnf(u.lines[0].No, "line mixes Chinese and English (%d Han characters, %d Latin words); taken as %s by its script and place",
+				u.counts.han, u.counts.words, langName(u.lang))
+		}
+	}
+}
+
+func langName(l Lang) string {
+	if l == English {
+		return "English"
+	}
+	return "Chinese"
+}
+
+// setTitle fills the title from the first heading pair when the front matter
+// gives none, and falls back to the file name with a warning.
+func setTitle(doc *Document, c *collector) {
+	m := &doc.Meta
+	if m.Title != "" || m.TitleEN != "" {
+		return
+	}
+	if len(doc.Blocks) > 0 && doc.Blocks[0].Kind == Heading {
+		b := doc.Blocks[0]
+		if len(b.ZH) > 0 {
+			m.Title = b.ZH[0].Text
+		}
+		if len(b.EN) > 0 {
+			m.TitleEN = b.EN[0].Text
+		}
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
+	m.Title = base
+	c.warnf(1, "no title (no front matter title and no leading heading); using the file name %q", base)
+}

@@ -1,0 +1,30 @@
+// Command diglot turns a bilingual Chinese–English article into a
+// parallel-text EPUB 3 and a two-column PDF.
+//
+// Usage:
+//
+//	diglot build [flags] FILE...   write OUT/NAME.epub and OUT/NAME.pdf
+//	diglot parse [--json] FILE     show how the article was read and paired
+//	diglot version                 print the version
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses, in the style of the Go tool.
+const (
+	exitOK    = 0
+	exitFail  = 1 // an input failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// run is the whole command, callable in-process from tests.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return newCLI(stdin, stdout, stderr).run(args)
+}
