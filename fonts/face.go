@@ -1,0 +1,107 @@
+package fonts
+
+import (
+	"fmt"
+)
+
+// Face is a parsed TrueType font: its bytes and the metrics layout needs.
+// A Face is immutable and safe for concurrent use.
+type Face struct {
+	Name       string // a short name for the face ("NotoSerifSC-Regular")
+	Data       []byte // the font file
+	UnitsPerEm int
+	Ascender   int // hhea ascender, font units
+	Descender  int // hhea descender, font units (negative)
+	advances   []uint16
+	cmap       []cmapGroup
+	numGlyphs  int
+}
+
+// Parse reads a TrueType font. A malformed font is an error, never a panic.
+func Parse(name string, data []byte) (face *Face, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			face, err = nil, fmt.Errorf("font %s: malformed font (%v)", name, r)
+		}
+	}()
+	dir, err := readTables(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	f := &Face{Name: name, Data: data}
+	if err := f.readMetrics(dir); err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	if f.cmap, err = parseCmap(dir["cmap"]); err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	return f, nil
+}
+
+func (f *Face) readMetrics(dir tableDir) error {
+	upem, err := u16(dir["head"], 18)
+	if err != nil {
+		return err
+	}
+	if upem < 16 {
+		return fmt.Errorf("bad unitsPerEm %d", upem)
+	}
+	f.UnitsPerEm = int(upem)
+	asc, err := i16(dir["hhea"], 4)
+	if err != nil {
+		return err
+	}
+	desc, err := i16(dir["hhea"], 6)
+	if err != nil {
+		return err
+	}
+	f.Ascender, f.Descender = int(asc), int(desc)
+	nMetrics, err := u16(dir["hhea"], 34)
+	if err != nil {
+		return err
+	}
+	nGlyphs, err := u16(dir["maxp"], 4)
+	if err != nil {
+		return err
+	}
+	f.numGlyphs = int(nGlyphs)
+	hmtx := dir["hmtx"]
+	if nMetrics == 0 || int(nMetrics)*4 > len(hmtx) {
+		return errTruncated
+	}
+	f.advances = make([]uint16, nMetrics)
+	for i := range f.advances {
+		f.advances[i], _ = u16(hmtx, 4*i)
+	}
+	return nil
+}
+
+// Glyph returns the glyph of r, and whether the font has one.
+func (f *Face) Glyph(r rune) (uint32, bool) {
+	g := lookup(f.cmap, r)
+	return g, g != 0 && int(g) < f.numGlyphs
+}
+
+// Has reports whether the font has a glyph for r.
+func (f *Face) Has(r rune) bool {
+	_, ok := f.Glyph(r)
+	return ok
+}
+
+// Advance returns the advance width of glyph g in font units.
+func (f *Face) Advance(g uint32) int {
+	if int(g) < len(f.advances) {
+		return int(f.advances[g])
+	}
+	return int(f.advances[len(f.advances)-1])
+}
+
+// RuneAdvance returns the advance of r in font units, or the .notdef
+// advance and false when the font lacks r.
+func (f *Face) RuneAdvance(r rune) (int, bool) {
+	g, ok := f.Glyph(r)
+	if !ok {
+		return f.Advance(0), false
+	}
+	return f.Advance(g), true
+}

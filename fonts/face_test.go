@@ -1,0 +1,71 @@
+package fonts
+
+import "testing"
+
+func TestBuiltinFaces(t *testing.T) {
+	s := NewSet()
+	tests := []struct {
+		role  Role
+		r     rune
+		want  bool
+		width int // advance in font units, 0 to skip
+	}{
+		{CJKRegular, '中', true, 1000},
+		{CJKRegular, '，', true, 1000},
+		{CJKBold, '中', true, 1000},
+		{LatinRegular, 'a', true, 0},
+		{LatinRegular, '中', false, 0},
+		{Symbols, '🌎', true, 0},
+		{Symbols, '❤', true, 0},
+	}
+	for _, tt := range tests {
+		f, err := s.Face(tt.role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		adv, ok := f.RuneAdvance(tt.r)
+		if ok != tt.want {
+			t.Errorf("%s has %q = %v, want %v", f.Name, tt.r, ok, tt.want)
+		}
+		if tt.width != 0 && adv != tt.width {
+			t.Errorf("%s advance of %q = %d, want %d", f.Name, tt.r, adv, tt.width)
+		}
+	}
+}
+
+func TestFaceParsedOnce(t *testing.T) {
+	s := NewSet()
+	a, _ := s.Face(CJKRegular)
+	b, _ := s.Face(CJKRegular)
+	if a != b {
+		t.Fatal("the face was parsed twice")
+	}
+}
+
+func TestBadFont(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"text":      []byte("hello, this is not a font at all"),
+		"cff":       append([]byte("OTTO"), make([]byte, 20)...),
+		"truncated": append([]byte{0, 1, 0, 0, 0, 9}, make([]byte, 10)...),
+	} {
+		if _, err := Parse(name, data); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	s := NewSet()
+	if err := s.Override([]byte("junk"), "junk.ttf", CJKRegular); err == nil {
+		t.Error("Override accepted a bad font")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	data, _ := files.ReadFile("files/NotoEmoji_400Regular.ttf")
+	f.Add(data[:4096])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		face, err := Parse("fuzz", b)
+		if err == nil {
+			face.RuneAdvance('a')
+		}
+	})
+}

@@ -1,0 +1,281 @@
+// Package linebreak chooses line breaks for a paragraph by Knuth and Plass's
+// total-fit algorithm over boxes, glue, kerns and penalties. It knows nothing
+// of fonts: widths are integers in any unit.
+//
+// The algorithm keeps a list of active breakpoints: places where a line may
+// end such that every line before it fits. For each legal breakpoint it tries
+// every active node as the start of the line ending there, keeps the cheapest
+// (fewest total demerits) per fitness class, and drops active nodes that are
+// too far behind for any line to fit. Each break records its line's adjustment
+// ratio so callers can justify the line and tests can assert it.
+package linebreak
+
+import "math"
+
+// Kind is the type of an item.
+type Kind uint8
+
+// The kinds of item.
+const (
+	Box     Kind = iota // fixed-width material
+	Glue                // stretchable space, a breakpoint after a box
+	Kern                // fixed space, never a breakpoint, discarded at a line start
+	Penalty             // a breakpoint with a cost; Width is added when broken here
+)
+
+// Infinity is the penalty that forbids (+) or forces (-) a break.
+const Infinity = 10000
+
+// Item is one element of a paragraph.
+type Item struct {
+	Kind    Kind
+	Width   int
+	Stretch int
+	Shrink  int
+	Penalty int
+	Flagged bool // a hyphen break: consecutive flagged breaks cost extra
+}
+
+// Params tunes the breaker.
+type Params struct {
+	Tolerance       float64 // largest adjustment ratio accepted in the first pass
+	LinePenalty     float64
+	FlaggedDemerits float64
+	FitnessDemerits float64
+}
+
+// DefaultParams are TeX's defaults, with a looser tolerance.
+var DefaultParams = Params{Tolerance: 3, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
+
+// Break is a chosen line end.
+type Break struct {
+	Pos      int     // index of the item where the line ends
+	Ratio    float64 // adjustment ratio of the line ending here
+	Demerits float64 // total demerits up to here
+	Overfull bool    // the line is wider than the measure even at full shrink
+}
+
+type node struct {
+	pos                    int
+	line                   int
+	fitness                int
+	width, stretch, shrink int // totals up to after this break
+	demerits               float64
+	ratio                  float64
+	prev                   int // index in nodes, -1 for the start
+	overfull               bool
+	start                  int // first box after the break: the next line begins there
+}
+
+// Lines breaks items into lines of the given width. The items should end
+// with a forced break (Penalty -Infinity), usually after a Glue with infinite
+// stretch. It never fails: when no set of breaks fits, the lines that cannot
+// fit are marked Overfull.
+func Lines(items []Item, width int, p Params) []Break {
+	if len(items) == 0 {
+		return nil
+	}
+	if firstBox(items, 0) == len(items) {
+		return []Break{{Pos: len(items) - 1}} // nothing to set: one empty line
+	}
+	if br := run(items, width, p, false); br != nil {
+		return br
+	}
+	return run(items, width, Params{Tolerance: math.Inf(1), LinePenalty: p.LinePenalty, FlaggedDemerits: p.FlaggedDemerits, FitnessDemerits: p.FitnessDemerits}, true)
+}
+
+// run is one pass of the algorithm. In the final pass, an active node that
+// would be dropped for overfull lines when it is the last one is kept, and
+// the line from it is taken overfull.
+func run(items []Item, width int, p Params, final bool) []Break {
+	nodes := []node{{pos: -1, prev: -1, start: firstBox(items, 0)}}
+	active := []int{0}
+	var sumW, sumY, sumZ int
+	for i, it := range items {
+		switch it.Kind {
+		case Box, Kern:
+			sumW += it.Width
+			continue
+		case Glue:
+			if i == 0 || items[i-1].Kind != Box {
+				sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
+				continue
+			}
+		case Penalty:
+			if it.Penalty >= Infinity {
+				continue
+			}
+		}
+		active = tryBreak(items, i, active, &nodes, width, p, final, sumW, sumY, sumZ)
+		if it.Kind == Glue {
+			sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
+		}
+		if len(active) == 0 {
+			return nil
+		}
+	}
+	best := -1
+	for _, a := range active {
+		n := nodes[a]
+		if n.pos == len(items)-1 && (best < 0 || n.demerits < nodes[best].demerits) {
+			best = a
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	var rev []Break
+	for k := best; k > 0; k = nodes[k].prev {
+		n := nodes[k]
+		rev = append(rev, Break{Pos: n.pos, Ratio: n.ratio, Demerits: n.demerits, Overfull: n.overfull})
+	}
+	out := make([]Break, len(rev))
+	for i := range rev {
+		out[i] = rev[len(rev)-1-i]
+	}
+	return out
+}
+
+// tryBreak considers a break at item i from every active node, and returns
+// the new active list.
+func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Params, final bool,
+	sumW, sumY, sumZ int) []int {
+	nodes := *nodesp
+	it := items[i]
+	breakWidth := 0
+	if it.Kind == Penalty {
+		breakWidth = it.Width
+	}
+	type candidate struct {
+		from     int
+		demerits float64
+		ratio    float64
+		overfull bool
+	}
+	var best [4]*candidate
+	kept := active[:0:0]
+	for ai, a := range active {
+		n := nodes[a]
+		if i < n.start && !(it.Kind == Penalty && it.Penalty <= -Infinity) {
+			kept = append(kept, a) // no box since that break: no line to end here
+			continue
+		}
+		lineW := sumW - n.width + breakWidth
+		ratio := adjustment(lineW, sumY-n.stretch, sumZ-n.shrink, width)
+		overfull := false
+		if ratio < -1 {
+			isLast := ai == len(active)-1 && len(kept) == 0
+			if !final || !isLast {
+				continue // deactivate: no later line from here can fit either
+			}
+			overfull, ratio = true, -1
+		} else {
+			kept = append(kept, a)
+		}
+		if ratio > p.Tolerance {
+			continue
+		}
+		d := demerits(ratio, it, items, n, p)
+		if overfull {
+			d += 1e8
+		}
+		f := fitness(ratio)
+		if n.pos >= 0 && abs(f-n.fitness) > 1 {
+			d += p.FitnessDemerits
+		}
+		d += n.demerits
+		if best[f] == nil || d < best[f].demerits {
+			best[f] = &candidate{from: a, demerits: d, ratio: ratio, overfull: overfull}
+		}
+	}
+	if it.Kind == Penalty && it.Penalty <= -Infinity {
+		kept = kept[:0]
+	}
+	// totals after the break: skip the discardable items that follow it
+	w, y, z := sumW, sumY, sumZ
+	if it.Kind == Glue {
+		w, y, z = w+it.Width, y+it.Stretch, z+it.Shrink
+	}
+	j := i + 1
+	for ; j < len(items) && items[j].Kind != Box; j++ {
+		if items[j].Kind != Penalty { // a penalty's width counts only when broken at
+			w, y, z = w+items[j].Width, y+items[j].Stretch, z+items[j].Shrink
+		}
+	}
+	for f, c := range best {
+		if c == nil {
+			continue
+		}
+		nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
+			demerits: c.demerits, ratio: c.ratio, prev: c.from, overfull: c.overfull, start: j})
+		kept = append(kept, len(nodes)-1)
+	}
+	*nodesp = nodes
+	return kept
+}
+
+func firstBox(items []Item, from int) int {
+	for from < len(items) && items[from].Kind != Box {
+		from++
+	}
+	return from
+}
+
+// adjustment is the ratio by which a line's glue must stretch (>0) or
+// shrink (<0) to fill width.
+func adjustment(lineW, stretch, shrink, width int) float64 {
+	switch {
+	case lineW < width:
+		if stretch <= 0 {
+			return Infinity
+		}
+		return float64(width-lineW) / float64(stretch)
+	case lineW > width:
+		if shrink <= 0 {
+			return -Infinity
+		}
+		return float64(width-lineW) / float64(shrink)
+	}
+	return 0
+}
+
+// demerits of a line with this ratio ending at item it.
+func demerits(ratio float64, it Item, items []Item, from node, p Params) float64 {
+	badness := 100 * math.Pow(math.Abs(ratio), 3)
+	if badness > Infinity {
+		badness = Infinity
+	}
+	d := math.Pow(p.LinePenalty+badness, 2)
+	if it.Kind == Penalty {
+		switch {
+		case it.Penalty > 0:
+			d += float64(it.Penalty * it.Penalty)
+		case it.Penalty > -Infinity:
+			d -= float64(it.Penalty * it.Penalty)
+		}
+		if it.Flagged && from.pos >= 0 && items[from.pos].Kind == Penalty && items[from.pos].Flagged {
+			d += p.FlaggedDemerits
+		}
+	}
+	return d
+}
+
+// fitness classes: 0 tight, 1 normal, 2 loose, 3 very loose.
+func fitness(ratio float64) int {
+	switch {
+	case ratio < -0.5:
+		return 0
+	case ratio <= 0.5:
+		return 1
+	case ratio <= 1:
+		return 2
+	}
+	return 3
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
