@@ -1,0 +1,71 @@
+package layout
+
+import (
+	"sort"
+
+	"diglot/fonts"
+)
+
+// faceChain picks, for each character, the first face that covers it: the
+// column's own face, then the other language's, then the symbol face. It
+// records the characters no face covers; they are drawn as U+FFFD.
+type faceChain struct {
+	set     *fonts.Set
+	faces   [6]*fonts.Face
+	missing map[rune]bool
+	used    map[fonts.Role]bool
+}
+
+func newFaceChain(set *fonts.Set) (*faceChain, error) {
+	c := &faceChain{set: set, missing: map[rune]bool{}, used: map[fonts.Role]bool{}}
+	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinBold, fonts.Symbols} {
+		f, err := set.Face(r)
+		if err != nil {
+			return nil, err
+		}
+		c.faces[r] = f
+	}
+	return c, nil
+}
+
+// order returns the roles to try for a language and weight.
+func order(bold bool, lang langKind) [3]fonts.Role {
+	zh, en := fonts.CJKRegular, fonts.LatinRegular
+	if bold {
+		zh, en = fonts.CJKBold, fonts.LatinBold
+	}
+	if lang == langZH {
+		return [3]fonts.Role{zh, en, fonts.Symbols}
+	}
+	return [3]fonts.Role{en, zh, fonts.Symbols}
+}
+
+// pick returns the face for r and its advance in thousandths of an em.
+func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
+	roles := order(bold, lang)
+	if lang == langZH && r < 0x2000 && r != 0xA0 {
+		roles[0], roles[1] = roles[1], roles[0] // Latin text in Chinese lines uses the Latin face
+	}
+	for _, role := range roles {
+		f := c.faces[role]
+		if adv, ok := f.RuneAdvance(r); ok {
+			c.used[role] = true
+			return role, adv * 1000 / f.UnitsPerEm
+		}
+	}
+	c.missing[r] = true
+	f := c.faces[roles[0]]
+	adv, _ := f.RuneAdvance(0xFFFD)
+	c.used[roles[0]] = true
+	return roles[0], adv * 1000 / f.UnitsPerEm
+}
+
+// Missing returns the characters no face covers, in order.
+func (c *faceChain) Missing() []rune {
+	out := make([]rune, 0, len(c.missing))
+	for r := range c.missing {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

@@ -1,0 +1,214 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+
+	"diglot/fonts"
+	"diglot/layout/linebreak"
+)
+
+// span is a piece of paragraph text in one weight.
+type span struct {
+	text string
+	bold bool
+}
+
+// segment is text drawn in one face at one position within a box.
+type segment struct {
+	text  string
+	role  fonts.Role
+	width int
+}
+
+// paragraph is a paragraph turned into breakable items. info[i] holds what
+// item i draws (boxes, and the hyphen of a hyphenation penalty).
+type paragraph struct {
+	items []linebreak.Item
+	info  [][]segment
+	size  int
+}
+
+// itemizer turns text into items for one language and size.
+type itemizer struct {
+	faces  *faceChain
+	size   int // font size, millipoints
+	lang   langKind
+	column int // column width, for splitting overlong tokens
+	p      paragraph
+}
+
+type langKind uint8
+
+const (
+	langZH langKind = iota
+	langEN
+)
+
+// Costs of the break opportunities the itemizers add.
+const (
+	penaltyAfterHyphen = 50   // inside a hyphenated compound or after a dash
+	penaltyInToken     = 200  // inside a URL, after / ? & = . _
+	penaltyEmergency   = 3000 // between any two characters of an overlong token
+	penaltyHangingMark = 0    // after a hanging closing mark at a line end
+)
+
+func (z *itemizer) em() int { return z.size }
+
+func (z *itemizer) box(segs []segment) {
+	w := 0
+	for _, s := range segs {
+		w += s.width
+	}
+	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Box, Width: w})
+	z.p.info = append(z.p.info, segs)
+}
+
+func (z *itemizer) add(it linebreak.Item) {
+	z.p.items = append(z.p.items, it)
+	z.p.info = append(z.p.info, nil)
+}
+
+// forbid makes the next glue unbreakable.
+func (z *itemizer) forbid() {
+	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})
+}
+
+// finish ends the paragraph: last line flush left, forced break.
+func (z *itemizer) finish() paragraph {
+	z.forbid()
+	z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1 << 40})
+	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: -linebreak.Infinity})
+	z.p.size = z.size
+	return z.p
+}
+
+// measure splits text into segments by the face that covers each rune.
+func (z *itemizer) measure(text string, bold bool) []segment {
+	var segs []segment
+	for _, r := range text {
+		role, w := z.faces.pick(r, bold, z.lang)
+		w = w * z.size / 1000
+		if n := len(segs); n > 0 && segs[n-1].role == role {
+			segs[n-1].text += string(r)
+			segs[n-1].width += w
+			continue
+		}
+		segs = append(segs, segment{text: string(r), role: role, width: w})
+	}
+	return segs
+}
+
+// token is a unit that lines never split except in an emergency: one CJK
+// character, or a run of other non-space characters (a Latin word, number,
+// URL).
+type token struct {
+	text     string
+	bold     bool
+	cjk      bool
+	spaceBef bool // a space stood before it in the source
+}
+
+func tokenize(spans []span) []token {
+	var toks []token
+	space := false
+	for _, sp := range spans {
+		var cur strings.Builder
+		flush := func() {
+			if cur.Len() > 0 {
+				toks = append(toks, token{text: cur.String(), bold: sp.bold, spaceBef: space})
+				space = false
+				cur.Reset()
+			}
+		}
+		for _, r := range sp.text {
+			switch {
+			case r == ' ' || r == '\t' || r == '\u3000':
+				flush()
+				space = true
+			case isCJK(r):
+				flush()
+				toks = append(toks, token{text: string(r), bold: sp.bold, cjk: true, spaceBef: space})
+				space = false
+			default:
+				cur.WriteRune(r)
+			}
+		}
+		flush()
+	}
+	return toks
+}
+
+// isCJK reports whether r is set as a full-width CJK character.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Bopomofo, r) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || strings.ContainsRune("“”‘’…—·", r)
+}
+
+// splitToken cuts an overlong token into pieces at URL separators, then into
+// single characters, returning the pieces and the penalty after each.
+func (z *itemizer) splitToken(t token) ([]string, []int) {
+	width := 0
+	for _, s := range z.measure(t.text, t.bold) {
+		width += s.width
+	}
+	if width <= z.column*6/10 {
+		return []string{t.text}, []int{0}
+	}
+	var pieces []string
+	var penalties []int
+	var cur []rune
+	for _, r := range t.text {
+		cur = append(cur, r)
+		if strings.ContainsRune("/?&=._-", r) {
+			pieces, penalties = append(pieces, string(cur)), append(penalties, penaltyInToken)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		pieces, penalties = append(pieces, string(cur)), append(penalties, 0)
+	}
+	// pieces still wider than the column: break between characters
+	var outP []string
+	var outN []int
+	for i, p := range pieces {
+		w := 0
+		for _, s := range z.measure(p, t.bold) {
+			w += s.width
+		}
+		if w <= z.column*9/10 {
+			outP, outN = append(outP, p), append(outN, penalties[i])
+			continue
+		}
+		rs := []rune(p)
+		for j, r := range rs {
+			pen := penaltyEmergency
+			if j == len(rs)-1 {
+				pen = penalties[i]
+			}
+			outP, outN = append(outP, string(r)), append(outN, pen)
+		}
+	}
+	return outP, outN
+}
+
+// pieces adds a token, split where an overlong token may break. hyphen
+// adds a visible hyphen at emergency breaks between letters.
+func (z *itemizer) pieces(t token, hyphen bool) {
+	parts, pens := z.splitToken(t)
+	for i, part := range parts {
+		z.box(z.measure(part, t.bold))
+		if i == len(parts)-1 {
+			break
+		}
+		it := linebreak.Item{Kind: linebreak.Penalty, Penalty: pens[i]}
+		var info []segment
+		if hyphen && pens[i] == penaltyEmergency {
+			info = z.measure("-", t.bold)
+			it.Width, it.Flagged = info[0].width, true
+		}
+		z.p.items = append(z.p.items, it)
+		z.p.info = append(z.p.info, info)
+	}
+}

@@ -1,0 +1,82 @@
+package layout
+
+import "diglot/layout/linebreak"
+
+// Glue between Chinese characters: no natural width, a little stretch so
+// full lines can be justified by spreading the slack.
+const (
+	zhStretchPerMille = 80  // stretch between two CJK characters, in thousandths of an em
+	hanLatinPerMille  = 250 // the quarter em between Han and Latin text (clreq §3.4)
+)
+
+// itemizeChinese turns Chinese text into items: one box per CJK character
+// and per Latin run, breakable between them as kinsoku allows, a quarter em
+// between Han and Latin, and closing marks that may hang half out at a line
+// end or compress before another mark.
+func (z *itemizer) itemizeChinese(spans []span) paragraph {
+	toks := tokenize(spans)
+	em := z.em()
+	for i, t := range toks {
+		var next *token
+		if i+1 < len(toks) {
+			next = &toks[i+1]
+		}
+		if !t.cjk {
+			z.pieces(t, false)
+		} else if isClosingMark(t.text) {
+			segs := z.measure(t.text, t.bold)
+			w := segs[0].width
+			if w >= em*9/10 {
+				half := w / 2
+				segs[0].width = half
+				z.box(segs)
+				if next != nil && isPunct(next.text) {
+					continue // compressed before the next mark: the half is gone
+				}
+				if next == nil {
+					break
+				}
+				pen := penaltyHangingMark
+				if !breakAllowed(t.text, next.text) {
+					pen = linebreak.Infinity
+				}
+				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
+				z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
+				z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
+				continue
+			}
+			z.box(segs)
+		} else {
+			z.box(z.measure(t.text, t.bold))
+		}
+		if next == nil {
+			break
+		}
+		z.gap(t, *next)
+	}
+	return z.finish()
+}
+
+// gap adds the glue between two tokens of Chinese text.
+func (z *itemizer) gap(a, b token) {
+	em := z.em()
+	if !breakAllowed(a.text, b.text) {
+		z.forbid()
+	}
+	switch {
+	case a.cjk && b.cjk:
+		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
+	case a.cjk != b.cjk && (isHanLike(a) || isHanLike(b)):
+		q := em * hanLatinPerMille / 1000
+		z.add(linebreak.Item{Kind: linebreak.Glue, Width: q, Stretch: q / 2, Shrink: q / 4})
+	case b.spaceBef:
+		sp := z.measure(" ", a.bold)[0].width
+		z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
+	default:
+		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
+	}
+}
+
+// isHanLike reports whether a CJK token is a character rather than a mark,
+// so that a quarter em separates it from Latin text.
+func isHanLike(t token) bool { return t.cjk && !isPunct(t.text) && !isClosingMark(t.text) }

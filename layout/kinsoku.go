@@ -1,0 +1,55 @@
+package layout
+
+import "strings"
+
+// Line-breaking prohibitions of Chinese text (W3C clreq §3.1.7, "Prohibition
+// rules for line start and line end"), with the marks Japanese text shares.
+
+// noLineStart holds the closing and middle marks that may not begin a line.
+const noLineStart = "，。、：；？！）」』》〉】〕〗〙〛｝］" + "”’" + "…‥·・ー々〻" + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" + ",.:;?!)]}%" + "〟｡､｣‼⁇⁈⁉"
+
+// noLineEnd holds the opening marks that may not end a line.
+const noLineEnd = "（「『《〈【〔〖〘〚｛［" + "“‘" + "([{" + "〝｢"
+
+// closingMarks are full-width closing and pause marks whose glyph sits in
+// the left half of the em, so they may give up their right half at a line
+// end or before another mark (clreq §3.1.6, punctuation width adjustment).
+const closingMarks = "，。、）」』》〉】〕〗〙〛］｝"
+
+// inseparable are marks written doubled that never split: —— and …….
+const inseparable = "—…"
+
+func noStart(s string) bool { return s != "" && strings.ContainsRune(noLineStart, firstRune(s)) }
+func noEnd(s string) bool   { return s != "" && strings.ContainsRune(noLineEnd, lastRune(s)) }
+func isClosingMark(s string) bool {
+	return len([]rune(s)) == 1 && strings.ContainsRune(closingMarks, firstRune(s))
+}
+func isPunct(s string) bool {
+	return len([]rune(s)) == 1 && (strings.ContainsRune(noLineStart, firstRune(s)) || strings.ContainsRune(noLineEnd, firstRune(s)))
+}
+
+// breakAllowed reports whether a line may end between tokens a and b.
+func breakAllowed(a, b string) bool {
+	if noStart(b) || noEnd(a) {
+		return false
+	}
+	if la, fb := lastRune(a), firstRune(b); la == fb && strings.ContainsRune(inseparable, la) {
+		return false
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}

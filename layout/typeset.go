@@ -1,0 +1,210 @@
+package layout
+
+import (
+	"sort"
+
+	"diglot/article"
+	"diglot/fonts"
+	"diglot/layout/linebreak"
+)
+
+// Breaker settings: Chinese lines justify by spreading characters, so they
+// may stretch further than English interword spaces.
+var (
+	zhParams = linebreak.Params{Tolerance: 12, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
+	enParams = linebreak.Params{Tolerance: 2.5, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
+)
+
+// line is one set line: runs relative to the column's left edge and the
+// line's baseline.
+type line struct {
+	runs []Run
+}
+
+// cell is one side of a row: its lines and their leading.
+type cell struct {
+	lines   []line
+	leading int
+	ascent  int
+}
+
+// row is one block set side by side.
+type row struct {
+	zh, en  cell
+	heading bool
+	title   string
+	level   int
+}
+
+// Typeset lays out a cleaned document (see article.Clean) on pages.
+func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
+	chain, err := newFaceChain(set)
+	if err != nil {
+		return nil, err
+	}
+	textW := spec.Width - 2*spec.MarginInner
+	zhW := balanceColumns(doc, chain, spec, textW)
+	enW := textW - spec.Gutter - zhW
+	rows := make([]row, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		rows[i] = setRow(b, chain, spec, zhW, enW)
+	}
+	book := paginate(rows, spec, zhW, chain)
+	book.Missing = chain.Missing()
+	book.Used = usedRoles(book)
+	sort.Slice(book.Used, func(i, j int) bool { return book.Used[i] < book.Used[j] })
+	return book, nil
+}
+
+// sideSpans builds the spans of one side's paragraph: list marker, bold
+// label, text.
+func sideSpans(p article.Para, lang langKind, bold bool) []span {
+	var spans []span
+	if p.Marker != "" {
+		m := p.Marker
+		if m == "-" || m == "*" || m == "+" {
+			m = "•"
+		}
+		spans = append(spans, span{text: m + " ", bold: bold})
+	}
+	if p.Label != "" {
+		sep := ": "
+		if lang == langZH {
+			sep = "："
+		}
+		spans = append(spans, span{text: p.Label + sep, bold: true})
+	}
+	return append(spans, span{text: p.Text, bold: bold})
+}
+
+// setRow breaks both sides of a block into lines.
+func setRow(b article.Block, chain *faceChain, spec Spec, zhW, enW int) row {
+	heading := b.Kind == article.Heading
+	r := row{heading: heading, level: b.Level}
+	zhSize, enSize := spec.ZHSize, spec.ENSize
+	zhLead, enLead := spec.ZHLeading, spec.ENLeading
+	if heading {
+		zhLead, enLead = zhLead*spec.HeadingZH/zhSize, enLead*spec.HeadingEN/enSize
+		zhSize, enSize = spec.HeadingZH, spec.HeadingEN
+		r.title = headingTitle(b)
+	}
+	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
+	for _, p := range b.ZH {
+		z := &itemizer{faces: chain, size: zhSize, lang: langZH, column: zhW}
+		r.zh.lines = append(r.zh.lines, setLines(z.itemizeChinese(sideSpans(p, langZH, heading)), zhW, zhParams)...)
+	}
+	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
+	for _, p := range b.EN {
+		z := &itemizer{faces: chain, size: enSize, lang: langEN, column: enW}
+		r.en.lines = append(r.en.lines, setLines(z.itemizeEnglish(sideSpans(p, langEN, heading)), enW, enParams)...)
+	}
+	return r
+}
+
+func headingTitle(b article.Block) string {
+	switch {
+	case len(b.ZH) > 0 && len(b.EN) > 0:
+		return b.ZH[0].Text + " / " + b.EN[0].Text
+	case len(b.ZH) > 0:
+		return b.ZH[0].Text
+	case len(b.EN) > 0:
+		return b.EN[0].Text
+	}
+	return ""
+}
+
+// setLines breaks a paragraph and places its runs, justifying every line
+// but the last.
+func setLines(p paragraph, width int, params linebreak.Params) []line {
+	breaks := linebreak.Lines(p.items, width, params)
+	var out []line
+	start := 0
+	for _, b := range breaks {
+		for start < b.Pos && p.items[start].Kind != linebreak.Box {
+			start++
+		}
+		var ln line
+		x := 0.0
+		for j := start; j <= b.Pos; j++ {
+			it := p.items[j]
+			switch it.Kind {
+			case linebreak.Box:
+				for _, s := range p.info[j] {
+					ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: p.size})
+					x += float64(s.width)
+				}
+			case linebreak.Kern:
+				if j < b.Pos {
+					x += float64(it.Width)
+				}
+			case linebreak.Glue:
+				if j == b.Pos {
+					break
+				}
+				x += float64(it.Width)
+				if b.Ratio > 0 && b.Ratio < linebreak.Infinity && it.Stretch < 1<<30 {
+					x += b.Ratio * float64(it.Stretch)
+				} else if b.Ratio < 0 {
+					x += b.Ratio * float64(it.Shrink)
+				}
+			case linebreak.Penalty:
+				if j == b.Pos {
+					for _, s := range p.info[j] {
+						ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: p.size})
+						x += float64(s.width)
+					}
+				}
+			}
+		}
+		out = append(out, ln)
+		start = b.Pos + 1
+	}
+	return out
+}
+
+// balanceColumns chooses the Chinese column's width so that the two columns
+// of the document are about equally tall: it estimates each pair's height in
+// lines for candidate widths from the natural widths of its text and keeps
+// the width that makes the document shortest.
+func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW int) int {
+	type natural struct{ zh, en int }
+	nat := make([]natural, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		for _, p := range b.ZH {
+			z := &itemizer{faces: chain, size: spec.ZHSize, lang: langZH, column: textW}
+			nat[i].zh += naturalWidth(z.itemizeChinese(sideSpans(p, langZH, false)))
+		}
+		for _, p := range b.EN {
+			z := &itemizer{faces: chain, size: spec.ENSize, lang: langEN, column: textW}
+			nat[i].en += naturalWidth(z.itemizeEnglish(sideSpans(p, langEN, false)))
+		}
+	}
+	best, bestH := textW/2, -1
+	for pct := 28; pct <= 55; pct++ {
+		zhW := (textW - spec.Gutter) * pct / 100
+		enW := textW - spec.Gutter - zhW
+		h := 0
+		for _, n := range nat {
+			zhLines := (n.zh*105/100 + zhW - 1) / zhW
+			enLines := (n.en*108/100 + enW - 1) / enW
+			h += max(zhLines*spec.ZHLeading, enLines*spec.ENLeading) + spec.ParaGap
+		}
+		if bestH < 0 || h < bestH {
+			best, bestH = zhW, h
+		}
+	}
+	// round to a whole number of Chinese characters, so justified lines
+	// need no spreading between characters
+	em := spec.ZHSize
+	return best / em * em
+}
+
+func naturalWidth(p paragraph) int {
+	w := 0
+	for _, it := range p.items {
+		if it.Kind != linebreak.Penalty && it.Stretch < 1<<30 {
+			w += it.Width
+		}
+	}
+	return w
+}
