@@ -74,7 +74,9 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		paper = layout.Letter
 	}
 	spec := layout.DefaultSpec(paper)
-	spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
+	if !titleInBody(doc) {
+		spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
+	}
 	spec.Byline = byline(doc.Meta)
 	spec.RunningHead = doc.Title()
 	book, err := layout.Typeset(clean, set, spec)
@@ -96,6 +98,16 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		return nil, err
 	}
 	return []Result{{Path: outPath, Pages: len(book.Pages), Bytes: buf.Len()}}, nil
+}
+
+// titleInBody reports whether the title is the article's leading heading
+// pair, which then opens the columns instead of a separate title block.
+func titleInBody(doc *article.Document) bool {
+	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != article.Heading {
+		return false
+	}
+	b := doc.Blocks[0]
+	return len(b.ZH) > 0 && b.ZH[0].Text == doc.Meta.Title || len(b.EN) > 0 && b.EN[0].Text == doc.Meta.TitleEN
 }
 
 func byline(m article.Meta) string {

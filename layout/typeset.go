@@ -63,7 +63,7 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 	if p.Marker != "" {
 		m := p.Marker
 		if m == "-" || m == "*" || m == "+" {
-			m = "•"
+			m = "–" // an en dash: the source's "-" set typographically
 		}
 		spans = append(spans, span{text: m + " ", bold: bold})
 	}
@@ -84,8 +84,12 @@ func setRow(b article.Block, chain *faceChain, spec Spec, zhW, enW int) row {
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {
-		zhLead, enLead = zhLead*spec.HeadingZH/zhSize, enLead*spec.HeadingEN/enSize
-		zhSize, enSize = spec.HeadingZH, spec.HeadingEN
+		hz, he := spec.HeadingZH, spec.HeadingEN
+		if b.Level == 1 {
+			hz, he = hz*5/4, he*5/4
+		}
+		zhLead, enLead = zhLead*hz/zhSize, enLead*he/enSize
+		zhSize, enSize = hz, he
 		r.title = headingTitle(b)
 	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
