@@ -37,6 +37,8 @@ type Page struct {
 type Book struct {
 	Width, Height int
 	Pages         []Page
+	ZHColumn      [2]int       // left edge and width of the Chinese column
+	ENColumn      [2]int       // left edge and width of the English column
 	Missing       []rune       // characters no face covers, drawn as U+FFFD
 	Used          []fonts.Role // the faces the runs use
 }

@@ -50,6 +50,8 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 		rows[i] = setRow(b, chain, spec, zhW, enW)
 	}
 	book := paginate(rows, spec, zhW, chain)
+	book.ZHColumn = [2]int{spec.MarginInner, zhW}
+	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
 	book.Missing = chain.Missing()
 	book.Used = usedRoles(book)
 	sort.Slice(book.Used, func(i, j int) bool { return book.Used[i] < book.Used[j] })

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"diglot/fonts"
+)
+
+func buildSeed(t *testing.T, set *fonts.Set, out string) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diag bytes.Buffer
+	res, err := Article("seed.txt", src, set, Options{OutDir: out, Created: time.Unix(1700000000, 0).UTC()}, &diag)
+	if err != nil {
+		t.Fatal(err, diag.String())
+	}
+	data, err := os.ReadFile(res[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestDeterministic builds the seed twice into different directories and
+// compares the bytes.
+func TestDeterministic(t *testing.T) {
+	set := fonts.NewSet()
+	a := buildSeed(t, set, t.TempDir())
+	b := buildSeed(t, fonts.NewSet(), t.TempDir())
+	if !bytes.Equal(a, b) {
+		t.Fatal("two builds of the seed differ")
+	}
+	if len(a) < 1000 || !bytes.HasPrefix(a, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+}
+
+// TestFailedBuildKeepsOldOutput checks that a bad input leaves the previous
+// output untouched and writes no partial file.
+func TestFailedBuildKeepsOldOutput(t *testing.T) {
+	out := t.TempDir()
+	old := []byte("old output")
+	if err := os.WriteFile(filepath.Join(out, "bad.pdf"), old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var diag bytes.Buffer
+	if _, err := Article("bad.txt", []byte("only one line of Chinese 中文\n"), fonts.NewSet(), Options{OutDir: out}, &diag); err == nil {
+		t.Fatal("bad input built")
+	}
+	got, _ := os.ReadFile(filepath.Join(out, "bad.pdf"))
+	if !bytes.Equal(got, old) {
+		t.Fatal("the old output was changed")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Fatalf("stray files in the output directory: %v", entries)
+	}
+}
+
+func TestWriteAtomicReplaces(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.pdf")
+	if err := writeAtomic(p, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(p, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	if string(got) != "two" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestOutputPathRefusesInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.pdf")
+	if _, err := outputPath(in, nil, dir, ".pdf"); err == nil {
+		t.Fatal("output path equal to the input accepted")
+	}
+}

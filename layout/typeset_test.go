@@ -1,0 +1,68 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"diglot/article"
+	"diglot/fonts"
+	"diglot/layout/linebreak"
+)
+
+func typesetText(t *testing.T, zh, en string) *Book {
+	t.Helper()
+	doc, diags := article.Parse("t.txt", []byte(zh+"\n"+en+"\nEND\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return book
+}
+
+// TestHanLatinSpacing checks the quarter em between Han and Latin text.
+func TestHanLatinSpacing(t *testing.T) {
+	z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langZH, column: 200 * Pt}
+	p := z.itemizeChinese([]span{{text: "用TikTok的人"}})
+	var glue []int
+	for _, it := range p.items {
+		if it.Kind == linebreak.Glue && it.Width > 0 {
+			glue = append(glue, it.Width)
+		}
+	}
+	if len(glue) != 2 || glue[0] != 2500 || glue[1] != 2500 {
+		t.Fatalf("glue widths %v, want two quarter ems (2500)", glue)
+	}
+}
+
+func mustChain(t *testing.T) *faceChain {
+	c, err := newFaceChain(fonts.NewSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestNoLineStartsWithClosingMark sets a long Chinese paragraph dense with
+// punctuation and checks every line start and end.
+func TestNoLineStartsWithClosingMark(t *testing.T) {
+	zh := strings.Repeat("他说：“这本书，你读过吗？”她答：“读过！”（那是去年冬天的事。）《边城》、《呐喊》。", 8)
+	book := typesetText(t, zh, "He said he had read it, and she had too, last winter.")
+	lines := map[int][]Run{}
+	for _, r := range book.Pages[0].Runs {
+		if r.X < book.ENColumn[0] && r.Y > 60*Pt && r.Y < 780*Pt {
+			lines[r.Y] = append(lines[r.Y], r)
+		}
+	}
+	for y, runs := range lines {
+		first, last := runs[0].Text, runs[len(runs)-1].Text
+		if noStart(first) {
+			t.Errorf("line at %d starts with %q", y, first)
+		}
+		if noEnd(last) {
+			t.Errorf("line at %d ends with %q", y, last)
+		}
+	}
+}
