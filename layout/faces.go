@@ -10,14 +10,12 @@ import (
 // column's own face, then the other language's, then the symbol face. It
 // records the characters no face covers; they are drawn as U+FFFD.
 type faceChain struct {
-	set     *fonts.Set
 	faces   [6]*fonts.Face
 	missing map[rune]bool
-	used    map[fonts.Role]bool
 }
 
 func newFaceChain(set *fonts.Set) (*faceChain, error) {
-	c := &faceChain{set: set, missing: map[rune]bool{}, used: map[fonts.Role]bool{}}
+	c := &faceChain{missing: map[rune]bool{}}
 	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinBold, fonts.Symbols} {
 		f, err := set.Face(r)
 		if err != nil {
@@ -49,14 +47,12 @@ func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
 	for _, role := range roles {
 		f := c.faces[role]
 		if adv, ok := f.RuneAdvance(r); ok {
-			c.used[role] = true
 			return role, adv * 1000 / f.UnitsPerEm
 		}
 	}
 	c.missing[r] = true
 	f := c.faces[roles[0]]
 	adv, _ := f.RuneAdvance(0xFFFD)
-	c.used[roles[0]] = true
 	return roles[0], adv * 1000 / f.UnitsPerEm
 }
 

@@ -115,7 +115,7 @@ func keep(k, n int) (int, bool) {
 
 // place draws the first nz Chinese and ne English lines of r at pg.y.
 func (pg *pager) place(r row, nz, ne int) {
-	page := &pg.book.Pages[len(pg.book.Pages)-1]
+	page := pg.page()
 	base := pg.y + max(r.zh.ascent, r.en.ascent)
 	if r.heading && r.title != "" {
 		page.Bookmarks = append(page.Bookmarks, Bookmark{Title: r.title, Level: r.level, Y: pg.y})
@@ -150,19 +150,21 @@ func (pg *pager) titleBlock() {
 	}
 	pg.y = s.MarginTop - 14*Pt
 	if s.Title != "" {
-		pg.centered(s.Title, 17*Pt, true, langZH, 24*Pt)
+		pg.centered(pg.page(), s.Title, 17*Pt, true, langZH, 24*Pt)
 	}
 	if s.TitleEN != "" {
-		pg.centered(s.TitleEN, 14*Pt, true, langEN, 20*Pt)
+		pg.centered(pg.page(), s.TitleEN, 14*Pt, true, langEN, 20*Pt)
 	}
 	if s.Byline != "" {
-		pg.centered(s.Byline, 9*Pt, false, langEN, 14*Pt)
+		pg.centered(pg.page(), s.Byline, 9*Pt, false, langEN, 14*Pt)
 	}
 	pg.y += 12 * Pt
 }
 
 // centered sets one line of text centred on the page at pg.y and moves down.
-func (pg *pager) centered(text string, size int, bold bool, lang langKind, leading int) {
+func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
+
+func (pg *pager) centered(page *Page, text string, size int, bold bool, lang langKind, leading int) {
 	z := &itemizer{faces: pg.chain, size: size, lang: lang}
 	segs := z.measure(text, bold)
 	w := 0
@@ -178,7 +180,6 @@ func (pg *pager) centered(text string, size int, bold bool, lang langKind, leadi
 		}
 	}
 	x := (pg.spec.Width - w) / 2
-	page := &pg.book.Pages[len(pg.book.Pages)-1]
 	base := pg.y + z.size*88/100
 	for _, sg := range segs {
 		page.Runs = append(page.Runs, Run{X: x, Y: base, Text: sg.text, Role: sg.role, Size: z.size})
@@ -191,15 +192,13 @@ func (pg *pager) centered(text string, size int, bold bool, lang langKind, leadi
 func (pg *pager) decorate() {
 	s := pg.spec
 	for i := range pg.book.Pages {
+		page := &pg.book.Pages[i]
 		pg.y = s.Height - 34*Pt
-		saved := pg.book.Pages
-		pg.book.Pages = saved[:i+1]
-		pg.centered(strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt)
+		pg.centered(page, strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt)
 		if i > 0 && s.RunningHead != "" {
 			pg.y = 26 * Pt
-			pg.centered(s.RunningHead, 8*Pt, false, langZH, 10*Pt)
+			pg.centered(page, s.RunningHead, 8*Pt, false, langZH, 10*Pt)
 		}
-		pg.book.Pages = saved
 	}
 }
 
