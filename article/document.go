@@ -99,6 +99,10 @@ type Meta struct {
 	Description string
 	Source      string
 	Identifier  string
+	// Build settings a command-line flag overrides, as written.
+	Paper      string // a4 or letter
+	Left       string // zh or en: the language of the left column
+	EPUBLayout string // auto, stacked or side-by-side
 }
 
 // Document is a parsed article.

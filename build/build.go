@@ -7,31 +7,41 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
 
 	"diglot/article"
+	"diglot/epub"
 	"diglot/fonts"
 	"diglot/layout"
 	"diglot/pdf"
 )
 
-// Options are the settings of one build.
+// Options are the settings of one build. Empty strings take the article's
+// front matter, then the defaults.
 type Options struct {
-	OutDir  string
-	Paper   string // a4 or letter
-	Title   string // overrides the front matter
-	Author  string
-	Created time.Time // the date written into outputs
+	OutDir       string
+	PDF, EPUB    bool   // the formats to write
+	Paper        string // a4 or letter
+	Left         string // zh or en: the language of the left column
+	EPUBLayout   string // auto, stacked or side-by-side
+	NoEmbedFonts bool   // leave the EPUB's fonts to the reading system
+	Title        string // overrides the front matter
+	Author       string
+	Created      time.Time // the date written into outputs
 }
 
 // Result describes a finished output.
 type Result struct {
 	Path  string
-	Pages int
+	Pages int // PDF pages; 0 for an EPUB
 	Bytes int
 }
 
@@ -48,9 +58,52 @@ func SourceDate() (time.Time, error) {
 	return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), nil
 }
 
-// Article builds the PDF of one article read from src (named name) and
-// returns the output, printing diagnostics to diag.
+// settings are the options resolved against the front matter.
+type settings struct {
+	paper      [2]int
+	left       article.Lang
+	epubLayout epub.Layout
+}
+
+// resolve merges flags (which win) with the front matter and checks them.
+func resolve(name string, opt Options, meta article.Meta) (settings, error) {
+	pick := func(flag, front string) string {
+		if flag != "" {
+			return flag
+		}
+		return front
+	}
+	var s settings
+	switch p := strings.ToLower(pick(opt.Paper, meta.Paper)); p {
+	case "", "a4":
+		s.paper = layout.A4
+	case "letter":
+		s.paper = layout.Letter
+	default:
+		return s, fmt.Errorf("%s: unknown paper %q (want a4 or letter)", name, p)
+	}
+	switch l := strings.ToLower(pick(opt.Left, meta.Left)); l {
+	case "", "zh":
+		s.left = article.Chinese
+	case "en":
+		s.left = article.English
+	default:
+		return s, fmt.Errorf("%s: unknown left column %q (want zh or en)", name, l)
+	}
+	var err error
+	if s.epubLayout, err = epub.ParseLayout(pick(opt.EPUBLayout, meta.EPUBLayout)); err != nil {
+		return s, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, nil
+}
+
+// Article builds the outputs of one article read from src (named name),
+// printing diagnostics to diag. Nothing is written unless every requested
+// output was made.
 func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	if !opt.PDF && !opt.EPUB {
+		opt.PDF, opt.EPUB = true, true
+	}
 	doc, diags := article.Parse(name, src)
 	for _, d := range diags {
 		fmt.Fprintln(diag, d)
@@ -60,20 +113,86 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	if opt.Title != "" {
 		doc.Meta.Title, doc.Meta.TitleEN = opt.Title, ""
+		if !strings.ContainsFunc(opt.Title, isHan) {
+			doc.Meta.Title, doc.Meta.TitleEN = "", opt.Title
+		}
 	}
 	if opt.Author != "" {
 		doc.Meta.Author = opt.Author
 	}
-	outPath, err := outputPath(name, doc, opt.OutDir, ".pdf")
+	s, err := resolve(name, opt, doc.Meta)
 	if err != nil {
 		return nil, err
 	}
 	clean := article.Clean(doc)
-	paper := layout.A4
-	if strings.EqualFold(opt.Paper, "letter") {
-		paper = layout.Letter
+
+	type output struct {
+		ext     string
+		data    []byte
+		pages   int
+		missing []rune
+		err     error
 	}
-	spec := layout.DefaultSpec(paper)
+	var jobs []func() output
+	if opt.PDF {
+		jobs = append(jobs, func() output {
+			data, pages, missing, err := makePDF(doc, clean, set, s, opt)
+			return output{".pdf", data, pages, missing, err}
+		})
+	}
+	if opt.EPUB {
+		jobs = append(jobs, func() output {
+			var buf bytes.Buffer
+			res, err := epub.Write(&buf, clean, set, epub.Options{
+				Layout: s.epubLayout, Left: s.left, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
+			return output{".epub", buf.Bytes(), 0, res.Missing, err}
+		})
+	}
+	outs := make([]output, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i] = job()
+		}()
+	}
+	wg.Wait()
+
+	missing := map[rune]bool{}
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		if o.err != nil {
+			return nil, fmt.Errorf("%s: %w", name, o.err)
+		}
+		if paths[i], err = outputPath(name, doc, opt.OutDir, o.ext); err != nil {
+			return nil, err
+		}
+		for _, r := range o.missing {
+			missing[r] = true
+		}
+	}
+	if len(missing) > 0 {
+		var cps []string
+		for _, r := range slices.Sorted(maps.Keys(missing)) {
+			cps = append(cps, fmt.Sprintf("U+%04X", r))
+		}
+		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as U+FFFD\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
+	}
+	var results []Result
+	for i, o := range outs {
+		if err := writeAtomic(paths[i], o.data); err != nil {
+			return results, err
+		}
+		results = append(results, Result{Path: paths[i], Pages: o.pages, Bytes: len(o.data)})
+	}
+	return results, nil
+}
+
+// makePDF typesets the article and writes its PDF.
+func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, int, []rune, error) {
+	spec := layout.DefaultSpec(s.paper)
+	spec.EnglishLeft = s.left == article.English
 	if !titleInBody(doc) {
 		spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
 	}
@@ -81,24 +200,31 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	spec.RunningHead = doc.Title()
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
-		return nil, err
-	}
-	if len(book.Missing) > 0 {
-		var cps []string
-		for _, r := range book.Missing {
-			cps = append(cps, fmt.Sprintf("U+%04X", r))
-		}
-		fmt.Fprintf(diag, "%s:1: warning: no glyph for %s in any font; drawn as U+FFFD\n", name, strings.Join(cps, ", "))
+		return nil, 0, nil, err
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, book, set, pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Created: opt.Created}); err != nil {
-		return nil, err
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Created: opt.Created}
+	if err := pdf.Write(&buf, book, set, meta); err != nil {
+		return nil, 0, nil, err
 	}
-	if err := writeAtomic(outPath, buf.Bytes()); err != nil {
-		return nil, err
-	}
-	return []Result{{Path: outPath, Pages: len(book.Pages), Bytes: buf.Len()}}, nil
+	return buf.Bytes(), len(book.Pages), book.Missing, nil
 }
+
+// firstLineWith returns the first source line holding one of the runes.
+func firstLineWith(doc *article.Document, runes map[rune]bool) int {
+	for _, b := range doc.Blocks {
+		for _, p := range append(append([]article.Para{}, b.ZH...), b.EN...) {
+			for _, l := range p.Lines {
+				if strings.ContainsFunc(l.Text, func(r rune) bool { return runes[r] }) {
+					return l.No
+				}
+			}
+		}
+	}
+	return 1
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // titleInBody reports whether the title is the article's leading heading
 // pair, which then opens the columns instead of a separate title block.
@@ -177,4 +303,13 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// String is the line the command prints for a finished output.
+func (r Result) String() string {
+	kb := (r.Bytes + 1023) / 1024
+	if r.Pages > 0 {
+		return fmt.Sprintf("%s  %d pages  %d KB", r.Path, r.Pages, kb)
+	}
+	return fmt.Sprintf("%s  %d KB", r.Path, kb)
 }

@@ -50,6 +50,7 @@ type Spec struct {
 	MarginBottom         int
 	MarginInner          int // left and right
 	Gutter               int
+	EnglishLeft          bool // English takes the left column
 	ZHSize, ENSize       int
 	ZHLeading            int
 	ENLeading            int

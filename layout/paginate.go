@@ -23,6 +23,10 @@ const minLines = 2
 func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	pg := &pager{spec: spec, chain: chain, book: &Book{Width: spec.Width, Height: spec.Height},
 		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, bottom: spec.Height - spec.MarginBottom}
+	if spec.EnglishLeft {
+		enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW
+		pg.enX, pg.zhX = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
+	}
 	pg.newPage()
 	pg.titleBlock()
 	for i := range rows {

@@ -52,6 +52,9 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	book := paginate(rows, spec, zhW, chain)
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
 	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
+	if spec.EnglishLeft {
+		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
+	}
 	book.Missing = chain.Missing()
 	book.Used = usedRoles(book)
 	sort.Slice(book.Used, func(i, j int) bool { return book.Used[i] < book.Used[j] })

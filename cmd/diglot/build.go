@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"diglot/build"
 	"diglot/fonts"
@@ -9,13 +10,17 @@ import (
 
 // buildCmd is `diglot build`.
 type buildCmd struct {
-	Out       string   `short:"o" default:"out" help:"Output directory."`
-	Paper     string   `default:"a4" enum:"a4,letter" help:"Paper size: a4 or letter."`
-	Title     string   `help:"Title (overrides the front matter)."`
-	Author    string   `help:"Author (overrides the front matter)."`
-	FontCJK   string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
-	FontLatin string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
-	Files     []string `arg:"" help:"Articles to build (- for standard input)."`
+	Out          string   `short:"o" default:"out" help:"Output directory."`
+	Format       []string `default:"epub,pdf" enum:"epub,pdf" help:"Formats to write: epub, pdf or both (epub,pdf)."`
+	Title        string   `help:"Title (overrides the front matter)."`
+	Author       string   `help:"Author (overrides the front matter)."`
+	Paper        string   `enum:"a4,letter," default:"" help:"PDF paper size: a4 (default) or letter."`
+	Left         string   `enum:"zh,en," default:"" help:"The language of the left column (PDF) and first in each pair (EPUB): zh (default) or en."`
+	EPUBLayout   string   `name:"epub-layout" enum:"auto,stacked,side-by-side," default:"" help:"EPUB pairs: auto (default: side by side on wide screens), stacked or side-by-side."`
+	FontCJK      string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
+	FontLatin    string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
+	NoEmbedFonts bool     `name:"no-embed-fonts" help:"Leave the EPUB's fonts to the reading system."`
+	Files        []string `arg:"" help:"Articles to build (- for standard input)."`
 }
 
 func (b *buildCmd) run(c *cli) int {
@@ -29,7 +34,11 @@ func (b *buildCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitUsage
 	}
-	opt := build.Options{OutDir: b.Out, Paper: b.Paper, Title: b.Title, Author: b.Author, Created: created}
+	opt := build.Options{
+		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, NoEmbedFonts: b.NoEmbedFonts,
+		Title: b.Title, Author: b.Author, Created: created,
+		PDF: slices.Contains(b.Format, "pdf"), EPUB: slices.Contains(b.Format, "epub"),
+	}
 	status := exitOK
 	for _, f := range b.Files {
 		name, src, err := readInput(f, c.stdin)
@@ -45,7 +54,7 @@ func (b *buildCmd) run(c *cli) int {
 			continue
 		}
 		for _, r := range results {
-			fmt.Fprintf(c.stdout, "%s  %d pages  %d KB\n", r.Path, r.Pages, (r.Bytes+1023)/1024)
+			fmt.Fprintln(c.stdout, r)
 		}
 	}
 	return status

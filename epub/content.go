@@ -1,0 +1,347 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+
+	"diglot/article"
+)
+
+// Chapter files are split at a top-level heading once they hold this much
+// markup, and at any block once they hold the hard limit: reading systems
+// slow down on very large content documents.
+const (
+	chapterSoftLimit = 16 << 10
+	chapterHardLimit = 256 << 10
+)
+
+// book is an EPUB being put together.
+type book struct {
+	doc      *article.Document
+	opt      Options
+	zhTag    string
+	id       string
+	chapters []chapter
+	toc      []tocEntry
+	uses     runeUses
+	missing  []rune
+}
+
+type chapter struct {
+	file  string
+	xhtml string
+}
+
+// tocEntry is a heading, for the nav document.
+type tocEntry struct {
+	level  int
+	href   string
+	zh, en string
+}
+
+func newBook(doc *article.Document, opt Options) *book {
+	return &book{doc: doc, opt: opt, zhTag: doc.Language(), id: identifier(doc), uses: newRuneUses()}
+}
+
+// langAttr returns the lang and xml:lang attributes of a language.
+func (b *book) langAttr(l article.Lang) string {
+	tag := "en"
+	if l == article.Chinese {
+		tag = b.zhTag
+	}
+	return fmt.Sprintf(`lang="%s" xml:lang="%s"`, tag, tag)
+}
+
+// sides returns the two languages in the order they appear in a pair.
+func (b *book) sides() [2]article.Lang {
+	return [2]article.Lang{b.opt.Left, b.opt.Left.Other()}
+}
+
+// render writes the content documents.
+func (b *book) render() {
+	top := 99
+	for _, bl := range b.doc.Blocks {
+		if bl.Kind == article.Heading {
+			top = min(top, bl.Level)
+		}
+	}
+	var body strings.Builder
+	flush := func() {
+		if body.Len() == 0 && len(b.chapters) > 0 {
+			return
+		}
+		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		b.chapters = append(b.chapters, chapter{file: file, xhtml: b.page(b.doc.Title(), "bodymatter chapter", body.String())})
+		body.Reset()
+	}
+	blocks := b.doc.Blocks
+	for i := 0; i < len(blocks); i++ {
+		bl := blocks[i]
+		if body.Len() > chapterHardLimit || bl.Kind == article.Heading && bl.Level == top && body.Len() > chapterSoftLimit {
+			flush()
+		}
+		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		switch bl.Kind {
+		case article.Heading:
+			b.heading(&body, bl, i+1, file)
+		case article.ListItem:
+			j := i
+			for j+1 < len(blocks) && blocks[j+1].Kind == article.ListItem {
+				j++
+			}
+			body.WriteString("<ul class=\"list\">\n")
+			for k := i; k <= j; k++ {
+				b.pair(&body, "li", blocks[k], k+1)
+			}
+			body.WriteString("</ul>\n")
+			i = j
+		default:
+			b.pair(&body, "div", bl, i+1)
+		}
+	}
+	flush()
+}
+
+// heading writes a heading pair as one heading element whose two spans
+// carry the two languages.
+func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string) {
+	level := min(bl.Level+1, 6) // h1 is the book's title
+	id := fmt.Sprintf("p%d", n)
+	fmt.Fprintf(w, "<h%d class=\"pair\" id=\"%s\">", level, id)
+	entry := tocEntry{level: bl.Level, href: file + "#" + id}
+	for _, l := range b.sides() {
+		paras := bl.Side(l)
+		if len(paras) == 0 {
+			continue
+		}
+		text := joinTexts(paras)
+		fmt.Fprintf(w, "<span class=\"%s\" %s>%s</span>", l, b.langAttr(l), b.text(text, l, true))
+		if l == article.Chinese {
+			entry.zh = text
+		} else {
+			entry.en = text
+		}
+	}
+	fmt.Fprintf(w, "</h%d>\n", level)
+	b.toc = append(b.toc, entry)
+}
+
+// pair writes a paragraph or list item pair as element tag (div or li).
+func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
+	class := "pair"
+	if len(bl.ZH) == 0 || len(bl.EN) == 0 {
+		class += " single"
+	}
+	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
+	for _, l := range b.sides() {
+		paras := bl.Side(l)
+		if len(paras) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
+		for _, p := range paras {
+			w.WriteString("<p>")
+			if p.Marker != "" {
+				fmt.Fprintf(w, "<span class=\"marker\">%s</span> ", b.text(marker(p.Marker), l, false))
+			}
+			if p.Label != "" {
+				sep := ": "
+				if l == article.Chinese {
+					sep = "："
+				}
+				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(p.Label+sep, l, true))
+			}
+			w.WriteString(b.text(p.Text, l, false))
+			w.WriteString("</p>")
+		}
+		w.WriteString("</div>\n")
+	}
+	fmt.Fprintf(w, "</%s>\n", tag)
+}
+
+// marker sets a list marker typographically: "-", "*" and "+" as an en dash.
+func marker(m string) string {
+	if m == "-" || m == "*" || m == "+" {
+		return "–"
+	}
+	return m
+}
+
+// text escapes s for XHTML and records its characters for the font subsets.
+// Chinese inside English text (a quoted name, a term) is marked as Chinese,
+// so that it gets a Chinese font and voice.
+func (b *book) text(s string, l article.Lang, bold bool) string {
+	if l == article.Chinese || !hasHan(s) {
+		b.uses.add(s, l, bold)
+		return escape(s)
+	}
+	var w strings.Builder
+	for _, run := range splitChinese(s) {
+		if run.chinese {
+			b.uses.add(run.text, article.Chinese, bold)
+			fmt.Fprintf(&w, "<span class=\"zh\" %s>%s</span>", b.langAttr(article.Chinese), escape(run.text))
+		} else {
+			b.uses.add(run.text, l, bold)
+			w.WriteString(escape(run.text))
+		}
+	}
+	return w.String()
+}
+
+// textRun is a stretch of text in one script.
+type textRun struct {
+	text    string
+	chinese bool
+}
+
+// splitChinese splits s into runs of Han characters and of everything else.
+// Punctuation, spaces and variation selectors stay with the English (they
+// belong to the sentence around the quotation; the fonts carry no variation
+// sequences, so a selector changes nothing).
+func splitChinese(s string) []textRun {
+	var runs []textRun
+	start, inZH := 0, false
+	for i, r := range s {
+		zh := isHan(r)
+		if i > 0 && zh != inZH {
+			runs = append(runs, textRun{s[start:i], inZH})
+			start = i
+		}
+		inZH = zh
+	}
+	return append(runs, textRun{s[start:], inZH})
+}
+
+// isHan reports a Han character (unified ideographs, extensions,
+// compatibility ideographs, 〇).
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x3134F ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F || r == 0x3007
+}
+
+func joinTexts(paras []article.Para) string {
+	texts := make([]string, len(paras))
+	for i, p := range paras {
+		texts[i] = p.Text
+	}
+	return strings.Join(texts, " ")
+}
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func escape(s string) string { return escaper.Replace(s) }
+
+// page wraps body markup in an XHTML content document.
+func (b *book) page(title, bodyType, body string) string {
+	var w strings.Builder
+	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+	fmt.Fprintf(&w, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" %s>\n", b.langAttr(article.Chinese))
+	fmt.Fprintf(&w, "<head>\n<meta charset=\"UTF-8\"/>\n<title>%s</title>\n", escape(title))
+	w.WriteString("<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n")
+	fmt.Fprintf(&w, "<body epub:type=\"%s\">\n%s</body>\n</html>\n", bodyType, body)
+	return w.String()
+}
+
+// titlePage writes the title page: the title in both languages and the
+// byline, marked as a title page so it is not taken for the text.
+func (b *book) titlePage() string {
+	m := b.doc.Meta
+	var w strings.Builder
+	w.WriteString("<div class=\"titlepage\" epub:type=\"titlepage\">\n<h1 class=\"title\">")
+	if m.Title != "" {
+		l := article.Chinese
+		if !hasHan(m.Title) {
+			l = article.English
+		}
+		fmt.Fprintf(&w, "<span class=\"%s\" %s>%s</span>", l, b.langAttr(l), b.text(m.Title, l, true))
+	}
+	if m.TitleEN != "" && m.TitleEN != m.Title {
+		fmt.Fprintf(&w, "<span class=\"en\" %s>%s</span>", b.langAttr(article.English), b.text(m.TitleEN, article.English, true))
+	}
+	w.WriteString("</h1>\n")
+	for _, line := range []string{m.Author, m.Date, m.Source} {
+		if line == "" {
+			continue
+		}
+		l := article.English
+		if hasHan(line) {
+			l = article.Chinese
+		}
+		fmt.Fprintf(&w, "<p class=\"byline\" %s>%s</p>\n", b.langAttr(l), b.text(line, l, false))
+	}
+	w.WriteString("</div>\n")
+	return b.page(b.doc.Title(), "frontmatter", w.String())
+}
+
+// nav writes the navigation document: the table of contents (the headings,
+// or the title when there are none) and the landmarks.
+func (b *book) nav() string {
+	var w strings.Builder
+	w.WriteString("<nav epub:type=\"toc\" id=\"toc\">\n")
+	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>Contents</span></h2>\n",
+		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English))
+	b.uses.add("Contents", article.English, true)
+	entries := b.toc
+	if len(entries) == 0 {
+		entries = []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}}
+	}
+	b.tocList(&w, entries)
+	w.WriteString("</nav>\n")
+	w.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Landmarks</h2>\n<ol>\n")
+	fmt.Fprintf(&w, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\" lang=\"en\" xml:lang=\"en\">Title page</a></li>\n")
+	fmt.Fprintf(&w, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\" lang=\"en\" xml:lang=\"en\">Contents</a></li>\n")
+	fmt.Fprintf(&w, "<li><a epub:type=\"bodymatter\" href=\"%s\" lang=\"en\" xml:lang=\"en\">Text</a></li>\n", b.chapters[0].file)
+	w.WriteString("</ol>\n</nav>\n")
+	return b.page(b.doc.Title(), "frontmatter", w.String())
+}
+
+// tocList writes entries as nested ordered lists, one level per heading
+// level (a deeper heading without a parent nests under the previous entry).
+func (b *book) tocList(w *strings.Builder, entries []tocEntry) {
+	base := entries[0].level
+	for _, e := range entries {
+		base = min(base, e.level)
+	}
+	depth := 0 // lists open
+	for i, e := range entries {
+		want := e.level - base + 1
+		if i == 0 {
+			want = 1
+		}
+		switch {
+		case depth == 0:
+			w.WriteString("<ol>\n<li>")
+			depth = 1
+		case want > depth:
+			want = depth + 1 // never skip a level: each list sits in an item
+			w.WriteString("\n<ol>\n<li>")
+			depth = want
+		default:
+			for depth > max(want, 1) {
+				w.WriteString("</li>\n</ol>\n")
+				depth--
+			}
+			w.WriteString("</li>\n<li>")
+		}
+		w.WriteString(b.tocLink(e))
+	}
+	for ; depth > 0; depth-- {
+		w.WriteString("</li>\n</ol>\n")
+	}
+}
+
+func (b *book) tocLink(e tocEntry) string {
+	var parts []string
+	if e.zh != "" {
+		parts = append(parts, fmt.Sprintf("<span %s>%s</span>", b.langAttr(article.Chinese), b.text(e.zh, article.Chinese, false)))
+	}
+	if e.en != "" && e.en != e.zh {
+		parts = append(parts, fmt.Sprintf("<span %s>%s</span>", b.langAttr(article.English), b.text(e.en, article.English, false)))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, b.text(b.doc.Name, article.English, false))
+	}
+	return fmt.Sprintf("<a href=\"%s\">%s</a>", e.href, strings.Join(parts, " / "))
+}
+
+func hasHan(s string) bool { return strings.ContainsFunc(s, isHan) }

@@ -1,0 +1,119 @@
+// Package epub writes a parallel-text EPUB 3 of an article: each pair one
+// element holding the Chinese paragraph and its translation, laid out by CSS
+// (stacked on narrow screens, side by side where there is room), with subset
+// fonts, a title page, a nav document and accessibility metadata.
+//
+// It is its own small packager (archive/zip, fixed order, fixed times) rather
+// than go-epub, which stamps the current time, orders its manifest by map
+// iteration and cannot add accessibility metadata or lang on <html>.
+package epub
+
+import (
+	"crypto/sha1"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"diglot/article"
+	"diglot/fonts"
+)
+
+// Layout is how a pair's two paragraphs are placed.
+type Layout uint8
+
+// The layouts. Auto stacks the paragraphs on narrow screens and old reading
+// systems and sets them side by side where the screen is wide.
+const (
+	Auto Layout = iota
+	Stacked
+	SideBySide
+)
+
+// ParseLayout reads a layout name: auto, stacked or side-by-side.
+func ParseLayout(s string) (Layout, error) {
+	switch strings.ToLower(s) {
+	case "", "auto":
+		return Auto, nil
+	case "stacked":
+		return Stacked, nil
+	case "side-by-side":
+		return SideBySide, nil
+	}
+	return Auto, fmt.Errorf("unknown EPUB layout %q (want auto, stacked or side-by-side)", s)
+}
+
+func (l Layout) String() string {
+	switch l {
+	case Stacked:
+		return "stacked"
+	case SideBySide:
+		return "side-by-side"
+	}
+	return "auto"
+}
+
+// Options are the settings of one EPUB.
+type Options struct {
+	Layout     Layout
+	Left       article.Lang // the language that comes first in a pair
+	EmbedFonts bool
+	Modified   time.Time // dcterms:modified and the zip entries' times
+}
+
+// Result describes a written EPUB.
+type Result struct {
+	Missing []rune // characters no face covers
+}
+
+// Write writes the EPUB of a cleaned-up document to w.
+func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Result, error) {
+	b := newBook(doc, opt)
+	b.render()
+	title, nav := b.titlePage(), b.nav() // before subsetting: they set text too
+	var fontFiles []fontFile
+	if opt.EmbedFonts {
+		var err error
+		if fontFiles, err = b.subsetFonts(set); err != nil {
+			return Result{}, err
+		}
+	}
+	b.missing = b.uses.missing(set)
+	files := []zipFile{
+		{name: "META-INF/container.xml", data: []byte(containerXML)},
+		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles))},
+		{name: "OEBPS/nav.xhtml", data: []byte(nav)},
+		{name: "OEBPS/title.xhtml", data: []byte(title)},
+	}
+	for _, c := range b.chapters {
+		files = append(files, zipFile{name: "OEBPS/" + c.file, data: []byte(c.xhtml)})
+	}
+	files = append(files, zipFile{name: "OEBPS/style.css", data: []byte(b.stylesheet(fontFiles))})
+	for _, f := range fontFiles {
+		files = append(files, zipFile{name: "OEBPS/" + f.path, data: f.data})
+	}
+	if err := writeZip(w, files, opt.Modified); err != nil {
+		return Result{}, err
+	}
+	return Result{Missing: b.missing}, nil
+}
+
+// identifier returns the front matter's identifier or a UUID (version 5
+// style) derived from the title and text, so that the same article always
+// gets the same identifier.
+func identifier(doc *article.Document) string {
+	if doc.Meta.Identifier != "" {
+		return doc.Meta.Identifier
+	}
+	h := sha1.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", doc.Meta.Title, doc.Meta.TitleEN, doc.Meta.Author)
+	for _, b := range doc.Blocks {
+		for _, p := range append(append([]article.Para{}, b.ZH...), b.EN...) {
+			fmt.Fprintf(h, "%s\x00%s\x00", p.Label, p.Text)
+		}
+	}
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0F | 0x50
+	u[8] = u[8]&0x3F | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}

@@ -1,0 +1,288 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"diglot/article"
+	"diglot/fonts"
+)
+
+var testDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+
+// sharedSet keeps the fonts parsed once for the package's tests.
+var sharedSet = fonts.NewSet()
+
+func buildEPUB(t *testing.T, path string, opt Options) []byte {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := article.Parse(filepath.Base(path), src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, article.Clean(doc), sharedSet, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readZip(t *testing.T, data []byte) (*zip.Reader, map[string]string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[f.Name] = string(b)
+	}
+	return zr, files
+}
+
+var seedOptions = Options{EmbedFonts: true, Modified: testDate}
+
+// TestSeedGolden compares the seed's package document, title page, nav and
+// text with the golden files (UPDATE_GOLDEN=1 rewrites them).
+func TestSeedGolden(t *testing.T) {
+	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
+	for _, name := range []string{"package.opf", "title.xhtml", "nav.xhtml", "text-1.xhtml", "style.css"} {
+		got := files["OEBPS/"+name]
+		golden := filepath.Join("testdata", "golden", "seed."+name)
+		if os.Getenv("UPDATE_GOLDEN") != "" {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s; rerun with UPDATE_GOLDEN=1 if the change is intended", name, golden)
+		}
+	}
+}
+
+// TestContainer checks the OCF rules a reading system relies on: mimetype
+// first, stored, without extra field; everything else in a fixed order.
+func TestContainer(t *testing.T) {
+	zr, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
+	first := zr.File[0]
+	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
+		t.Fatalf("first entry %q method %d extra %d; want mimetype, stored, no extra", first.Name, first.Method, len(first.Extra))
+	}
+	if files["mimetype"] != "application/epub+zip" {
+		t.Errorf("mimetype = %q", files["mimetype"])
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if !f.Modified.Equal(testDate) && f.ModTime().Format("2006-01-02 15:04") != "2024-05-06 07:08" {
+			t.Errorf("%s stamped %v, want %v", f.Name, f.ModTime(), testDate)
+		}
+	}
+	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css " +
+		"OEBPS/fonts/serif-sc.ttf OEBPS/fonts/serif-sc-bold.ttf OEBPS/fonts/serif.ttf OEBPS/fonts/serif-bold.ttf"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("entries:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := buildEPUB(t, "../testdata/seed.txt", seedOptions)
+	b := buildEPUB(t, "../testdata/seed.txt", seedOptions)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two builds of the seed differ")
+	}
+	later := seedOptions
+	later.Modified = testDate.Add(24 * time.Hour)
+	if bytes.Equal(a, buildEPUB(t, "../testdata/seed.txt", later)) {
+		t.Fatal("the modification date is not written")
+	}
+}
+
+// TestFontSubsets checks the embedded fonts are small and cover the text
+// set in them.
+func TestFontSubsets(t *testing.T) {
+	data := buildEPUB(t, "../testdata/seed.txt", seedOptions)
+	if len(data) > 300<<10 {
+		t.Errorf("seed EPUB is %d KB, want under 300 KB", len(data)>>10)
+	}
+	_, files := readZip(t, data)
+	zh, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif-sc.ttf"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(files["OEBPS/fonts/serif-sc.ttf"]); n > 300<<10 {
+		t.Errorf("Chinese subset is %d KB", n>>10)
+	}
+	text := files["OEBPS/text-1.xhtml"]
+	for _, m := range regexp.MustCompile(`<div class="zh"[^>]*><p>([^<]*)`).FindAllStringSubmatch(text, -1) {
+		for _, r := range m[1] {
+			if r != ' ' && !zh.Has(r) {
+				t.Errorf("the Chinese subset lacks %q", r)
+			}
+		}
+	}
+	_, noFonts := readZip(t, buildEPUB(t, "../testdata/seed.txt", Options{Modified: testDate}))
+	for name := range noFonts {
+		if strings.HasSuffix(name, ".ttf") {
+			t.Errorf("fonts embedded without EmbedFonts: %s", name)
+		}
+	}
+	if strings.Contains(noFonts["OEBPS/style.css"], "@font-face") {
+		t.Error("@font-face without embedded fonts")
+	}
+}
+
+// TestLayouts checks each layout's stylesheet: side by side always, only
+// above the breakpoint, or never.
+func TestLayouts(t *testing.T) {
+	for _, tt := range []struct {
+		layout            Layout
+		table, mediaQuery bool
+	}{
+		{Stacked, false, false},
+		{SideBySide, true, false},
+		{Auto, true, true},
+	} {
+		opt := seedOptions
+		opt.Layout = tt.layout
+		_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", opt))
+		css := files["OEBPS/style.css"]
+		if got := strings.Contains(css, "display: table-cell"); got != tt.table {
+			t.Errorf("%v: table cells = %v, want %v", tt.layout, got, tt.table)
+		}
+		if got := strings.Contains(css, "min-width: "+sideBySideMinWidth); got != tt.mediaQuery {
+			t.Errorf("%v: media query = %v, want %v", tt.layout, got, tt.mediaQuery)
+		}
+	}
+	if _, err := ParseLayout("columns"); err == nil {
+		t.Error("an unknown layout is accepted")
+	}
+}
+
+// TestPairs checks the structure of the content: one element per pair with
+// a stable id, both languages tagged, the left language first, Han inside
+// English marked as Chinese.
+func TestPairs(t *testing.T) {
+	src := "# 标题\n# Title\n第一段，提到了TikTok。\nThe first paragraph of the text quotes 中文 once.\n- 甲\n- A\nEND\n"
+	doc, diags := article.Parse("t.txt", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	for _, left := range []article.Lang{article.Chinese, article.English} {
+		b := newBook(article.Clean(doc), Options{Left: left})
+		b.render()
+		text := b.chapters[0].xhtml
+		for _, want := range []string{
+			`<h2 class="pair" id="p1">`,
+			`<div class="pair" id="p2">`,
+			`<li class="pair" id="p3">`,
+			`quotes <span class="zh" lang="zh-Hans" xml:lang="zh-Hans">中文</span> once.`,
+			`<span class="marker">–</span> 甲`,
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("left %v: missing %s in\n%s", left, want, text)
+			}
+		}
+		zhAt := strings.Index(text, `<div class="zh"`)
+		enAt := strings.Index(text, `<div class="en"`)
+		if (zhAt < enAt) != (left == article.Chinese) {
+			t.Errorf("left %v: Chinese at %d, English at %d", left, zhAt, enAt)
+		}
+	}
+}
+
+func TestTOCNesting(t *testing.T) {
+	b := newBook(&article.Document{}, Options{})
+	var w strings.Builder
+	b.tocList(&w, []tocEntry{{level: 1, href: "a", zh: "一"}, {level: 2, href: "b", zh: "二"}, {level: 3, href: "c", zh: "三"}, {level: 1, href: "d", zh: "四"}})
+	got := regexp.MustCompile(`<a href="(.)">.*?</a>`).ReplaceAllString(strings.ReplaceAll(w.String(), "\n", ""), "$1")
+	want := "<ol><li>a<ol><li>b<ol><li>c</li></ol></li></ol></li><li>d</li></ol>"
+	if got != want {
+		t.Errorf("toc:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestIdentifierStable(t *testing.T) {
+	doc := &article.Document{Meta: article.Meta{Title: "题"}, Blocks: []article.Block{{Pair: article.Pair{ZH: []article.Para{{Text: "甲"}}}}}}
+	a := identifier(doc)
+	if a != identifier(doc) || !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(a) {
+		t.Errorf("identifier %q", a)
+	}
+	doc.Blocks[0].ZH[0].Text = "乙"
+	if identifier(doc) == a {
+		t.Error("the identifier does not follow the text")
+	}
+	doc.Meta.Identifier = "isbn:1"
+	if identifier(doc) != "isbn:1" {
+		t.Error("the front matter identifier is not used")
+	}
+}
+
+// TestEpubcheck validates the seed in each layout and every corpus article
+// with epubcheck (the layouts differ only in the stylesheet). It is skipped when epubcheck is missing, unless
+// DIGLOT_VALIDATE=1.
+func TestEpubcheck(t *testing.T) {
+	jar := "/usr/share/java/epubcheck.jar"
+	if _, err := os.Stat(jar); err != nil {
+		if os.Getenv("DIGLOT_VALIDATE") == "1" {
+			t.Fatal("epubcheck is not installed (DIGLOT_VALIDATE=1)")
+		}
+		t.Skip("epubcheck not installed; set DIGLOT_VALIDATE=1 to make this a failure")
+	}
+	if testing.Short() {
+		t.Skip("epubcheck is slow")
+	}
+	dir := t.TempDir()
+	inputs, _ := filepath.Glob("../article/testdata/corpus/*.txt")
+	inputs = append(inputs, "../testdata/seed.txt")
+	var paths []string
+	for i, in := range inputs {
+		layouts := []Layout{Auto}
+		if i == len(inputs)-1 {
+			layouts = []Layout{Auto, Stacked, SideBySide}
+		}
+		for _, layout := range layouts {
+			opt := seedOptions
+			opt.Layout = layout
+			p := filepath.Join(dir, layout.String()+"-"+strings.TrimSuffix(filepath.Base(in), ".txt")+".epub")
+			if err := os.WriteFile(p, buildEPUB(t, in, opt), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+		}
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			t.Parallel()
+			out, err := exec.Command("java", "-jar", jar, p).CombinedOutput()
+			if err != nil || !bytes.Contains(out, []byte("0 fatals / 0 errors / 0 warnings")) {
+				t.Errorf("epubcheck: %v\n%s", err, out)
+			}
+		})
+	}
+}

@@ -1,0 +1,90 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+
+	"diglot/article"
+)
+
+const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`
+
+// accessibilitySummary is written into every book: what a reader of any
+// ability can expect.
+const accessibilitySummary = "A parallel text: every Chinese paragraph is followed in reading order by its English translation, " +
+	"each marked with its language. Headings are structured and listed in the table of contents. " +
+	"The text can be resized and restyled; there are no images, media or hazards."
+
+// packageDocument writes package.opf: metadata, manifest, spine.
+func (b *book) packageDocument(fontFiles []fontFile) string {
+	m := b.doc.Meta
+	var w strings.Builder
+	fmt.Fprintf(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"%s\">\n", b.zhTag)
+	w.WriteString("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
+	fmt.Fprintf(&w, "<dc:identifier id=\"uid\">%s</dc:identifier>\n", escape(b.id))
+	title, alt, titleLang, altLang := m.Title, m.TitleEN, b.zhTag, "en"
+	switch {
+	case title == "":
+		title, alt, titleLang = m.TitleEN, "", "en"
+	case !hasHan(title):
+		titleLang = "en"
+	}
+	if title == "" {
+		title = strings.TrimSuffix(b.doc.Name, ".txt")
+	}
+	fmt.Fprintf(&w, "<dc:title id=\"title\" xml:lang=\"%s\">%s</dc:title>\n", titleLang, escape(title))
+	if alt != "" && alt != title {
+		fmt.Fprintf(&w, "<meta refines=\"#title\" property=\"alternate-script\" xml:lang=\"%s\">%s</meta>\n", altLang, escape(alt))
+	}
+	if m.Author != "" {
+		fmt.Fprintf(&w, "<dc:creator id=\"creator\">%s</dc:creator>\n", escape(m.Author))
+	}
+	langs := [2]string{b.zhTag, "en"}
+	if b.opt.Left == article.English {
+		langs = [2]string{"en", b.zhTag}
+	}
+	for _, l := range langs {
+		fmt.Fprintf(&w, "<dc:language>%s</dc:language>\n", l)
+	}
+	if m.Description != "" {
+		fmt.Fprintf(&w, "<dc:description>%s</dc:description>\n", escape(m.Description))
+	}
+	if m.Source != "" {
+		fmt.Fprintf(&w, "<dc:source>%s</dc:source>\n", escape(m.Source))
+	}
+	fmt.Fprintf(&w, "<meta property=\"dcterms:modified\">%s</meta>\n", b.opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
+	for _, a := range [][2]string{
+		{"schema:accessMode", "textual"},
+		{"schema:accessModeSufficient", "textual"},
+		{"schema:accessibilityFeature", "structuralNavigation"},
+		{"schema:accessibilityFeature", "tableOfContents"},
+		{"schema:accessibilityFeature", "readingOrder"},
+		{"schema:accessibilityFeature", "displayTransformability"},
+		{"schema:accessibilityHazard", "none"},
+		{"schema:accessibilitySummary", accessibilitySummary},
+	} {
+		fmt.Fprintf(&w, "<meta property=\"%s\">%s</meta>\n", a[0], escape(a[1]))
+	}
+	w.WriteString("</metadata>\n<manifest>\n")
+	w.WriteString("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
+	w.WriteString("<item id=\"title-page\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>\n")
+	for i, c := range b.chapters {
+		fmt.Fprintf(&w, "<item id=\"text-%d\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", i+1, c.file)
+	}
+	w.WriteString("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n")
+	for i, f := range fontFiles {
+		fmt.Fprintf(&w, "<item id=\"font-%d\" href=\"%s\" media-type=\"font/ttf\"/>\n", i+1, f.path)
+	}
+	w.WriteString("</manifest>\n<spine>\n<itemref idref=\"title-page\"/>\n")
+	for i := range b.chapters {
+		fmt.Fprintf(&w, "<itemref idref=\"text-%d\"/>\n", i+1)
+	}
+	w.WriteString("<itemref idref=\"nav\" linear=\"no\"/>\n</spine>\n</package>\n")
+	return w.String()
+}

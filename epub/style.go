@@ -1,0 +1,198 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"diglot/article"
+)
+
+// The breakpoint from which the auto layout sets pairs side by side: about
+// 70 characters of English plus 25 of Chinese at the reading system's size.
+const sideBySideMinWidth = "40em"
+
+// Below this width English is set ragged right: justified lines that narrow
+// open rivers where the reading system cannot hyphenate.
+const narrowMaxWidth = "30em"
+
+// stylesheet writes style.css for the book's layout and fonts.
+func (b *book) stylesheet(fontFiles []fontFile) string {
+	var w strings.Builder
+	for _, f := range fontFiles {
+		weight := "normal"
+		if f.bold {
+			weight = "bold"
+		}
+		fmt.Fprintf(&w, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: normal;\n  src: url(%s);\n}\n", f.family, weight, f.path)
+	}
+	zhFamily, enFamily := `"Diglot Serif SC", "Diglot Serif", "Diglot Symbols", serif`, `"Diglot Serif", "Diglot Serif SC", "Diglot Symbols", serif`
+	if len(fontFiles) == 0 { // fonts left to the reading system: ask for the same designs by name
+		zhFamily, enFamily = `"Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`, `"Source Serif 4", "Source Serif Pro", serif`
+		if b.zhTag == "zh-Hant" {
+			zhFamily = `"Noto Serif TC", "Noto Serif CJK TC", "Source Han Serif TC", serif`
+		}
+	}
+	fmt.Fprintf(&w, `body {
+  margin: 0 3%%;
+  font-family: %[1]s;
+}
+.zh {
+  font-family: %[1]s;
+  line-height: 1.7;
+  text-align: justify;
+  line-break: strict;
+}
+.en {
+  font-family: %[2]s;
+  line-height: 1.45;
+  text-align: justify;
+  hyphens: auto;
+  -webkit-hyphens: auto;
+}
+p {
+  margin: 0;
+  text-indent: 0;
+}
+.pair p + p {
+  margin-top: 0.5em;
+}
+.pair {
+  margin: 0 0 1.1em 0;
+}
+.pair > .en {
+  margin-top: 0.3em;
+  font-size: 0.94em;
+  color: #333333;
+}
+h2.pair, h3.pair, h4.pair, h5.pair, h6.pair {
+  margin: 1.4em 0 0.7em 0;
+  line-height: 1.35;
+  text-align: left;
+}
+h2.pair > span, h3.pair > span, h4.pair > span, h5.pair > span, h6.pair > span, h1.title > span {
+  display: block;
+}
+h2.pair > .en, h3.pair > .en, h4.pair > .en, h5.pair > .en, h6.pair > .en {
+  font-size: 0.85em;
+  margin-top: 0.2em;
+  color: inherit;
+}
+ul.list {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+.label {
+  font-weight: bold;
+}
+.titlepage {
+  margin-top: 20%%;
+  text-align: center;
+}
+h1.title {
+  text-align: center;
+  font-size: 1.6em;
+  line-height: 1.4;
+  margin: 0 0 1.2em 0;
+}
+h1.title > .en {
+  font-size: 0.75em;
+  margin-top: 0.4em;
+}
+.byline {
+  text-align: center;
+  margin-top: 0.4em;
+}
+nav ol {
+  list-style: none;
+  padding-left: 1.2em;
+}
+@media screen and (max-width: %[3]s) {
+  .en {
+    text-align: left;
+  }
+}
+`, zhFamily, enFamily, narrowMaxWidth)
+	switch b.opt.Layout {
+	case SideBySide:
+		w.WriteString(b.sideBySideRules(""))
+	case Auto:
+		fmt.Fprintf(&w, "@media screen and (min-width: %s) {\n%s}\n", sideBySideMinWidth, b.sideBySideRules("  "))
+	}
+	return w.String()
+}
+
+// sideBySideRules sets each pair as a table row of two cells, which more
+// reading systems support than grid. The first language's column takes the
+// share of the width that balances the two columns' heights.
+func (b *book) sideBySideRules(indent string) string {
+	first := b.firstColumnShare()
+	first2 := "zh"
+	if b.opt.Left == article.English {
+		first2 = "en"
+	}
+	second := "en"
+	if first2 == "en" {
+		second = "zh"
+	}
+	rules := fmt.Sprintf(`.pair {
+  display: table;
+  width: 100%%;
+  table-layout: fixed;
+  border-collapse: separate;
+}
+.pair > .%[1]s, .pair > .%[2]s {
+  display: table-cell;
+  vertical-align: top;
+  margin: 0;
+}
+.pair > .%[1]s {
+  width: %[3]d%%;
+  padding-right: 1.2em;
+}
+.pair > .%[2]s {
+  font-size: 0.94em;
+}
+`, first2, second, first)
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(rules, "\n") {
+		if line != "" {
+			out.WriteString(indent + line)
+		}
+	}
+	return out.String()
+}
+
+// firstColumnShare estimates, in percent, the width of the left column
+// that gives both columns about the same height: a Chinese character is an
+// em wide, English averages about half an em a character.
+func (b *book) firstColumnShare() int {
+	var zh, en float64
+	for _, bl := range b.doc.Blocks {
+		for _, p := range bl.ZH {
+			for _, r := range p.Text {
+				if unicode.Is(unicode.Han, r) || r > 0x3000 {
+					zh += 1
+				} else {
+					zh += 0.5
+				}
+			}
+			zh += 10 // the ragged last line and paragraph space, in ems
+		}
+		for _, p := range bl.EN {
+			en += 0.47*float64(len([]rune(p.Text))) + 10
+		}
+	}
+	share := 50.0
+	if zh+en > 0 {
+		// Equal heights: zh/w_zh * lead_zh = en/w_en * lead_en, leading 1.7 vs 1.45.
+		a, c := zh*1.7, en*1.45*0.94
+		share = 100 * a / (a + c)
+	}
+	share = min(max(share, 30), 50)
+	if b.opt.Left == article.English {
+		share = 100 - share
+	}
+	return int(share + 0.5)
+}

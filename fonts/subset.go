@@ -1,0 +1,509 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"unicode/utf16"
+)
+
+// Subset returns a TrueType font holding only the glyphs of runes (plus
+// .notdef and the components of composite glyphs), renumbered densely, with
+// a cmap for exactly those runes that the face covers. family names the
+// subset in its name table: a subset is a modified font under the OFL, so it
+// may not carry a Reserved Font Name; the copyright and licence records are
+// kept. Layout tables (GSUB, GPOS, kern) are dropped: they index glyphs of
+// the full font.
+func (f *Face) Subset(runes []rune, family string) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("font %s: subset: malformed font (%v)", f.Name, r)
+		}
+	}()
+	dir, err := readTables(f.Data)
+	if err != nil {
+		return nil, err
+	}
+	src, err := newGlyphSource(dir, f.numGlyphs)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
+	}
+
+	// New glyph ids: .notdef, then the runes' glyphs in rune order, then
+	// composite components as they are found.
+	var mapping []cmapGroup
+	plan := newGlyphPlan()
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	for _, r := range runes {
+		if g, ok := f.Glyph(r); ok {
+			mapping = append(mapping, cmapGroup{first: r, last: r, start: plan.add(g)})
+		}
+	}
+	for i := 0; i < len(plan.old); i++ { // plan.old grows as components are found
+		for _, c := range src.components(plan.old[i]) {
+			plan.add(c)
+		}
+	}
+
+	glyf, loca, err := src.rewrite(plan)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
+	}
+	tables := map[string][]byte{
+		"glyf": glyf,
+		"loca": loca,
+		"hmtx": src.hmtx(plan),
+		"cmap": buildCmap(mapping),
+		"name": buildName(dir["name"], family),
+		"post": buildPost(dir["post"]),
+	}
+	tables["head"] = patchHead(dir["head"])
+	tables["hhea"] = patch16(dir["hhea"], 34, uint16(len(plan.old)))
+	tables["maxp"] = patch16(dir["maxp"], 4, uint16(len(plan.old)))
+	if os2 := dir["OS/2"]; len(os2) >= 68 {
+		tables["OS/2"] = patchOS2(os2, runes)
+	}
+	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
+		if b := dir[tag]; b != nil {
+			tables[tag] = b
+		}
+	}
+	return assemble(tables), nil
+}
+
+// glyphPlan assigns new glyph ids to old ones.
+type glyphPlan struct {
+	old   []uint32          // new id -> old id
+	newID map[uint32]uint32 // old id -> new id
+}
+
+func newGlyphPlan() *glyphPlan {
+	p := &glyphPlan{newID: map[uint32]uint32{}}
+	p.add(0)
+	return p
+}
+
+func (p *glyphPlan) add(old uint32) uint32 {
+	if id, ok := p.newID[old]; ok {
+		return id
+	}
+	id := uint32(len(p.old))
+	p.old = append(p.old, old)
+	p.newID[old] = id
+	return id
+}
+
+// glyphSource reads glyph outlines and metrics from the full font.
+type glyphSource struct {
+	glyf      []byte
+	offsets   []uint32 // numGlyphs+1 offsets into glyf
+	hmtxTable []byte
+	nMetrics  int
+}
+
+func newGlyphSource(dir tableDir, numGlyphs int) (*glyphSource, error) {
+	longLoca, err := u16(dir["head"], 50)
+	if err != nil {
+		return nil, err
+	}
+	loca := dir["loca"]
+	offsets := make([]uint32, numGlyphs+1)
+	for i := range offsets {
+		if longLoca != 0 {
+			if 4*i+4 > len(loca) {
+				return nil, errors.New("loca table too short")
+			}
+			offsets[i] = binary.BigEndian.Uint32(loca[4*i:])
+		} else {
+			if 2*i+2 > len(loca) {
+				return nil, errors.New("loca table too short")
+			}
+			offsets[i] = 2 * uint32(binary.BigEndian.Uint16(loca[2*i:]))
+		}
+	}
+	for i := 1; i < len(offsets); i++ {
+		if offsets[i] < offsets[i-1] || int(offsets[i]) > len(dir["glyf"]) {
+			return nil, fmt.Errorf("loca entry %d out of order or outside glyf", i)
+		}
+	}
+	nMetrics, err := u16(dir["hhea"], 34)
+	if err != nil {
+		return nil, err
+	}
+	return &glyphSource{glyf: dir["glyf"], offsets: offsets, hmtxTable: dir["hmtx"], nMetrics: int(nMetrics)}, nil
+}
+
+func (s *glyphSource) data(g uint32) []byte {
+	if int(g)+1 >= len(s.offsets) {
+		return nil
+	}
+	return s.glyf[s.offsets[g]:s.offsets[g+1]]
+}
+
+// Flags of a composite glyph's component record.
+const (
+	argsAreWords   = 0x0001
+	haveScale      = 0x0008
+	moreComponents = 0x0020
+	haveXYScale    = 0x0040
+	haveTwoByTwo   = 0x0080
+)
+
+// componentOffsets returns the byte offsets of the glyph-index fields of a
+// composite glyph's components (nil for a simple or empty glyph).
+func componentOffsets(b []byte) ([]int, error) {
+	if len(b) < 10 || int16(binary.BigEndian.Uint16(b)) >= 0 {
+		return nil, nil
+	}
+	var offs []int
+	for p := 10; ; {
+		if p+4 > len(b) {
+			return nil, errors.New("composite glyph truncated")
+		}
+		flags := binary.BigEndian.Uint16(b[p:])
+		offs = append(offs, p+2)
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if p > len(b) {
+			return nil, errors.New("composite glyph truncated")
+		}
+		if flags&moreComponents == 0 {
+			return offs, nil
+		}
+	}
+}
+
+// components lists the glyphs a composite glyph refers to.
+func (s *glyphSource) components(g uint32) []uint32 {
+	b := s.data(g)
+	offs, err := componentOffsets(b)
+	if err != nil {
+		return nil // rewrite reports it
+	}
+	var cs []uint32
+	for _, o := range offs {
+		cs = append(cs, uint32(binary.BigEndian.Uint16(b[o:])))
+	}
+	return cs
+}
+
+// rewrite builds the subset's glyf (components renumbered, each glyph
+// padded to 4 bytes) and its long-format loca.
+func (s *glyphSource) rewrite(p *glyphPlan) (glyf, loca []byte, err error) {
+	loca = make([]byte, 4*(len(p.old)+1))
+	for i, old := range p.old {
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
+		b := s.data(old)
+		offs, err := componentOffsets(b)
+		if err != nil {
+			return nil, nil, fmt.Errorf("glyph %d: %w", old, err)
+		}
+		start := len(glyf)
+		glyf = append(glyf, b...)
+		for _, o := range offs {
+			c := uint32(binary.BigEndian.Uint16(b[o:]))
+			binary.BigEndian.PutUint16(glyf[start+o:], uint16(p.newID[c]))
+		}
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+	}
+	binary.BigEndian.PutUint32(loca[4*len(p.old):], uint32(len(glyf)))
+	return glyf, loca, nil
+}
+
+// hmtx writes a full metric (advance, left side bearing) for every glyph.
+func (s *glyphSource) hmtx(p *glyphPlan) []byte {
+	out := make([]byte, 4*len(p.old))
+	for i, old := range p.old {
+		var adv, lsb uint16
+		if int(old) < s.nMetrics {
+			adv, _ = u16(s.hmtxTable, 4*int(old))
+			lsb, _ = u16(s.hmtxTable, 4*int(old)+2)
+		} else {
+			adv, _ = u16(s.hmtxTable, 4*(s.nMetrics-1))
+			lsb, _ = u16(s.hmtxTable, 4*s.nMetrics+2*(int(old)-s.nMetrics))
+		}
+		binary.BigEndian.PutUint16(out[4*i:], adv)
+		binary.BigEndian.PutUint16(out[4*i+2:], lsb)
+	}
+	return out
+}
+
+// buildCmap writes a cmap with a format 4 subtable (3,1) for the BMP and,
+// when a rune lies beyond it, a format 12 subtable (3,10) for all runes.
+func buildCmap(mapping []cmapGroup) []byte {
+	var bmp []cmapGroup
+	wide := false
+	for _, m := range mapping {
+		if m.first <= 0xFFFF {
+			bmp = append(bmp, m)
+		} else {
+			wide = true
+		}
+	}
+	subtables := [][]byte{cmap4(bmp)}
+	ids := [][2]uint16{{3, 1}}
+	if wide {
+		subtables = append(subtables, cmap12(mapping))
+		ids = append(ids, [2]uint16{3, 10})
+	}
+	out := make([]byte, 4+8*len(subtables))
+	binary.BigEndian.PutUint16(out[2:], uint16(len(subtables)))
+	for i, st := range subtables {
+		rec := out[4+8*i:]
+		binary.BigEndian.PutUint16(rec, ids[i][0])
+		binary.BigEndian.PutUint16(rec[2:], ids[i][1])
+		binary.BigEndian.PutUint32(rec[4:], uint32(len(out)))
+		out = append(out, st...)
+	}
+	return out
+}
+
+// runs merges single-rune mappings into groups of consecutive runes with
+// consecutive glyphs.
+func runs(mapping []cmapGroup) []cmapGroup {
+	var out []cmapGroup
+	for _, m := range mapping {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if m.first == last.last+1 && m.start == last.start+uint32(last.last-last.first)+1 {
+				last.last = m.first
+				continue
+			}
+		}
+		out = append(out, cmapGroup{first: m.first, last: m.first, start: m.start})
+	}
+	return out
+}
+
+func cmap4(mapping []cmapGroup) []byte {
+	segs := runs(mapping)
+	segs = append(segs, cmapGroup{first: 0xFFFF, last: 0xFFFF, start: 0}) // required final segment
+	n := len(segs)
+	b := make([]byte, 16+8*n)
+	binary.BigEndian.PutUint16(b, 4)
+	binary.BigEndian.PutUint16(b[2:], uint16(len(b)))
+	binary.BigEndian.PutUint16(b[6:], uint16(2*n))
+	searchRange, selector := 2, 0
+	for searchRange*2 <= 2*n {
+		searchRange *= 2
+		selector++
+	}
+	binary.BigEndian.PutUint16(b[8:], uint16(searchRange))
+	binary.BigEndian.PutUint16(b[10:], uint16(selector))
+	binary.BigEndian.PutUint16(b[12:], uint16(2*n-searchRange))
+	for i, s := range segs {
+		binary.BigEndian.PutUint16(b[14+2*i:], uint16(s.last))
+		binary.BigEndian.PutUint16(b[16+2*n+2*i:], uint16(s.first))
+		delta := uint16(s.start) - uint16(s.first)
+		if s.first == 0xFFFF {
+			delta = 1
+		}
+		binary.BigEndian.PutUint16(b[16+4*n+2*i:], delta)
+		// idRangeOffset stays 0: every segment maps by delta.
+	}
+	return b
+}
+
+func cmap12(mapping []cmapGroup) []byte {
+	groups := runs(mapping)
+	b := make([]byte, 16+12*len(groups))
+	binary.BigEndian.PutUint16(b, 12)
+	binary.BigEndian.PutUint32(b[4:], uint32(len(b)))
+	binary.BigEndian.PutUint32(b[12:], uint32(len(groups)))
+	for i, g := range groups {
+		p := b[16+12*i:]
+		binary.BigEndian.PutUint32(p, uint32(g.first))
+		binary.BigEndian.PutUint32(p[4:], uint32(g.last))
+		binary.BigEndian.PutUint32(p[8:], g.start)
+	}
+	return b
+}
+
+// buildName writes a name table (Windows, Unicode BMP, US English) that
+// keeps the original's copyright, licence and licence URL and names the
+// subset family.
+func buildName(orig []byte, family string) []byte {
+	kept := readNames(orig)
+	records := map[uint16]string{
+		1: family, 2: "Regular", 3: family + " subset", 4: family, 6: postscriptName(family),
+	}
+	for _, id := range []uint16{0, 13, 14} {
+		if s, ok := kept[id]; ok {
+			records[id] = s
+		}
+	}
+	ids := make([]uint16, 0, len(records))
+	for id := range records {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	head := make([]byte, 6+12*len(ids))
+	binary.BigEndian.PutUint16(head[2:], uint16(len(ids)))
+	binary.BigEndian.PutUint16(head[4:], uint16(len(head)))
+	var strs []byte
+	for i, id := range ids {
+		units := utf16.Encode([]rune(records[id]))
+		rec := head[6+12*i:]
+		binary.BigEndian.PutUint16(rec, 3)
+		binary.BigEndian.PutUint16(rec[2:], 1)
+		binary.BigEndian.PutUint16(rec[4:], 0x409)
+		binary.BigEndian.PutUint16(rec[6:], id)
+		binary.BigEndian.PutUint16(rec[8:], uint16(2*len(units)))
+		binary.BigEndian.PutUint16(rec[10:], uint16(len(strs)))
+		for _, u := range units {
+			strs = binary.BigEndian.AppendUint16(strs, u)
+		}
+	}
+	return append(head, strs...)
+}
+
+// readNames returns the Windows-platform English strings of a name table.
+func readNames(b []byte) map[uint16]string {
+	names := map[uint16]string{}
+	count, err := u16(b, 2)
+	if err != nil {
+		return names
+	}
+	storage, _ := u16(b, 4)
+	for i := 0; i < int(count); i++ {
+		rec := 6 + 12*i
+		if rec+12 > len(b) {
+			break
+		}
+		platform, encoding := binary.BigEndian.Uint16(b[rec:]), binary.BigEndian.Uint16(b[rec+2:])
+		lang, id := binary.BigEndian.Uint16(b[rec+4:]), binary.BigEndian.Uint16(b[rec+6:])
+		length, off := int(binary.BigEndian.Uint16(b[rec+8:])), int(binary.BigEndian.Uint16(b[rec+10:]))
+		start := int(storage) + off
+		if platform != 3 || encoding != 1 || lang != 0x409 || start+length > len(b) {
+			continue
+		}
+		units := make([]uint16, length/2)
+		for j := range units {
+			units[j] = binary.BigEndian.Uint16(b[start+2*j:])
+		}
+		names[id] = string(utf16.Decode(units))
+	}
+	return names
+}
+
+// postscriptName keeps the printable ASCII of s, without spaces.
+func postscriptName(s string) string {
+	var out []rune
+	for _, r := range s {
+		if r > ' ' && r < 0x7F && !slices.Contains([]rune("[](){}<>/%"), r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// buildPost writes a version 3 post table (no glyph names) with the
+// original's italic angle and underline metrics.
+func buildPost(orig []byte) []byte {
+	b := make([]byte, 32)
+	copy(b, orig)
+	binary.BigEndian.PutUint32(b, 0x00030000)
+	for i := 16; i < 32; i++ {
+		b[i] = 0
+	}
+	return b
+}
+
+// patchHead copies head with long loca offsets and a zero checksum
+// adjustment (assemble fills it in).
+func patchHead(orig []byte) []byte {
+	b := patch16(orig, 50, 1)
+	binary.BigEndian.PutUint32(b[8:], 0)
+	return b
+}
+
+// patchOS2 sets the first and last character indexes to the subset's.
+func patchOS2(orig []byte, runes []rune) []byte {
+	b := slices.Clone(orig)
+	first, last := uint16(0xFFFF), uint16(0)
+	for _, r := range runes {
+		v := uint16(min(r, 0xFFFF))
+		first, last = min(first, v), max(last, v)
+	}
+	if len(runes) == 0 {
+		first = 0
+	}
+	binary.BigEndian.PutUint16(b[64:], first)
+	binary.BigEndian.PutUint16(b[66:], last)
+	return b
+}
+
+func patch16(orig []byte, off int, v uint16) []byte {
+	b := slices.Clone(orig)
+	binary.BigEndian.PutUint16(b[off:], v)
+	return b
+}
+
+// assemble writes the font file: tables in tag order, 4-byte aligned, with
+// their checksums and head's checksum adjustment.
+func assemble(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for tag := range tables {
+		tags = append(tags, tag)
+	}
+	slices.Sort(tags)
+	n := len(tags)
+	out := make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	searchRange, selector := 1, 0
+	for searchRange*2 <= n {
+		searchRange *= 2
+		selector++
+	}
+	binary.BigEndian.PutUint16(out[6:], uint16(16*searchRange))
+	binary.BigEndian.PutUint16(out[8:], uint16(selector))
+	binary.BigEndian.PutUint16(out[10:], uint16(16*(n-searchRange)))
+	headAt := 0
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		binary.BigEndian.PutUint32(rec[4:], checksum(t))
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(t)))
+		if tag == "head" {
+			headAt = len(out)
+		}
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	return out
+}
+
+// checksum is the OpenType table checksum: the sum of big-endian uint32s,
+// the last one zero-padded.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}

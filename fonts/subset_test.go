@@ -1,0 +1,122 @@
+package fonts
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	gotext "github.com/go-text/typesetting/font"
+)
+
+// seedSample holds Han, CJK punctuation, Latin, digits and a space.
+const seedSample = "人工智能正在改变我们的生活方式，“教育”（学习）。AI 2025年 ——……"
+
+// TestSubsetRoundTrip subsets each built-in face and reads the result back
+// with go-text, an independent parser: every rune the face covers must map
+// to a glyph with the same outline and advance as in the full font, and
+// runes outside the subset must be absent.
+func TestSubsetRoundTrip(t *testing.T) {
+	set := NewSet()
+	cases := []struct {
+		role  Role
+		text  string
+		extra rune // a rune the face has but the subset must not
+	}{
+		{CJKRegular, seedSample, '龍'},
+		{CJKBold, seedSample, '龍'},
+		{LatinRegular, "The quick brown fox — “fi” ﬁ é Å 2025", 'Z'},
+		{LatinItalic, "Reading in parallel, ½ and ©", 'Z'},
+		{Symbols, "❤🌎✓", '☂'},
+	}
+	for _, c := range cases {
+		face, err := set.Face(c.role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := face.Subset([]rune(c.text), "Diglot Test")
+		if err != nil {
+			t.Fatalf("%s: %v", face.Name, err)
+		}
+		if len(sub) > len(face.Data)/4 && len(face.Data) > 1<<20 {
+			t.Errorf("%s: subset is %d bytes of %d", face.Name, len(sub), len(face.Data))
+		}
+		full := parseGoText(t, face.Data)
+		got := parseGoText(t, sub)
+		for _, r := range c.text {
+			fg, ok := full.NominalGlyph(r)
+			if !ok {
+				continue
+			}
+			sg, ok := got.NominalGlyph(r)
+			if !ok {
+				t.Errorf("%s: subset lost %q", face.Name, r)
+				continue
+			}
+			if a, b := full.HorizontalAdvance(fg), got.HorizontalAdvance(sg); a != b {
+				t.Errorf("%s: advance of %q = %v, want %v", face.Name, r, b, a)
+			}
+			fo, _ := full.GlyphDataOutline(fg)
+			so, _ := got.GlyphDataOutline(sg)
+			if !reflect.DeepEqual(fo.Segments, so.Segments) {
+				t.Errorf("%s: outline of %q differs (%d vs %d segments)", face.Name, r, len(so.Segments), len(fo.Segments))
+			}
+		}
+		if _, ok := got.NominalGlyph(c.extra); ok {
+			t.Errorf("%s: subset maps %q, which it was not asked for", face.Name, c.extra)
+		}
+		// Our own reader agrees too.
+		own, err := Parse("subset", sub)
+		if err != nil {
+			t.Fatalf("%s: reparse: %v", face.Name, err)
+		}
+		for _, r := range c.text {
+			if face.Has(r) != own.Has(r) {
+				t.Errorf("%s: own reader: has %q = %v, want %v", face.Name, r, own.Has(r), face.Has(r))
+			}
+		}
+	}
+}
+
+func TestSubsetDeterministic(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := face.Subset([]rune("zyx abc"), "X")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := face.Subset([]rune("abcxyz "), "X")
+	if !bytes.Equal(a, b) {
+		t.Error("the same runes in another order give another subset")
+	}
+}
+
+// TestComponentOffsets checks the composite-glyph walk on a hand-made glyph
+// with a word-argument component and a scaled byte-argument component.
+func TestComponentOffsets(t *testing.T) {
+	glyph := []byte{
+		0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, // numberOfContours -1, bbox
+		0x00, 0x21, 0x00, 0x05, 0, 1, 0, 2, // words | more, glyph 5, args
+		0x00, 0x08, 0x00, 0x07, 1, 2, 0x40, 0x00, // scale, glyph 7, byte args, F2Dot14
+	}
+	got, err := componentOffsets(glyph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{12, 20}; !reflect.DeepEqual(got, want) {
+		t.Errorf("offsets = %v, want %v", got, want)
+	}
+	if _, err := componentOffsets(glyph[:22]); err == nil {
+		t.Error("a truncated composite glyph is accepted")
+	}
+}
+
+func parseGoText(t *testing.T, data []byte) *gotext.Face {
+	t.Helper()
+	f, err := gotext.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("go-text cannot read the font: %v", err)
+	}
+	return f
+}
