@@ -123,8 +123,9 @@ nav ol {
 	return w.String()
 }
 
-// sideBySideRules sets each pair as a table row of two cells, which more
-// reading systems support than grid. The first language's column takes the
+// sideBySideRules sets each paragraph or list pair as a table row of two
+// cells, which more reading systems support than grid; headings stay
+// stacked across the full width (MuPDF overprints table-cell spans). The first language's column takes the
 // share of the width that balances the two columns' heights.
 func (b *book) sideBySideRules(indent string) string {
 	first := b.firstColumnShare()
@@ -136,23 +137,20 @@ func (b *book) sideBySideRules(indent string) string {
 	if first2 == "en" {
 		second = "zh"
 	}
-	rules := fmt.Sprintf(`.pair {
+	rules := fmt.Sprintf(`div.pair, li.pair {
   display: table;
   width: 100%%;
   table-layout: fixed;
   border-collapse: separate;
 }
-.pair > .%[1]s, .pair > .%[2]s {
+div.pair > .%[1]s, div.pair > .%[2]s, li.pair > .%[1]s, li.pair > .%[2]s {
   display: table-cell;
   vertical-align: top;
   margin: 0;
 }
-.pair > .%[1]s {
+div.pair > .%[1]s, li.pair > .%[1]s {
   width: %[3]d%%;
   padding-right: 1.2em;
-}
-.pair > .%[2]s {
-  font-size: 0.94em;
 }
 `, first2, second, first)
 	var out strings.Builder
