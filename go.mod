@@ -13,4 +13,5 @@ require (
 	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
 	github.com/pkg/errors v0.8.1 // indirect
 	golang.org/x/image v0.23.0 // indirect
+	golang.org/x/text v0.31.0 // indirect
 )

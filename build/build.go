@@ -177,7 +177,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		for _, r := range slices.Sorted(maps.Keys(missing)) {
 			cps = append(cps, fmt.Sprintf("U+%04X", r))
 		}
-		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as U+FFFD\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
+		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
 	}
 	var results []Result
 	for i, o := range outs {
@@ -203,7 +203,7 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 		return nil, 0, nil, err
 	}
 	var buf bytes.Buffer
-	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Created: opt.Created}
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created}
 	if err := pdf.Write(&buf, book, set, meta); err != nil {
 		return nil, 0, nil, err
 	}

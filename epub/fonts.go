@@ -154,7 +154,7 @@ func (b *book) subsetFonts(set *fonts.Set) ([]fontFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := face.Subset(rs, ff.family)
+		data, err := face.Subset(rs, fonts.SubsetOptions{Family: ff.family})
 		if err != nil {
 			return nil, fmt.Errorf("subsetting %s: %w", face.Name, err)
 		}

@@ -5,17 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unicode"
 	"unicode/utf16"
 )
 
+// SubsetOptions control Subset.
+type SubsetOptions struct {
+	// Family names the subset in its name table: a subset is a modified
+	// font under the OFL, so it may not carry a Reserved Font Name.
+	Family string
+	// StandIns gives every requested rune the face lacks a glyph of its
+	// own: a copy of .notdef, or an empty zero-width glyph for an invisible
+	// character (DefaultIgnorable). A PDF then draws a visible box and its
+	// text layer still holds the character itself.
+	StandIns bool
+}
+
 // Subset returns a TrueType font holding only the glyphs of runes (plus
 // .notdef and the components of composite glyphs), renumbered densely, with
-// a cmap for exactly those runes that the face covers. family names the
-// subset in its name table: a subset is a modified font under the OFL, so it
-// may not carry a Reserved Font Name; the copyright and licence records are
-// kept. Layout tables (GSUB, GPOS, kern) are dropped: they index glyphs of
-// the full font.
-func (f *Face) Subset(runes []rune, family string) (out []byte, err error) {
+// a cmap for exactly those runes that the face covers (and the stand-ins).
+// The copyright and licence records of the name table are kept. Layout
+// tables (GSUB, GPOS, kern) are dropped: they index glyphs of the full font.
+func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("font %s: subset: malformed font (%v)", f.Name, r)
@@ -38,8 +49,13 @@ func (f *Face) Subset(runes []rune, family string) (out []byte, err error) {
 	slices.Sort(runes)
 	runes = slices.Compact(runes)
 	for _, r := range runes {
-		if g, ok := f.Glyph(r); ok {
+		switch g, ok := f.Glyph(r); {
+		case ok:
 			mapping = append(mapping, cmapGroup{first: r, last: r, start: plan.add(g)})
+		case opt.StandIns && DefaultIgnorable(r):
+			mapping = append(mapping, cmapGroup{first: r, last: r, start: plan.addCopy(emptyGlyph)})
+		case opt.StandIns:
+			mapping = append(mapping, cmapGroup{first: r, last: r, start: plan.addCopy(0)})
 		}
 	}
 	for i := 0; i < len(plan.old); i++ { // plan.old grows as components are found
@@ -57,7 +73,7 @@ func (f *Face) Subset(runes []rune, family string) (out []byte, err error) {
 		"loca": loca,
 		"hmtx": src.hmtx(plan),
 		"cmap": buildCmap(mapping),
-		"name": buildName(dir["name"], family),
+		"name": buildName(dir["name"], opt.Family),
 		"post": buildPost(dir["post"]),
 	}
 	tables["head"] = patchHead(dir["head"])
@@ -84,6 +100,15 @@ func newGlyphPlan() *glyphPlan {
 	p := &glyphPlan{newID: map[uint32]uint32{}}
 	p.add(0)
 	return p
+}
+
+// emptyGlyph stands for a glyph with no outline and no advance.
+const emptyGlyph = ^uint32(0)
+
+// addCopy adds a glyph that is not shared with any other rune.
+func (p *glyphPlan) addCopy(old uint32) uint32 {
+	p.old = append(p.old, old)
+	return uint32(len(p.old) - 1)
 }
 
 func (p *glyphPlan) add(old uint32) uint32 {
@@ -137,7 +162,7 @@ func newGlyphSource(dir tableDir, numGlyphs int) (*glyphSource, error) {
 }
 
 func (s *glyphSource) data(g uint32) []byte {
-	if int(g)+1 >= len(s.offsets) {
+	if g == emptyGlyph || int(g)+1 >= len(s.offsets) {
 		return nil
 	}
 	return s.glyf[s.offsets[g]:s.offsets[g+1]]
@@ -232,6 +257,9 @@ func (s *glyphSource) hmtx(p *glyphPlan) []byte {
 	out := make([]byte, 4*len(p.old))
 	for i, old := range p.old {
 		var adv, lsb uint16
+		if old == emptyGlyph {
+			continue
+		}
 		if int(old) < s.nMetrics {
 			adv, _ = u16(s.hmtxTable, 4*int(old))
 			lsb, _ = u16(s.hmtxTable, 4*int(old)+2)
@@ -506,4 +534,11 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// DefaultIgnorable reports a character that is invisible by nature: a
+// variation selector, a joiner, a format control such as U+200B or U+FEFF.
+func DefaultIgnorable(r rune) bool {
+	return unicode.In(r, unicode.Variation_Selector, unicode.Join_Control, unicode.Other_Default_Ignorable_Code_Point) ||
+		r >= 0x200B && r <= 0x200F || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF || r == 0xAD
 }

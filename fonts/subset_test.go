@@ -33,7 +33,7 @@ func TestSubsetRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sub, err := face.Subset([]rune(c.text), "Diglot Test")
+		sub, err := face.Subset([]rune(c.text), SubsetOptions{Family: "Diglot Test"})
 		if err != nil {
 			t.Fatalf("%s: %v", face.Name, err)
 		}
@@ -82,11 +82,11 @@ func TestSubsetDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := face.Subset([]rune("zyx abc"), "X")
+	a, err := face.Subset([]rune("zyx abc"), SubsetOptions{Family: "X"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := face.Subset([]rune("abcxyz "), "X")
+	b, _ := face.Subset([]rune("abcxyz "), SubsetOptions{Family: "X"})
 	if !bytes.Equal(a, b) {
 		t.Error("the same runes in another order give another subset")
 	}
@@ -119,4 +119,46 @@ func parseGoText(t *testing.T, data []byte) *gotext.Face {
 		t.Fatalf("go-text cannot read the font: %v", err)
 	}
 	return f
+}
+
+// TestSubsetStandIns checks that characters the face lacks get glyphs of
+// their own when asked: a .notdef box, or nothing for invisible ones.
+func TestSubsetStandIns(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "a\U000E0100中\u200D"
+	plain, err := face.Subset([]rune(text), SubsetOptions{Family: "X"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := parseGoText(t, plain); func() bool { _, ok := f.NominalGlyph('中'); return ok }() {
+		t.Error("a lacking character is mapped without StandIns")
+	}
+	sub, err := face.Subset([]rune(text), SubsetOptions{Family: "X", StandIns: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := parseGoText(t, sub)
+	glyphs := map[gotext.GID]bool{}
+	for _, r := range text {
+		g, ok := f.NominalGlyph(r)
+		if !ok {
+			t.Fatalf("%U has no glyph", r)
+		}
+		if glyphs[g] {
+			t.Errorf("%U shares glyph %d", r, g)
+		}
+		glyphs[g] = true
+		adv := f.HorizontalAdvance(g)
+		if invisible := DefaultIgnorable(r); invisible != (adv == 0) {
+			t.Errorf("%U: advance %v, invisible %v", r, adv, invisible)
+		}
+	}
+	box, _ := f.NominalGlyph('中')
+	notdef, _ := f.GlyphDataOutline(0)
+	if got, _ := f.GlyphDataOutline(box); !reflect.DeepEqual(got.Segments, notdef.Segments) {
+		t.Error("the stand-in for 中 is not a copy of .notdef")
+	}
 }

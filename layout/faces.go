@@ -8,7 +8,8 @@ import (
 
 // faceChain picks, for each character, the first face that covers it: the
 // column's own face, then the other language's, then the symbol face. It
-// records the characters no face covers; they are drawn as U+FFFD.
+// records the characters no face covers; the PDF draws them as a .notdef
+// box (nothing for an invisible character) that extracts as the character.
 type faceChain struct {
 	faces   [6]*fonts.Face
 	missing map[rune]bool
@@ -51,6 +52,9 @@ func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
 		}
 	}
 	c.missing[r] = true
+	if fonts.DefaultIgnorable(r) {
+		return roles[0], 0 // invisible: takes no room
+	}
 	f := c.faces[roles[0]]
 	adv, _ := f.RuneAdvance(0xFFFD)
 	return roles[0], adv * 1000 / f.UnitsPerEm

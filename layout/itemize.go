@@ -126,6 +126,8 @@ func tokenize(spans []span) []token {
 			case r == ' ' || r == '\t' || r == '\u3000':
 				flush()
 				space = true
+			case isAttached(r) && cur.Len() == 0 && !space && len(toks) > 0:
+				toks[len(toks)-1].text += string(r) // stays with its base character
 			case isCJK(r):
 				flush()
 				toks = append(toks, token{text: string(r), bold: sp.bold, cjk: true, spaceBef: space})
@@ -137,6 +139,14 @@ func tokenize(spans []span) []token {
 		flush()
 	}
 	return toks
+}
+
+// isAttached reports a character that belongs to the one before it and is
+// never separated from it: a combining mark, a variation selector, a
+// joiner, an emoji skin-tone modifier.
+func isAttached(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Variation_Selector, unicode.Join_Control) ||
+		r >= 0x1F3FB && r <= 0x1F3FF
 }
 
 // isCJK reports whether r is set as a full-width CJK character.

@@ -3,6 +3,8 @@ package layout
 import (
 	"sort"
 
+	"golang.org/x/text/unicode/norm"
+
 	"diglot/article"
 	"diglot/fonts"
 	"diglot/layout/linebreak"
@@ -77,9 +79,11 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 		if lang == langZH {
 			sep = "："
 		}
-		spans = append(spans, span{text: p.Label + sep, bold: true})
+		spans = append(spans, span{text: norm.NFC.String(p.Label) + sep, bold: true})
 	}
-	return append(spans, span{text: p.Text, bold: bold})
+	// Composed forms: a base and a combining mark drawn as one glyph, as
+	// the fonts intend, and extracted as the article wrote it (in NFC).
+	return append(spans, span{text: norm.NFC.String(p.Text), bold: bold})
 }
 
 // setRow breaks both sides of a block into lines.

@@ -3,8 +3,12 @@
 package pdf
 
 import (
+	"bytes"
+	"crypto/sha1"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -16,6 +20,7 @@ import (
 // Meta is the document information.
 type Meta struct {
 	Title, Author, Subject string
+	Lang                   string // the document's main language (BCP 47)
 	Created                time.Time
 }
 
@@ -29,21 +34,27 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 		Title: meta.Title, Author: meta.Author, Subject: meta.Subject,
 		Creator: "diglot", Producer: "diglot (gopdf)", CreationDate: meta.Created,
 	})
-	for _, role := range book.Used {
+	names := map[fonts.Role]string{}
+	byRole := runesByRole(book)
+	for _, role := range book.Used { // in a fixed order: object numbers follow it
+		runes := byRole[role]
 		face, err := set.Face(role)
 		if err != nil {
 			return err
 		}
-		if err := pdf.AddTTFFontDataWithOption(face.Name, face.Data, gopdf.TtfOption{
+		// gopdf reads a font whole: hand it a subset of the glyphs this
+		// book draws, not the 15 MB face. Its family name, with the space
+		// it turns into "+", becomes the PDF's subset-tagged font name.
+		data, err := face.Subset(runes, fonts.SubsetOptions{Family: face.Name, StandIns: true})
+		if err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		names[role] = subsetTag(face.Name, runes) + " " + face.Name
+		if err := pdf.AddTTFFontDataWithOption(names[role], data, gopdf.TtfOption{
 			OnGlyphNotFoundSubstitute: func(r rune) rune { return 0xFFFD },
 		}); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", face.Name, err)
 		}
-	}
-	names := map[fonts.Role]string{}
-	for _, role := range book.Used {
-		f, _ := set.Face(role)
-		names[role] = f.Name
 	}
 	for _, page := range book.Pages {
 		pdf.AddPage()
@@ -65,6 +76,51 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			}
 		}
 	}
-	_, err := pdf.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return err
+	}
+	out, err := fixup(buf.Bytes(), meta.Lang)
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
+}
+
+// runesByRole collects the characters each face draws, in order, plus
+// U+FFFD, which stands in for characters no face has.
+func runesByRole(book *layout.Book) map[fonts.Role][]rune {
+	sets := map[fonts.Role]map[rune]bool{}
+	for _, page := range book.Pages {
+		for _, r := range page.Runs {
+			set := sets[r.Role]
+			if set == nil {
+				set = map[rune]bool{0xFFFD: true}
+				sets[r.Role] = set
+			}
+			for _, c := range r.Text {
+				set[c] = true
+			}
+		}
+	}
+	out := map[fonts.Role][]rune{}
+	for role, set := range sets {
+		out[role] = slices.Sorted(maps.Keys(set))
+	}
+	return out
+}
+
+// subsetTag derives the six capital letters that mark a subset font's name
+// (PDF 32000 §9.6.4) from the font and the characters it holds, so that the
+// same book always gets the same tag.
+func subsetTag(name string, runes []rune) string {
+	h := sha1.New()
+	fmt.Fprint(h, name, string(runes))
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
 }
