@@ -12,6 +12,7 @@ require (
 	github.com/go-text/typesetting v0.3.5 // indirect
 	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
 	github.com/pkg/errors v0.8.1 // indirect
+	github.com/speedata/hyphenation v1.0.2 // indirect
 	golang.org/x/image v0.23.0 // indirect
 	golang.org/x/text v0.31.0 // indirect
 )

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -150,7 +151,7 @@ func markInferredHeadings(blocks []Block) {
 		if utf8.RuneCountInString(zh) > maxHeadingZHRunes || len(strings.Fields(en)) > maxHeadingENWords {
 			continue
 		}
-		if endsSentence(zh) || endsSentence(en) {
+		if endsSentence(zh) || endsSentence(en) || !mostlyLetters(zh) || !mostlyLetters(en) {
 			continue
 		}
 		b.Kind, b.Level = Heading, 2
@@ -158,6 +159,21 @@ func markInferredHeadings(blocks []Block) {
 			b.Level = 1
 		}
 	}
+}
+
+// mostlyLetters reports whether at least half of the non-space characters
+// of s are letters or digits: a title, not a run of marks.
+func mostlyLetters(s string) bool {
+	letters, others := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
+		case !unicode.IsSpace(r):
+			others++
+		}
+	}
+	return letters > 0 && letters >= others
 }
 
 // endsSentence reports whether text ends with punctuation that closes a

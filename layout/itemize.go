@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"diglot/fonts"
+	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
 
@@ -32,6 +33,7 @@ type paragraph struct {
 // itemizer turns text into items for one language and size.
 type itemizer struct {
 	faces  *faceChain
+	hyph   *hyphen.Hyphenator // nil: no hyphenation
 	size   int // font size, millipoints
 	lang   langKind
 	column int // column width, for splitting overlong tokens
@@ -51,6 +53,7 @@ const (
 	penaltyInToken     = 200  // inside a URL, after / ? & = . _
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
+	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)
 )
 
 func (z *itemizer) em() int { return z.size }
@@ -214,11 +217,51 @@ func (z *itemizer) pieces(t token, hyphen bool) {
 		}
 		it := linebreak.Item{Kind: linebreak.Penalty, Penalty: pens[i]}
 		var info []segment
-		if hyphen && pens[i] == penaltyEmergency {
+		if hyphen && pens[i] == penaltyEmergency && betweenLetters(part, parts[i+1]) {
 			info = z.measure("-", t.bold)
 			it.Width, it.Flagged = info[0].width, true
 		}
 		z.p.items = append(z.p.items, it)
 		z.p.info = append(z.p.info, info)
 	}
+}
+
+// betweenLetters reports whether a ends and b starts with a letter, where
+// a broken word shows a hyphen (a hash or a number breaks without one).
+func betweenLetters(a, b string) bool {
+	return unicode.IsLetter(lastRune(a)) && unicode.IsLetter(firstRune(b))
+}
+
+// word adds a Latin word: syllables with hyphenation points between them
+// (Liang's patterns, for a word of letters between any leading and trailing
+// punctuation), each syllable split further only if overlong.
+func (z *itemizer) word(t token) {
+	var points []int
+	core, lead, trail := t.text, 0, 0
+	if z.hyph != nil {
+		rs := []rune(t.text)
+		for lead < len(rs) && !unicode.IsLetter(rs[lead]) {
+			lead++
+		}
+		for trail < len(rs)-lead && !unicode.IsLetter(rs[len(rs)-1-trail]) {
+			trail++
+		}
+		core = string(rs[lead : len(rs)-trail])
+		points = z.hyph.Points(core)
+	}
+	if len(points) == 0 {
+		z.pieces(t, true)
+		return
+	}
+	rs := []rune(t.text)
+	start := 0
+	for _, p := range points {
+		end := lead + p
+		z.pieces(token{text: string(rs[start:end]), bold: t.bold}, true)
+		hy := z.measure("-", t.bold)
+		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyHyphen, Width: hy[0].width, Flagged: true})
+		z.p.info = append(z.p.info, hy)
+		start = end
+	}
+	z.pieces(token{text: string(rs[start:]), bold: t.bold}, true)
 }

@@ -17,7 +17,7 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 		}
 		parts := splitCompound(t.text)
 		for k, part := range parts {
-			z.pieces(token{text: part, bold: t.bold}, true)
+			z.word(token{text: part, bold: t.bold})
 			if k < len(parts)-1 {
 				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
 			}

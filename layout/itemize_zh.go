@@ -21,33 +21,49 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		if i+1 < len(toks) {
 			next = &toks[i+1]
 		}
-		if !t.cjk {
-			z.pieces(t, false)
-		} else if isClosingMark(t.text) {
+		switch {
+		case !t.cjk:
+			z.word(t)
+		case isClosingMark(t.text):
 			segs := z.measure(t.text, t.bold)
 			w := segs[0].width
-			if w >= em*9/10 {
-				half := w / 2
-				segs[0].width = half
+			if w < em*9/10 { // a proportional glyph: nothing to give up
 				z.box(segs)
-				if next != nil && isPunct(next.text) {
-					continue // compressed before the next mark: the half is gone
-				}
-				if next == nil {
-					break
-				}
-				pen := penaltyHangingMark
-				if !breakAllowed(t.text, next.text) {
-					pen = linebreak.Infinity
-				}
-				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
-				z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
-				z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
-				continue
+				break
+			}
+			half := w / 2
+			segs[0].width = half
+			z.box(segs)
+			if next != nil && isPunct(next.text) {
+				continue // compressed before the next mark: the half is gone
+			}
+			if next == nil {
+				return z.finish()
+			}
+			pen := penaltyHangingMark
+			if !breakAllowed(t.text, next.text) {
+				pen = linebreak.Infinity
+			}
+			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
+			z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
+			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
+			continue
+		case isPauseMark(t.text) && next != nil && isPunct(next.text):
+			// ：；！？ sit in the left half too: before another mark they
+			// give up the right half, but never hang.
+			segs := z.measure(t.text, t.bold)
+			if segs[0].width >= em*9/10 {
+				segs[0].width /= 2
 			}
 			z.box(segs)
-		} else {
-			z.box(z.measure(t.text, t.bold))
+		default:
+			segs := z.measure(t.text, t.bold)
+			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isPunct(toks[i-1].text) {
+				// An opening mark after another mark gives up its blank
+				// left half: drawn half an em back (clreq §3.1.6).
+				z.add(linebreak.Item{Kind: linebreak.Kern, Width: -w / 2})
+			}
+			z.box(segs)
 		}
 		if next == nil {
 			break

@@ -16,6 +16,14 @@ const noLineEnd = "（「『《〈【〔〖〘〚｛［" + "“‘" + "([{" + "�
 // end or before another mark (clreq §3.1.6, punctuation width adjustment).
 const closingMarks = "，。、）」』》〉】〕〗〙〛］｝"
 
+// pauseMarks are full-width middle marks whose glyph sits in the left half
+// of the em in Simplified Chinese fonts: they compress before another mark.
+const pauseMarks = "：；！？"
+
+// openingMarks are full-width opening marks whose glyph sits in the right
+// half of the em: they compress after another mark.
+const openingMarks = "（「『《〈【〔〖〘〚｛［“‘"
+
 // inseparable are marks written doubled that never split: —— and …….
 const inseparable = "—…"
 
@@ -23,6 +31,12 @@ func noStart(s string) bool { return s != "" && strings.ContainsRune(noLineStart
 func noEnd(s string) bool   { return s != "" && strings.ContainsRune(noLineEnd, lastRune(s)) }
 func isClosingMark(s string) bool {
 	return len([]rune(s)) == 1 && strings.ContainsRune(closingMarks, firstRune(s))
+}
+func isPauseMark(s string) bool {
+	return len([]rune(s)) == 1 && strings.ContainsRune(pauseMarks, firstRune(s))
+}
+func isOpeningMark(s string) bool {
+	return len([]rune(s)) == 1 && strings.ContainsRune(openingMarks, firstRune(s))
 }
 func isPunct(s string) bool {
 	return len([]rune(s)) == 1 && (strings.ContainsRune(noLineStart, firstRune(s)) || strings.ContainsRune(noLineEnd, firstRune(s)))

@@ -7,6 +7,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
 
@@ -44,12 +45,16 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	hyph, err := hyphen.English()
+	if err != nil {
+		return nil, err
+	}
 	textW := spec.Width - 2*spec.MarginInner
 	zhW := balanceColumns(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
 	rows := make([]row, len(doc.Blocks))
 	for i, b := range doc.Blocks {
-		rows[i] = setRow(b, chain, spec, zhW, enW)
+		rows[i] = setRow(b, chain, hyph, spec, zhW, enW)
 	}
 	book := paginate(rows, spec, zhW, chain)
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
@@ -87,7 +92,7 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 }
 
 // setRow breaks both sides of a block into lines.
-func setRow(b article.Block, chain *faceChain, spec Spec, zhW, enW int) row {
+func setRow(b article.Block, chain *faceChain, hyph *hyphen.Hyphenator, spec Spec, zhW, enW int) row {
 	heading := b.Kind == article.Heading
 	r := row{heading: heading, level: b.Level}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
@@ -103,12 +108,12 @@ func setRow(b article.Block, chain *faceChain, spec Spec, zhW, enW int) row {
 	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	for _, p := range b.ZH {
-		z := &itemizer{faces: chain, size: zhSize, lang: langZH, column: zhW}
+		z := &itemizer{faces: chain, hyph: hyph, size: zhSize, lang: langZH, column: zhW}
 		r.zh.lines = append(r.zh.lines, setLines(z.itemizeChinese(sideSpans(p, langZH, heading)), zhW, zhParams)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for _, p := range b.EN {
-		z := &itemizer{faces: chain, size: enSize, lang: langEN, column: enW}
+		z := &itemizer{faces: chain, hyph: hyph, size: enSize, lang: langEN, column: enW}
 		r.en.lines = append(r.en.lines, setLines(z.itemizeEnglish(sideSpans(p, langEN, heading)), enW, enParams)...)
 	}
 	return r
