@@ -34,7 +34,7 @@ type paragraph struct {
 type itemizer struct {
 	faces  *faceChain
 	hyph   *hyphen.Hyphenator // nil: no hyphenation
-	size   int // font size, millipoints
+	size   int                // font size, millipoints
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph
