@@ -85,3 +85,37 @@ func TestOutputPathRefusesInput(t *testing.T) {
 		t.Fatal("output path equal to the input accepted")
 	}
 }
+
+func benchmarkBuild(b *testing.B, path string, opt Options) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set := fonts.NewSet()
+	opt.OutDir = b.TempDir()
+	var diag bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Article("article.txt", src, set, opt, &diag); err != nil {
+			b.Fatal(err, diag.String())
+		}
+	}
+}
+
+// BenchmarkBuildSeed is a whole build of the seed, EPUB and PDF, as one
+// process does it (fonts parsed on the first iteration only).
+func BenchmarkBuildSeed(b *testing.B) { benchmarkBuild(b, "../testdata/seed.txt", Options{}) }
+
+// BenchmarkBuildSeedPDF and BenchmarkBuildSeedEPUB build one format each.
+func BenchmarkBuildSeedPDF(b *testing.B) {
+	benchmarkBuild(b, "../testdata/seed.txt", Options{PDF: true})
+}
+
+func BenchmarkBuildSeedEPUB(b *testing.B) {
+	benchmarkBuild(b, "../testdata/seed.txt", Options{EPUB: true})
+}
+
+// BenchmarkBuildLarge builds the 2 MB, 3,218-pair article.
+func BenchmarkBuildLarge(b *testing.B) {
+	benchmarkBuild(b, "../article/testdata/edge/large-2mb.txt", Options{})
+}

@@ -54,6 +54,7 @@ const (
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
 	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)
+	penaltyHyphenName  = 500  // at a hyphenation point of a capitalised word, a name
 )
 
 func (z *itemizer) em() int { return z.size }
@@ -254,12 +255,16 @@ func (z *itemizer) word(t token) {
 		return
 	}
 	rs := []rune(t.text)
+	pen := penaltyHyphen
+	if unicode.IsUpper(rs[lead]) {
+		pen = penaltyHyphenName
+	}
 	start := 0
 	for _, p := range points {
 		end := lead + p
 		z.pieces(token{text: string(rs[start:end]), bold: t.bold}, true)
 		hy := z.measure("-", t.bold)
-		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyHyphen, Width: hy[0].width, Flagged: true})
+		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: hy[0].width, Flagged: true})
 		z.p.info = append(z.p.info, hy)
 		start = end
 	}

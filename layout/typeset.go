@@ -15,7 +15,7 @@ import (
 // may stretch further than English interword spaces.
 var (
 	zhParams = linebreak.Params{Tolerance: 12, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
-	enParams = linebreak.Params{Tolerance: 2.5, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
+	enParams = linebreak.Params{Tolerance: 2.5, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 100}
 )
 
 // line is one set line: runs relative to the column's left edge and the

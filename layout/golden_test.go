@@ -1,0 +1,98 @@
+package layout
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"diglot/article"
+	"diglot/fonts"
+	"diglot/layout/hyphen"
+)
+
+// TestSeedLineBreaks compares the seed's lines, column by column, with
+// testdata/golden/seed.lines (UPDATE_GOLDEN=1 rewrites it). A change to
+// the breakers, the fonts or the spacing shows up here line by line.
+func TestSeedLineBreaks(t *testing.T) {
+	src, err := os.ReadFile("../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := article.Parse("seed.txt", src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	doc = article.Clean(doc)
+	chain, err := newFaceChain(fonts.NewSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hyph, err := hyphen.English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := DefaultSpec(A4)
+	textW := spec.Width - 2*spec.MarginInner
+	zhW := balanceColumns(doc, chain, spec, textW)
+	enW := textW - spec.Gutter - zhW
+	var out strings.Builder
+	fmt.Fprintf(&out, "columns: zh %d, en %d (thousandths of a point)\n", zhW, enW)
+	for i, b := range doc.Blocks {
+		r := setRow(b, chain, hyph, spec, zhW, enW)
+		fmt.Fprintf(&out, "\n# block %d (%s)\n", i+1, b.Kind)
+		for _, c := range []struct {
+			name  string
+			lines []line
+		}{{"zh", r.zh.lines}, {"en", r.en.lines}} {
+			for _, ln := range c.lines {
+				var text strings.Builder
+				end := 0
+				for _, run := range ln.runs {
+					if run.X > end+Pt/2 && text.Len() > 0 && c.name == "en" {
+						text.WriteByte(' ') // interword glue
+					}
+					text.WriteString(run.Text)
+					end = run.X + runWidth(chain, run)
+				}
+				fmt.Fprintf(&out, "%s | %s\n", c.name, text.String())
+			}
+		}
+	}
+	got := out.String()
+	golden := filepath.Join("testdata", "golden", "seed.lines")
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < min(len(gl), len(wl)); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("line breaks differ from %s at line %d:\n got  %s\n want %s\n(UPDATE_GOLDEN=1 rewrites it if the change is intended)", golden, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("line breaks differ from %s in length (%d vs %d lines)", golden, len(gl), len(wl))
+	}
+}
+
+// runWidth measures a run with the face it is drawn in.
+func runWidth(chain *faceChain, r Run) int {
+	f := chain.faces[r.Role]
+	w := 0
+	for _, c := range r.Text {
+		adv, _ := f.RuneAdvance(c)
+		w += adv * 1000 / f.UnitsPerEm
+	}
+	return w * r.Size / 1000
+}
