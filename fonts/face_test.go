@@ -60,8 +60,7 @@ func TestBadFont(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	data, _ := files.ReadFile("files/NotoEmoji_400Regular.ttf")
-	f.Add(data[:4096])
+	f.Add(builtin[Symbols].data[:4096])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		face, err := Parse("fuzz", b)
 		if err == nil {

@@ -4,13 +4,28 @@
 package fonts
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
 	"sync"
 )
 
-//go:embed files/*.ttf
-var files embed.FS
+// The faces are embedded as byte slices, not an embed.FS: ReadFile would
+// copy each 15 MB face onto the heap, while these stay in the binary's
+// read-only data.
+var (
+	//go:embed files/NotoSerifSC_400Regular.ttf
+	notoSerifSCRegular []byte
+	//go:embed files/NotoSerifSC_700Bold.ttf
+	notoSerifSCBold []byte
+	//go:embed files/SourceSerif4_400Regular.ttf
+	sourceSerif4Regular []byte
+	//go:embed files/SourceSerif4_400Regular_Italic.ttf
+	sourceSerif4Italic []byte
+	//go:embed files/SourceSerif4_700Bold.ttf
+	sourceSerif4Bold []byte
+	//go:embed files/NotoEmoji_400Regular.ttf
+	notoEmojiRegular []byte
+)
 
 // Role is the use a face is put to.
 type Role uint8
@@ -26,13 +41,18 @@ const (
 	numRoles
 )
 
-var builtin = [numRoles]struct{ name, file string }{
-	CJKRegular:   {"NotoSerifSC-Regular", "files/NotoSerifSC_400Regular.ttf"},
-	CJKBold:      {"NotoSerifSC-Bold", "files/NotoSerifSC_700Bold.ttf"},
-	LatinRegular: {"SourceSerif4-Regular", "files/SourceSerif4_400Regular.ttf"},
-	LatinItalic:  {"SourceSerif4-Italic", "files/SourceSerif4_400Regular_Italic.ttf"},
-	LatinBold:    {"SourceSerif4-Bold", "files/SourceSerif4_700Bold.ttf"},
-	Symbols:      {"NotoEmoji-Regular", "files/NotoEmoji_400Regular.ttf"},
+// builtin names each role's face and its data. The data must not be
+// modified: it is shared by every Set.
+var builtin = [numRoles]struct {
+	name string
+	data []byte
+}{
+	CJKRegular:   {"NotoSerifSC-Regular", notoSerifSCRegular},
+	CJKBold:      {"NotoSerifSC-Bold", notoSerifSCBold},
+	LatinRegular: {"SourceSerif4-Regular", sourceSerif4Regular},
+	LatinItalic:  {"SourceSerif4-Italic", sourceSerif4Italic},
+	LatinBold:    {"SourceSerif4-Bold", sourceSerif4Bold},
+	Symbols:      {"NotoEmoji-Regular", notoEmojiRegular},
 }
 
 // Set is the collection of faces for a build. Each face is parsed the first
@@ -65,11 +85,7 @@ func (s *Set) Face(r Role) (*Face, error) {
 	s.once[r].Do(func() {
 		data, name := s.override[r], builtin[r].name
 		if data == nil {
-			var err error
-			if data, err = files.ReadFile(builtin[r].file); err != nil {
-				s.errs[r] = fmt.Errorf("built-in font %s: %w", name, err)
-				return
-			}
+			data = builtin[r].data
 		} else {
 			name = fmt.Sprintf("User-%d", r)
 		}

@@ -40,7 +40,7 @@ func TestSeedLineBreaks(t *testing.T) {
 	var out strings.Builder
 	fmt.Fprintf(&out, "columns: zh %d, en %d (thousandths of a point)\n", zhW, enW)
 	for i, b := range doc.Blocks {
-		r := setRow(b, chain, hyph, spec, zhW, enW)
+		r := setRow(b, chain, newHyphenCache(hyph), spec, zhW, enW)
 		fmt.Fprintf(&out, "\n# block %d (%s)\n", i+1, b.Kind)
 		for _, c := range []struct {
 			name  string

@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"diglot/fonts"
 	"diglot/layout/hyphen"
@@ -17,9 +18,10 @@ type span struct {
 
 // segment is text drawn in one face at one position within a box.
 type segment struct {
-	text  string
-	role  fonts.Role
-	width int
+	text     string
+	role     fonts.Role
+	width    int
+	squeezed bool // width is less than the glyphs' advance (a compressed mark)
 }
 
 // paragraph is a paragraph turned into breakable items. info[i] holds what
@@ -33,8 +35,8 @@ type paragraph struct {
 // itemizer turns text into items for one language and size.
 type itemizer struct {
 	faces  *faceChain
-	hyph   *hyphen.Hyphenator // nil: no hyphenation
-	size   int                // font size, millipoints
+	hyph   *hyphenCache // nil: no hyphenation
+	size   int          // font size, millipoints
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph
@@ -90,15 +92,19 @@ func (z *itemizer) finish() paragraph {
 // measure splits text into segments by the face that covers each rune.
 func (z *itemizer) measure(text string, bold bool) []segment {
 	var segs []segment
-	for _, r := range text {
+	start := 0 // byte offset where the last segment starts
+	for i, r := range text {
 		role, w := z.faces.pick(r, bold, z.lang)
 		w = w * z.size / 1000
+		_, size := utf8.DecodeRuneInString(text[i:])
+		end := i + size
 		if n := len(segs); n > 0 && segs[n-1].role == role {
-			segs[n-1].text += string(r)
+			segs[n-1].text = text[start:end] // a slice of text: no copy
 			segs[n-1].width += w
 			continue
 		}
-		segs = append(segs, segment{text: string(r), role: role, width: w})
+		start = i
+		segs = append(segs, segment{text: text[i:end], role: role, width: w})
 	}
 	return segs
 }
@@ -162,9 +168,9 @@ func isCJK(r rune) bool {
 
 // splitToken cuts an overlong token into pieces at URL separators, then into
 // single characters, returning the pieces and the penalty after each.
-func (z *itemizer) splitToken(t token) ([]string, []int) {
+func (z *itemizer) splitToken(t token, segs []segment) ([]string, []int) {
 	width := 0
-	for _, s := range z.measure(t.text, t.bold) {
+	for _, s := range segs {
 		width += s.width
 	}
 	if width <= z.column*6/10 {
@@ -210,7 +216,12 @@ func (z *itemizer) splitToken(t token) ([]string, []int) {
 // pieces adds a token, split where an overlong token may break. hyphen
 // adds a visible hyphen at emergency breaks between letters.
 func (z *itemizer) pieces(t token, hyphen bool) {
-	parts, pens := z.splitToken(t)
+	whole := z.measure(t.text, t.bold)
+	parts, pens := z.splitToken(t, whole)
+	if len(parts) == 1 {
+		z.box(whole)
+		return
+	}
 	for i, part := range parts {
 		z.box(z.measure(part, t.bold))
 		if i == len(parts)-1 {
@@ -248,7 +259,7 @@ func (z *itemizer) word(t token) {
 			trail++
 		}
 		core = string(rs[lead : len(rs)-trail])
-		points = z.hyph.Points(core)
+		points = z.hyph.points(core)
 	}
 	if len(points) == 0 {
 		z.pieces(t, true)
@@ -269,4 +280,25 @@ func (z *itemizer) word(t token) {
 		start = end
 	}
 	z.pieces(token{text: string(rs[start:]), bold: t.bold}, true)
+}
+
+// hyphenCache remembers the hyphenation points of the words of one
+// document: an article repeats its words, and Liang's patterns are the
+// costly part of itemizing English.
+type hyphenCache struct {
+	h    *hyphen.Hyphenator
+	seen map[string][]int
+}
+
+func newHyphenCache(h *hyphen.Hyphenator) *hyphenCache {
+	return &hyphenCache{h: h, seen: map[string][]int{}}
+}
+
+func (c *hyphenCache) points(word string) []int {
+	p, ok := c.seen[word]
+	if !ok {
+		p = c.h.Points(word)
+		c.seen[word] = p
+	}
+	return p
 }

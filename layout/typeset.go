@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"sort"
 
 	"golang.org/x/text/unicode/norm"
@@ -22,6 +23,32 @@ var (
 // line's baseline.
 type line struct {
 	runs []Run
+	// end is where the last run's natural advance ends, or -1 when the
+	// next run may not join it (its last glyph was squeezed).
+	end float64
+}
+
+// place adds segment s at x. It joins the previous run when it continues
+// it exactly (same face and size, no space between, natural advances): a
+// line of Chinese set solid is one run, not one per character, which keeps
+// the PDF's content streams small and quick to write.
+func (ln *line) place(s segment, x float64, size int) {
+	if n := len(ln.runs); n > 0 && ln.end >= 0 {
+		last := &ln.runs[n-1]
+		if last.Role == s.role && last.Size == size && math.Abs(x-ln.end) < 1 {
+			last.Text += s.text
+			ln.end = x + float64(s.width)
+			if s.squeezed {
+				ln.end = -1
+			}
+			return
+		}
+	}
+	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size})
+	ln.end = x + float64(s.width)
+	if s.squeezed {
+		ln.end = -1
+	}
 }
 
 // cell is one side of a row: its lines and their leading.
@@ -49,12 +76,13 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	words := newHyphenCache(hyph)
 	textW := spec.Width - 2*spec.MarginInner
 	zhW := balanceColumns(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
 	rows := make([]row, len(doc.Blocks))
 	for i, b := range doc.Blocks {
-		rows[i] = setRow(b, chain, hyph, spec, zhW, enW)
+		rows[i] = setRow(b, chain, words, spec, zhW, enW)
 	}
 	book := paginate(rows, spec, zhW, chain)
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
@@ -92,7 +120,7 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 }
 
 // setRow breaks both sides of a block into lines.
-func setRow(b article.Block, chain *faceChain, hyph *hyphen.Hyphenator, spec Spec, zhW, enW int) row {
+func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
 	heading := b.Kind == article.Heading
 	r := row{heading: heading, level: b.Level}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
@@ -148,7 +176,7 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 			switch it.Kind {
 			case linebreak.Box:
 				for _, s := range p.info[j] {
-					ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: p.size})
+					ln.place(s, x, p.size)
 					x += float64(s.width)
 				}
 			case linebreak.Kern:
@@ -168,7 +196,7 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 			case linebreak.Penalty:
 				if j == b.Pos {
 					for _, s := range p.info[j] {
-						ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: p.size})
+						ln.place(s, x, p.size)
 						x += float64(s.width)
 					}
 				}
@@ -180,22 +208,31 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 	return out
 }
 
+// balanceSample is the most blocks balanceColumns measures.
+const balanceSample = 300
+
 // balanceColumns chooses the Chinese column's width so that the two columns
 // of the document are about equally tall: it estimates each pair's height in
 // lines for candidate widths from the natural widths of its text and keeps
 // the width that makes the document shortest.
 func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW int) int {
 	type natural struct{ zh, en int }
-	nat := make([]natural, len(doc.Blocks))
-	for i, b := range doc.Blocks {
+	// A long document is judged by a sample of its blocks, evenly spread:
+	// the estimate needs proportions, not every paragraph.
+	stride := (len(doc.Blocks) + balanceSample - 1) / balanceSample
+	nat := make([]natural, 0, balanceSample)
+	for i := 0; i < len(doc.Blocks); i += max(stride, 1) {
+		b := doc.Blocks[i]
+		var n natural
 		for _, p := range b.ZH {
 			z := &itemizer{faces: chain, size: spec.ZHSize, lang: langZH, column: textW}
-			nat[i].zh += naturalWidth(z.itemizeChinese(sideSpans(p, langZH, false)))
+			n.zh += naturalWidth(z.itemizeChinese(sideSpans(p, langZH, false)))
 		}
 		for _, p := range b.EN {
 			z := &itemizer{faces: chain, size: spec.ENSize, lang: langEN, column: textW}
-			nat[i].en += naturalWidth(z.itemizeEnglish(sideSpans(p, langEN, false)))
+			n.en += naturalWidth(z.itemizeEnglish(sideSpans(p, langEN, false)))
 		}
+		nat = append(nat, n)
 	}
 	best, bestH := textW/2, -1
 	for pct := 28; pct <= 55; pct++ {

@@ -24,12 +24,14 @@ type Meta struct {
 	Created                time.Time
 }
 
-// Write renders book to w with the faces of set.
+// Write renders book to w with the faces of set. It spends the book: each
+// page's runs are released once drawn, so that a long book is not held
+// twice (by the layout and by gopdf).
 func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 	var pdf gopdf.GoPdf
 	pt := func(v int) float64 { return float64(v) / layout.Pt }
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pt(book.Width), H: pt(book.Height)}, Unit: gopdf.UnitPT})
-	pdf.SetCompressLevel(9)
+	pdf.SetCompressLevel(6)
 	pdf.SetInfo(gopdf.PdfInfo{
 		Title: meta.Title, Author: meta.Author, Subject: meta.Subject,
 		Creator: "diglot", Producer: "diglot (gopdf)", CreationDate: meta.Created,
@@ -56,7 +58,8 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			return fmt.Errorf("pdf: font %s: %w", face.Name, err)
 		}
 	}
-	for _, page := range book.Pages {
+	for i := range book.Pages {
+		page := &book.Pages[i]
 		pdf.AddPage()
 		for _, b := range page.Bookmarks {
 			pdf.SetXY(0, pt(b.Y))
@@ -75,6 +78,7 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 				return fmt.Errorf("pdf: %w", err)
 			}
 		}
+		page.Runs = nil // gopdf holds the page now: let a long book's layout go
 	}
 	var buf bytes.Buffer
 	if _, err := pdf.WriteTo(&buf); err != nil {

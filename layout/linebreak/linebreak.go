@@ -89,7 +89,7 @@ func Lines(items []Item, width int, p Params) []Break {
 // the line from it is taken overfull.
 func run(items []Item, width int, p Params, final bool) []Break {
 	nodes := []node{{pos: -1, prev: -1, start: firstBox(items, 0)}}
-	active := []int{0}
+	active, spare := []int{0}, []int{}
 	var sumW, sumY, sumZ int
 	for i, it := range items {
 		switch it.Kind {
@@ -106,7 +106,7 @@ func run(items []Item, width int, p Params, final bool) []Break {
 				continue
 			}
 		}
-		active = tryBreak(items, i, active, &nodes, width, p, final, sumW, sumY, sumZ)
+		active, spare = tryBreak(items, i, active, spare, &nodes, width, p, final, sumW, sumY, sumZ)
 		if it.Kind == Glue {
 			sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
 		}
@@ -137,9 +137,9 @@ func run(items []Item, width int, p Params, final bool) []Break {
 }
 
 // tryBreak considers a break at item i from every active node, and returns
-// the new active list.
-func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Params, final bool,
-	sumW, sumY, sumZ int) []int {
+// the new active list (built in spare) and the old one, to be reused.
+func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width int, p Params, final bool,
+	sumW, sumY, sumZ int) (kept, old []int) {
 	nodes := *nodesp
 	it := items[i]
 	breakWidth := 0
@@ -152,8 +152,9 @@ func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Pa
 		ratio    float64
 		overfull bool
 	}
-	var best [4]*candidate
-	kept := active[:0:0]
+	var best [4]candidate
+	var found [4]bool
+	kept = spare[:0]
 	for ai, a := range active {
 		n := nodes[a]
 		if i < n.start && !(it.Kind == Penalty && it.Penalty <= -Infinity) {
@@ -184,8 +185,8 @@ func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Pa
 			d += p.FitnessDemerits
 		}
 		d += n.demerits
-		if best[f] == nil || d < best[f].demerits {
-			best[f] = &candidate{from: a, demerits: d, ratio: ratio, overfull: overfull}
+		if !found[f] || d < best[f].demerits {
+			best[f], found[f] = candidate{from: a, demerits: d, ratio: ratio, overfull: overfull}, true
 		}
 	}
 	if it.Kind == Penalty && it.Penalty <= -Infinity {
@@ -203,7 +204,7 @@ func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Pa
 		}
 	}
 	for f, c := range best {
-		if c == nil {
+		if !found[f] {
 			continue
 		}
 		nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
@@ -211,7 +212,7 @@ func tryBreak(items []Item, i int, active []int, nodesp *[]node, width int, p Pa
 		kept = append(kept, len(nodes)-1)
 	}
 	*nodesp = nodes
-	return kept
+	return kept, active
 }
 
 func firstBox(items []Item, from int) int {
@@ -241,11 +242,12 @@ func adjustment(lineW, stretch, shrink, width int) float64 {
 
 // demerits of a line with this ratio ending at item it.
 func demerits(ratio float64, it Item, items []Item, from node, p Params) float64 {
-	badness := 100 * math.Pow(math.Abs(ratio), 3)
+	r := math.Abs(ratio)
+	badness := 100 * r * r * r
 	if badness > Infinity {
 		badness = Infinity
 	}
-	d := math.Pow(p.LinePenalty+badness, 2)
+	d := (p.LinePenalty + badness) * (p.LinePenalty + badness)
 	if it.Kind == Penalty {
 		switch {
 		case it.Penalty > 0:
