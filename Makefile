@@ -1,10 +1,10 @@
-# diglot: make build | test | bench | check | example | fmt | vet | fuzz | golden
+# diglot: make build | test | bench | compare | check | example | fmt | vet | fuzz | golden
 GO        ?= go
 FUZZTIME  ?= 30s
 SHARED    ?= ../shared
 OUT       ?= out
 
-.PHONY: build test bench check example fmt vet fuzz golden clean
+.PHONY: build test bench compare check example fmt vet fuzz golden clean
 
 build:
 	$(GO) build -trimpath -o bin/diglot ./cmd/diglot
@@ -16,6 +16,10 @@ test:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./...
+
+# Time diglot against Typst (npm @myriaddreamin/typst-ts-node-compiler) on the seed.
+compare:
+	./scripts/compare.sh
 
 # Build the project's own copy of the seed article into out/.
 example:

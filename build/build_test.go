@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,4 +120,30 @@ func BenchmarkBuildSeedEPUB(b *testing.B) {
 // BenchmarkBuildLarge builds the 2 MB, 3,218-pair article.
 func BenchmarkBuildLarge(b *testing.B) {
 	benchmarkBuild(b, "../article/testdata/edge/large-2mb.txt", Options{})
+}
+
+// BenchmarkBuildScale builds the first N pairs of the large article, EPUB
+// and PDF: the time per pair (ns/op divided by N) must not grow with N.
+func BenchmarkBuildScale(b *testing.B) {
+	src, err := os.ReadFile("../article/testdata/edge/large-2mb.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	for _, n := range []int{100, 300, 1000, 3218} {
+		b.Run(fmt.Sprintf("pairs=%d", n), func(b *testing.B) {
+			end := min(2*n+2, len(lines)) // a title pair, then n pairs of lines
+			text := []byte(strings.Join(lines[:end], "\n") + "\nEND\n")
+			set := fonts.NewSet()
+			opt := Options{OutDir: b.TempDir()}
+			var diag bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Article("scale.txt", text, set, opt, &diag); err != nil {
+					b.Fatal(err, diag.String())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e3, "µs/pair")
+		})
+	}
 }
