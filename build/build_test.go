@@ -1,9 +1,12 @@
 package build
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,18 +26,26 @@ func buildSeed(t *testing.T, set *fonts.Set, out string) []byte {
 	if err != nil {
 		t.Fatal(err, diag.String())
 	}
-	data, err := os.ReadFile(res[0].Path)
-	if err != nil {
-		t.Fatal(err)
+	if len(res) != 2 {
+		t.Fatalf("%d outputs, want the PDF and the EPUB", len(res))
 	}
-	return data
+	var all []byte
+	for _, r := range res {
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, data...)
+	}
+	return all
 }
 
-// TestDeterministic builds the seed twice into different directories and
-// compares the bytes.
+// TestDeterministic builds the seed twice, into different directories and
+// a second apart, and compares the bytes of both outputs.
 func TestDeterministic(t *testing.T) {
 	set := fonts.NewSet()
 	a := buildSeed(t, set, t.TempDir())
+	time.Sleep(1100 * time.Millisecond) // a clock that leaked in would now differ
 	b := buildSeed(t, fonts.NewSet(), t.TempDir())
 	if !bytes.Equal(a, b) {
 		t.Fatal("two builds of the seed differ")
@@ -78,6 +89,76 @@ func TestWriteAtomicReplaces(t *testing.T) {
 	if string(got) != "two" {
 		t.Fatalf("got %q", got)
 	}
+}
+
+// TestWriteFailureKeepsOldOutput makes the final step of a write fail (the
+// output name is taken by a directory) and checks that nothing else
+// changed and no temporary file is left.
+func TestWriteFailureKeepsOldOutput(t *testing.T) {
+	dir := t.TempDir()
+	blocked := filepath.Join(dir, "x.pdf")
+	if err := os.MkdirAll(filepath.Join(blocked, "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(blocked, []byte("new")); err == nil {
+		t.Fatal("the write over a directory succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "x.pdf" || !entries[0].IsDir() {
+		t.Fatalf("directory now holds %v", entries)
+	}
+}
+
+// TestKilledBuildLeavesOldOrWhole kills a build of the large article at
+// several moments and checks that each output is either the old file or a
+// whole new one, never a truncated file at the output's name.
+func TestKilledBuildLeavesOldOrWhole(t *testing.T) {
+	if out := os.Getenv("DIGLOT_TEST_CHILD_OUT"); out != "" {
+		src, err := os.ReadFile("../article/testdata/edge/large-2mb.txt")
+		if err != nil {
+			os.Exit(3)
+		}
+		if _, err := Article("large.txt", src, fonts.NewSet(), Options{OutDir: out}, io.Discard); err != nil {
+			os.Exit(4)
+		}
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("builds the large article several times")
+	}
+	old := []byte("old output")
+	for _, delay := range []time.Duration{50, 400, 900, 1300, 1700} {
+		out := t.TempDir()
+		for _, ext := range []string{".pdf", ".epub"} {
+			if err := os.WriteFile(filepath.Join(out, "large"+ext), old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBuildLeavesOldOrWhole$")
+		cmd.Env = append(os.Environ(), "DIGLOT_TEST_CHILD_OUT="+out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		for _, ext := range []string{".pdf", ".epub"} {
+			got, err := os.ReadFile(filepath.Join(out, "large"+ext))
+			if err != nil {
+				t.Fatalf("after %v ms: %s is gone: %v", delay, ext, err)
+			}
+			whole := ext == ".pdf" && bytes.HasSuffix(got, []byte("%%EOF\n")) ||
+				ext == ".epub" && bytes.HasPrefix(got, []byte("PK")) && zipReadable(got)
+			if !bytes.Equal(got, old) && !whole {
+				t.Errorf("after %v ms: %s is neither the old file nor a whole new one (%d bytes)", delay, ext, len(got))
+			}
+		}
+	}
+}
+
+func zipReadable(b []byte) bool {
+	_, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	return err == nil
 }
 
 func TestOutputPathRefusesInput(t *testing.T) {

@@ -1,8 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
+	"time"
 
 	"diglot/build"
 	"diglot/fonts"
@@ -20,6 +27,7 @@ type buildCmd struct {
 	FontCJK      string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
 	FontLatin    string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
 	NoEmbedFonts bool     `name:"no-embed-fonts" help:"Leave the EPUB's fonts to the reading system."`
+	Jobs         int      `short:"j" default:"0" help:"Articles built at once (default: the number of CPUs)."`
 	Files        []string `arg:"" help:"Articles to build (- for standard input)."`
 }
 
@@ -34,30 +42,108 @@ func (b *buildCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitUsage
 	}
+	if n := strings.Count(strings.Join(b.Files, "\x00")+"\x00", "-\x00"); n > 1 {
+		fmt.Fprintln(c.stderr, "diglot: standard input (-) can be read only once")
+		return exitUsage
+	}
 	opt := build.Options{
 		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, NoEmbedFonts: b.NoEmbedFonts,
 		Title: b.Title, Author: b.Author, Created: created,
 		PDF: slices.Contains(b.Format, "pdf"), EPUB: slices.Contains(b.Format, "epub"),
 	}
-	status := exitOK
-	for _, f := range b.Files {
-		name, src, err := readInput(f, c.stdin)
-		if err != nil {
-			fmt.Fprintln(c.stderr, "diglot:", err)
-			status = exitFail
-			continue
-		}
-		results, err := build.Article(name, src, set, opt, c.stderr)
-		if err != nil {
-			fmt.Fprintln(c.stderr, "diglot:", err)
-			status = exitFail
-			continue
-		}
-		for _, r := range results {
-			fmt.Fprintln(c.stdout, r)
-		}
+	jobs := b.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
 	}
-	return status
+	rep := newReporter(c.stdout, c.stderr, len(b.Files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, jobs)
+	for _, f := range b.Files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			rep.done(f, buildOne(f, c.stdin, set, opt))
+		}()
+	}
+	wg.Wait()
+	rep.finish()
+	if rep.failed > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+// outcome is what building one input produced: its messages, its outputs
+// or its error.
+type outcome struct {
+	diag    bytes.Buffer
+	results []build.Result
+	elapsed time.Duration
+	err     error
+}
+
+func buildOne(path string, stdin io.Reader, set *fonts.Set, opt build.Options) *outcome {
+	o := &outcome{}
+	start := time.Now()
+	name, src, err := readInput(path, stdin)
+	if err != nil {
+		o.err = err
+		return o
+	}
+	o.results, o.err = build.Article(name, src, set, opt, &o.diag)
+	o.elapsed = time.Since(start)
+	return o
+}
+
+// reporter prints each input's messages and result lines together, as the
+// input finishes, and a progress line on a terminal when there are several.
+type reporter struct {
+	mu             sync.Mutex
+	stdout, stderr io.Writer
+	total, count   int
+	failed         int
+	progress       bool
+}
+
+func newReporter(stdout, stderr io.Writer, total int) *reporter {
+	return &reporter{stdout: stdout, stderr: stderr, total: total, progress: total > 1 && isTerminal(stderr)}
+}
+
+func (r *reporter) done(path string, o *outcome) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.count++
+	if r.progress {
+		fmt.Fprint(r.stderr, "\r\x1b[K") // clear the progress line
+	}
+	r.stderr.Write(o.diag.Bytes())
+	if o.err != nil {
+		r.failed++
+		fmt.Fprintln(r.stderr, "diglot:", o.err)
+	}
+	for _, res := range o.results {
+		fmt.Fprintf(r.stdout, "%s  %d ms\n", res, o.elapsed.Milliseconds())
+	}
+	if r.progress && r.count < r.total {
+		fmt.Fprintf(r.stderr, "[%d/%d] built %s", r.count, r.total, path)
+	}
+}
+
+func (r *reporter) finish() {
+	if r.progress {
+		fmt.Fprint(r.stderr, "\r\x1b[K")
+	}
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 func (b *buildCmd) loadFonts(set *fonts.Set) error {

@@ -53,8 +53,11 @@ func (c *cli) run(args []string) (code int) {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitUsage
 	}
-	if len(args) == 0 {
+	switch {
+	case len(args) == 0:
 		args = []string{"--help"}
+	case args[0] == "help": // `diglot help [command]`, as the Go tool has it
+		args = append(args[1:], "--help")
 	}
 	ctx, err := parser.Parse(args)
 	if err != nil {

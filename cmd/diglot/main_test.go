@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command in-process and returns its exit status and output.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// outputs lists the files in dir, failing on any temporary file left behind.
+func outputs(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+const edgeDir = "../../article/testdata/edge/"
+
+// TestEdgeFiles builds every file of the edge corpus through the command
+// and checks what the corpus README asks: for a bad input an error naming
+// the file and line, exit 1 and no output file; for an odd one the named
+// warning and both outputs. No file may panic the command.
+func TestEdgeFiles(t *testing.T) {
+	type want struct {
+		exit int
+		msg  string // ":LINE: kind: text": a line of stderr must start with the file and LINE and hold the rest
+	}
+	errors := map[string]want{
+		"empty":                 {1, ":1: error: empty article"},
+		"whitespace-only":       {1, ":1: error: empty article"},
+		"only-end":              {1, ":1: error: no paragraphs before END"},
+		"only-chinese":          {1, ":1: error: only one language (Chinese)"},
+		"only-english":          {1, ":1: error: only one language (English)"},
+		"utf16le-bom":           {1, ":1: error: UTF-16"},
+		"invalid-utf8":          {1, ":3: error: invalid UTF-8"},
+		"nul-byte":              {1, ":3: error: NUL byte"},
+		"front-matter-unclosed": {1, ":1: error: front matter not closed"},
+		"yaml-bomb":             {1, ":2: error:"},
+		"mismatched-3zh-2en":    {0, ":1: warning: 3 Chinese paragraph(s) face 2 English"},
+		"one-sided-run":         {0, ":3: warning:"},
+		"no-end":                {0, ": warning: no END marker"},
+		"text-after-end":        {0, ":6: warning:"},
+		"end-lookalikes":        {0, ":3: warning:"},
+		"front-matter-yaml":     {0, `:10: warning: front matter: unknown key "mood"`},
+		"mixed-line":            {0, ":4: warning: line mixes Chinese and English"},
+		"emoji-rare-cjk":        {0, ":3: warning: no glyph for U+AD6D"},
+	}
+	files, err := filepath.Glob(edgeDir + "*.txt")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("edge corpus not found (%d files): %v", len(files), err)
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		if name == "large-2mb" && testing.Short() {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			w := errors[name]
+			out := t.TempDir()
+			code, stdout, stderr := runCLI(t, "", "build", "-o", out, path)
+			if code != w.exit {
+				t.Fatalf("exit %d, want %d\n%s", code, w.exit, stderr)
+			}
+			if w.msg != "" && !hasMessage(stderr, path, w.msg) {
+				t.Errorf("stderr lacks %q:\n%s", path+w.msg, stderr)
+			}
+			got := outputs(t, out)
+			if w.exit != 0 {
+				if len(got) != 0 {
+					t.Errorf("a failed build wrote %v", got)
+				}
+				return
+			}
+			if want := []string{name + ".epub", name + ".pdf"}; strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("outputs %v, want %v", got, want)
+			}
+			if strings.Count(stdout, "\n") != 2 {
+				t.Errorf("want one line per output, got:\n%s", stdout)
+			}
+		})
+	}
+}
+
+// hasMessage reports whether a line of stderr names path and holds msg
+// (":LINE: kind: text", LINE optional, text anywhere after the kind).
+func hasMessage(stderr, path, msg string) bool {
+	m := regexp.MustCompile(`^(:\d+)?(: \w+:)?(.*)$`).FindStringSubmatch(msg)
+	for _, line := range strings.Split(stderr, "\n") {
+		rest, ok := strings.CutPrefix(line, path)
+		if !ok {
+			continue
+		}
+		if m[1] != "" {
+			if rest, ok = strings.CutPrefix(rest, m[1]); !ok {
+				continue
+			}
+		} else if loc := regexp.MustCompile(`^:\d+`).FindString(rest); loc != "" {
+			rest = rest[len(loc):]
+		}
+		if m[2] != "" {
+			if rest, ok = strings.CutPrefix(rest, m[2]); !ok {
+				continue
+			}
+		}
+		if strings.Contains(rest, strings.TrimSpace(m[3])) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestStdin builds from standard input: the output is named after --title,
+// or "article"; a title made of ../ segments stays inside the output
+// directory.
+func TestStdin(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	titlePath, err := os.ReadFile(edgeDir + "title-path.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		stdin []byte
+		args  []string
+		want  string
+	}{
+		{"english title", seed, []string{"--title", "Refugees on RedNote"}, "Refugees-on-RedNote"},
+		{"chinese title", seed, []string{"--title", "小红书"}, "article"},
+		{"front matter title", seed, nil, "TikTok-Refugees-on-Xiaohongshu"},
+		{"path title", titlePath, nil, "etcpasswd"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			args := append([]string{"build", "-o", out}, tt.args...)
+			code, _, stderr := runCLI(t, string(tt.stdin), append(args, "-")...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			got := outputs(t, out)
+			if want := []string{tt.want + ".epub", tt.want + ".pdf"}; strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("outputs %v, want %v", got, want)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("something was written beside the output directory: %v", entries)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"build"},
+		{"build", "--paper", "a5", "x.txt"},
+		{"build", "--format", "docx", "x.txt"},
+		{"build", "--left", "fr", "x.txt"},
+		{"build", "--epub-layout", "grid", "x.txt"},
+		{"build", "--no-such-flag", "x.txt"},
+		{"build", "-", "-"},
+		{"frobnicate"},
+	} {
+		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"build", "-h"}, {"parse", "--help"}, {"help"}} {
+		code, stdout, stderr := runCLI(t, "", args...)
+		if code != 0 || !strings.Contains(stdout+stderr, "Usage: diglot") {
+			t.Errorf("%v: exit %d, output %q", args, code, stdout+stderr)
+		}
+	}
+	if code, stdout, _ := runCLI(t, "", "version"); code != 0 || !strings.HasPrefix(stdout, "diglot ") {
+		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}
+
+// TestOutputProblems checks the refusals that protect data: an output
+// directory that is a file, and an output that would overwrite its input.
+func TestOutputProblems(t *testing.T) {
+	dir := t.TempDir()
+	notDir := filepath.Join(dir, "file")
+	if err := os.WriteFile(notDir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "", "build", "-o", notDir, "../../testdata/seed.txt")
+	if code != exitFail || !strings.Contains(stderr, "not a directory") {
+		t.Errorf("output dir is a file: exit %d, %s", code, stderr)
+	}
+
+	// an input called NAME.pdf in the output directory would be replaced
+	seed, _ := os.ReadFile("../../testdata/seed.txt")
+	input := filepath.Join(dir, "article.pdf")
+	if err := os.WriteFile(input, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "", "build", "-o", dir, "--format", "pdf", input)
+	if code != exitFail || !strings.Contains(stderr, "would overwrite the input") {
+		t.Errorf("output = input: exit %d, %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(input); !bytes.Equal(got, seed) {
+		t.Error("the input was modified")
+	}
+}
+
+// TestSeveralInputs builds good and bad inputs together: the bad one fails
+// alone, the others are written, and the status says an input failed.
+func TestSeveralInputs(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "", "build", "-j", "2", "-o", out,
+		"../../testdata/seed.txt", edgeDir+"empty.txt", edgeDir+"crlf.txt")
+	if code != exitFail {
+		t.Errorf("exit %d, want %d", code, exitFail)
+	}
+	if !strings.Contains(stderr, "empty.txt:1: error") {
+		t.Errorf("no error for empty.txt:\n%s", stderr)
+	}
+	if got := strings.Join(outputs(t, out), " "); got != "crlf.epub crlf.pdf seed.epub seed.pdf" {
+		t.Errorf("outputs %s", got)
+	}
+	if !regexp.MustCompile(`(?m)^.*seed\.pdf  2 pages  \d+ KB  \d+ ms$`).MatchString(stdout) {
+		t.Errorf("no result line for seed.pdf:\n%s", stdout)
+	}
+}
