@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# check.sh: build every shared corpus article and the edge files the PDF
+# and EPUB issues name, in every EPUB layout, and run the shared checkers
+# (../shared/tools/check-pdf and check-epub) on each output. Fails on any
+# failing rule that testdata/checker-disputes.txt does not list, and on a
+# listed dispute that no longer fails. Skipped when ../shared is missing.
+set -u
+cd "$(dirname "$0")/.."
+shared=${SHARED:-../shared}
+tools=$shared/tools
+if [ ! -x "$tools/check-pdf" ]; then
+  echo "check: $tools not found, skipped"
+  exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/diglot" ./cmd/diglot || exit 1
+
+articles=("$shared"/corpus/*.txt)
+for e in long-paragraph-6000 long-tokens clreq-punctuation traditional emoji-rare-cjk english-first markdown-headings; do
+  articles+=("$shared/corpus/edge/$e.txt")
+done
+disputes=$(grep -v '^#' testdata/checker-disputes.txt | awk 'NF {print $1, $2, $3}')
+failed=0
+seen=""
+# verdict NAME FORMAT REPORT: print the failing rules of one checker run and
+# judge them against the disputes.
+verdict() {
+  local name=$1 format=$2 report=$3 rules r
+  rules=$(grep '^FAIL' "$report" | awk '{print $2}')
+  for r in $rules; do
+    if grep -qx "$name $format $r" <<<"$disputes"; then
+      seen="$seen
+$name $format $r"
+    else
+      echo "FAIL  $name $format: $r"
+      sed -n "/^FAIL  $r /,/^[A-Z]/p" "$report" | head -6 | sed 's/^/      /'
+      failed=1
+    fi
+  done
+}
+for a in "${articles[@]}"; do
+  n=$(basename "${a%.txt}")
+  pairs=()
+  [ -f "${a%.txt}.pairs.json" ] && pairs=(--pairs "${a%.txt}.pairs.json")
+  mkdir -p "$tmp/$n"
+  cp "$a" "$tmp/$n/$n.txt"
+  for layout in auto stacked side-by-side; do
+    formats=epub
+    [ $layout = auto ] && formats=epub,pdf
+    if ! (cd "$tmp/$n" && "$tmp/diglot" build --format $formats --epub-layout $layout -o $layout "$n.txt" >build.log 2>&1); then
+      echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
+      failed=1
+      continue
+    fi
+    if [ $layout = auto ]; then
+      "$tools/check-pdf" "$tmp/$n/$n.txt" "$tmp/$n/auto/$n.pdf" "${pairs[@]}" >"$tmp/$n/pdf.txt" 2>&1
+      verdict "$n" pdf "$tmp/$n/pdf.txt"
+    fi
+    "$tools/check-epub" "$tmp/$n/$n.txt" "$tmp/$n/$layout/$n.epub" "${pairs[@]}" >"$tmp/$n/epub-$layout.txt" 2>&1
+    verdict "$n" epub "$tmp/$n/epub-$layout.txt"
+    if grep -q '^WARN  a11y-metadata' "$tmp/$n/epub-$layout.txt"; then
+      echo "FAIL  $n epub ($layout): accessibility metadata missing"
+      failed=1
+    fi
+  done
+  echo "done  $n"
+done
+while read -r d; do
+  [ -z "$d" ] && continue
+  if ! grep -qx "$d" <<<"$seen"; then
+    echo "FAIL  disputed verdict no longer fails, remove it from testdata/checker-disputes.txt: $d"
+    failed=1
+  fi
+done <<<"$disputes"
+if [ $failed = 0 ]; then
+  echo "check: every output passes (disputed checker verdicts: $(grep -c . <<<"$disputes"), see testdata/checker-disputes.txt)"
+else
+  echo "check: failures above"
+fi
+exit $failed
