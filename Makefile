@@ -36,8 +36,13 @@ fmt:
 vet:
 	$(GO) vet ./...
 
+# Each fuzz target for FUZZTIME: the parser, the font reader, the breaker,
+# and setting whole paragraphs with the real fonts.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./article/
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./fonts/
+	$(GO) test -run='^$$' -fuzz=FuzzLines -fuzztime=$(FUZZTIME) ./layout/linebreak/
+	$(GO) test -run='^$$' -fuzz=FuzzSetParagraph -fuzztime=$(FUZZTIME) ./layout/
 
 golden:
 	UPDATE_GOLDEN=1 $(GO) test ./...

@@ -86,12 +86,17 @@ func TestSeedLineBreaks(t *testing.T) {
 	}
 }
 
-// runWidth measures a run with the face it is drawn in.
+// runWidth measures a run as the PDF draws it: with the face of its role,
+// a character the face lacks as its .notdef box, or as nothing when it is
+// invisible by nature.
 func runWidth(chain *faceChain, r Run) int {
 	f := chain.faces[r.Role]
 	w := 0
 	for _, c := range r.Text {
-		adv, _ := f.RuneAdvance(c)
+		adv, ok := f.RuneAdvance(c)
+		if !ok && fonts.DefaultIgnorable(c) {
+			adv = 0
+		}
 		w += adv * 1000 / f.UnitsPerEm
 	}
 	return w * r.Size / 1000

@@ -80,6 +80,12 @@ func (z *itemizer) forbid() {
 	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})
 }
 
+// prohibit makes the next glue a break that the line-breaking rules forbid
+// (kinsoku): taken only when the line could not fit otherwise.
+func (z *itemizer) prohibit() {
+	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.LastResort})
+}
+
 // finish ends the paragraph: last line flush left, forced break.
 func (z *itemizer) finish() paragraph {
 	z.forbid()
@@ -189,28 +195,36 @@ func (z *itemizer) splitToken(t token, segs []segment) ([]string, []int) {
 	if len(cur) > 0 {
 		pieces, penalties = append(pieces, string(cur)), append(penalties, 0)
 	}
-	// pieces still wider than the column: break between characters
+	// and, as a last resort, between any two characters
 	var outP []string
 	var outN []int
 	for i, p := range pieces {
-		w := 0
-		for _, s := range z.measure(p, t.bold) {
-			w += s.width
-		}
-		if w <= z.column*9/10 {
-			outP, outN = append(outP, p), append(outN, penalties[i])
-			continue
-		}
-		rs := []rune(p)
-		for j, r := range rs {
+		clusters := graphemes(p)
+		for j, c := range clusters {
 			pen := penaltyEmergency
-			if j == len(rs)-1 {
+			if j == len(clusters)-1 {
 				pen = penalties[i]
 			}
-			outP, outN = append(outP, string(r)), append(outN, pen)
+			outP, outN = append(outP, c), append(outN, pen)
 		}
 	}
 	return outP, outN
+}
+
+// graphemes splits s into characters with the marks, selectors and joiners
+// that belong to them (isAttached), the smallest pieces a break may leave.
+func graphemes(s string) []string {
+	var out []string
+	start := 0
+	var prev rune
+	for i, r := range s {
+		if i > 0 && !isAttached(r) && prev != '\u200d' { // a joiner binds the next character too
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = r
+	}
+	return append(out, s[start:])
 }
 
 // pieces adds a token, split where an overlong token may break. hyphen

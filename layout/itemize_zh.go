@@ -42,7 +42,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			}
 			pen := penaltyHangingMark
 			if !breakAllowed(t.text, next.text) {
-				pen = linebreak.Infinity
+				pen = linebreak.LastResort
 			}
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
 			z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
@@ -77,7 +77,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 func (z *itemizer) gap(a, b token) {
 	em := z.em()
 	if !breakAllowed(a.text, b.text) {
-		z.forbid()
+		z.prohibit()
 	}
 	switch {
 	case a.cjk && b.cjk:

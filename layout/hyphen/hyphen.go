@@ -22,6 +22,12 @@ const (
 	MinAfter  = 3
 )
 
+// MaxWord is the longest word hyphenated: the longest English words have
+// about 45 letters, and the pattern search grows with the square of the
+// length, so a longer run of letters (an identifier, junk) breaks by
+// emergency instead.
+const MaxWord = 64
+
 // Hyphenator finds hyphenation points. It is immutable and safe for
 // concurrent use.
 type Hyphenator struct {
@@ -85,8 +91,8 @@ func group(text, open string) (string, bool) {
 
 // Points returns the rune offsets inside word where a hyphen may go, at
 // least MinBefore letters from its start and MinAfter from its end. A word
-// that is not all letters (a number, a code, a word with an apostrophe)
-// gets none.
+// that is not all letters (a number, a code, a word with an apostrophe) or
+// longer than MaxWord gets none.
 func (h *Hyphenator) Points(word string) []int {
 	n := 0
 	for _, r := range word {
@@ -95,7 +101,7 @@ func (h *Hyphenator) Points(word string) []int {
 		}
 		n++
 	}
-	if n < MinBefore+MinAfter {
+	if n < MinBefore+MinAfter || n > MaxWord {
 		return nil
 	}
 	lower := strings.ToLower(word)

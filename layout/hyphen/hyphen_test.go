@@ -59,6 +59,13 @@ func TestMinimaHold(t *testing.T) {
 	}
 }
 
+func TestOverlongWordQuick(t *testing.T) {
+	h, _ := English()
+	if p := h.Points(strings.Repeat("W", 2000)); p != nil {
+		t.Errorf("a 2,000-letter run got points %v", p)
+	}
+}
+
 func TestParseRejectsGarbage(t *testing.T) {
 	if _, err := parse("no patterns here"); err == nil {
 		t.Error("a file without \\patterns is accepted")

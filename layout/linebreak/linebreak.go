@@ -26,6 +26,13 @@ const (
 // Infinity is the penalty that forbids (+) or forces (-) a break.
 const Infinity = 10000
 
+// LastResort is the penalty of a break that rules forbid but that may be
+// taken when nothing else keeps a line within the measure: never in the
+// first pass, and in the final pass only in preference to an overfull line
+// (a Chinese line that would have to start with a closing mark rather than
+// stick out of its column).
+const LastResort = Infinity - 1
+
 // Item is one element of a paragraph.
 type Item struct {
 	Kind    Kind
@@ -102,7 +109,7 @@ func run(items []Item, width int, p Params, final bool) []Break {
 				continue
 			}
 		case Penalty:
-			if it.Penalty >= Infinity {
+			if it.Penalty >= Infinity || it.Penalty >= LastResort && !final {
 				continue
 			}
 		}
@@ -178,7 +185,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		}
 		d := demerits(ratio, it, items, n, p)
 		if overfull {
-			d += 1e8
+			d += 1e12 // worse than any underfull line, which has no more than (LinePenalty+Infinity)² + penalty²
 		}
 		f := fitness(ratio)
 		if n.pos >= 0 && abs(f-n.fitness) > 1 {
@@ -250,6 +257,8 @@ func demerits(ratio float64, it Item, items []Item, from node, p Params) float64
 	d := (p.LinePenalty + badness) * (p.LinePenalty + badness)
 	if it.Kind == Penalty {
 		switch {
+		case it.Penalty >= LastResort:
+			d += 1e10 // worse than any underfull line, better than an overfull one
 		case it.Penalty > 0:
 			d += float64(it.Penalty * it.Penalty)
 		case it.Penalty > -Infinity:
