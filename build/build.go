@@ -174,8 +174,12 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	if len(missing) > 0 {
 		var cps []string
-		for _, r := range slices.Sorted(maps.Keys(missing)) {
+		sorted := slices.Sorted(maps.Keys(missing))
+		for _, r := range sorted[:min(len(sorted), maxListedGlyphs)] {
 			cps = append(cps, fmt.Sprintf("U+%04X", r))
+		}
+		if n := len(sorted) - maxListedGlyphs; n > 0 {
+			cps = append(cps, fmt.Sprintf("and %d more", n))
 		}
 		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
 	}
@@ -188,6 +192,9 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	return results, nil
 }
+
+// maxListedGlyphs bounds the characters a missing-glyph warning lists.
+const maxListedGlyphs = 20
 
 // makePDF typesets the article and writes its PDF.
 func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, int, []rune, error) {

@@ -5,7 +5,8 @@ package fonts
 
 import (
 	_ "embed"
-	"fmt"
+	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -60,6 +61,7 @@ var builtin = [numRoles]struct {
 // per process.
 type Set struct {
 	override [numRoles][]byte // user-supplied font data, or nil
+	names    [numRoles]string // the names of the user's fonts
 	once     [numRoles]sync.Once
 	faces    [numRoles]*Face
 	errs     [numRoles]error
@@ -76,6 +78,7 @@ func (s *Set) Override(data []byte, name string, roles ...Role) error {
 	}
 	for _, r := range roles {
 		s.override[r] = data
+		s.names[r] = userFontName(name, r)
 	}
 	return nil
 }
@@ -87,9 +90,29 @@ func (s *Set) Face(r Role) (*Face, error) {
 		if data == nil {
 			data = builtin[r].data
 		} else {
-			name = fmt.Sprintf("User-%d", r)
+			name = s.names[r]
 		}
 		s.faces[r], s.errs[r] = Parse(name, data)
 	})
 	return s.faces[r], s.errs[r]
+}
+
+// roleSuffix tells apart the faces one user font serves.
+var roleSuffix = [numRoles]string{CJKBold: "-Bold", LatinItalic: "-Italic", LatinBold: "-Bold"}
+
+// userFontName makes a PDF-safe face name from a font's file name:
+// "/fonts/DejaVu Serif.ttf" serving bold becomes "DejaVuSerif-Bold".
+func userFontName(path string, r Role) string {
+	base := filepath.Base(path)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	var b strings.Builder
+	for _, c := range base {
+		if c > ' ' && c < 0x7F && !strings.ContainsRune("[](){}<>/%#+", c) {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("UserFont")
+	}
+	return b.String() + roleSuffix[r]
 }

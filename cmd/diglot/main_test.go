@@ -245,3 +245,59 @@ func TestSeveralInputs(t *testing.T) {
 		t.Errorf("no result line for seed.pdf:\n%s", stdout)
 	}
 }
+
+// TestUserFonts builds with fonts brought by the user: a real TrueType
+// font from another foundry when the system has one, and bad font files,
+// which must be clear errors before any work, never panics.
+func TestUserFonts(t *testing.T) {
+	dir := t.TempDir()
+	seed := "../../testdata/seed.txt"
+	for _, font := range []string{
+		"../../fonts/files/SourceSerif4_700Bold.ttf",
+		"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+	} {
+		if _, err := os.Stat(font); err != nil {
+			t.Logf("%s not installed; skipped", font)
+			continue
+		}
+		out := filepath.Join(dir, filepath.Base(font))
+		code, _, stderr := runCLI(t, "", "build", "-o", out, "--font-latin", font, seed)
+		if code != 0 {
+			t.Errorf("--font-latin %s: exit %d\n%s", font, code, stderr)
+		}
+		if got := outputs(t, out); len(got) != 2 {
+			t.Errorf("--font-latin %s: outputs %v", font, got)
+		}
+	}
+
+	full, err := os.ReadFile("../../fonts/files/SourceSerif4_400Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string][]byte{
+		"junk.ttf":      []byte("this is not a font at all"),
+		"truncated.ttf": full[:2000],
+		"cff.otf":       append([]byte("OTTO"), full[4:4000]...),
+		"empty.ttf":     nil,
+	}
+	for name, data := range bad {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, flag := range []string{"--font-cjk", "--font-latin"} {
+			out := filepath.Join(dir, "out-"+name)
+			code, _, stderr := runCLI(t, "", "build", "-o", out, flag, path, seed)
+			if code != exitFail || !strings.Contains(stderr, name) {
+				t.Errorf("%s %s: exit %d, want 1 with a message naming the font:\n%s", flag, name, code, stderr)
+			}
+			if got := outputs(t, out); len(got) != 0 {
+				t.Errorf("%s %s: wrote %v", flag, name, got)
+			}
+		}
+	}
+	if code, _, stderr := runCLI(t, "", "build", "-o", dir, "--font-cjk", filepath.Join(dir, "missing.ttf"), seed); code == 0 {
+		t.Errorf("a missing font file was accepted:\n%s", stderr)
+	}
+}
