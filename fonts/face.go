@@ -15,6 +15,7 @@ type Face struct {
 	advances   []uint16
 	cmap       []cmapGroup
 	numGlyphs  int
+	kern       kerner
 }
 
 // Parse reads a TrueType font. A malformed font is an error, never a panic.

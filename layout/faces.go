@@ -60,6 +60,19 @@ func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
 	return roles[0], adv * 1000 / f.UnitsPerEm
 }
 
+// fork returns a chain with the same faces and its own record of missing
+// characters, for use by another goroutine.
+func (c *faceChain) fork() *faceChain {
+	return &faceChain{faces: c.faces, missing: map[rune]bool{}}
+}
+
+// join adds the missing characters another chain recorded.
+func (c *faceChain) join(other *faceChain) {
+	for r := range other.missing {
+		c.missing[r] = true
+	}
+}
+
 // Missing returns the characters no face covers, in order.
 func (c *faceChain) Missing() []rune {
 	out := make([]rune, 0, len(c.missing))

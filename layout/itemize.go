@@ -21,7 +21,7 @@ type segment struct {
 	text     string
 	role     fonts.Role
 	width    int
-	squeezed bool // width is less than the glyphs' advance (a compressed mark)
+	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 }
 
 // paragraph is a paragraph turned into breakable items. info[i] holds what
@@ -99,20 +99,50 @@ func (z *itemizer) finish() paragraph {
 func (z *itemizer) measure(text string, bold bool) []segment {
 	var segs []segment
 	start := 0 // byte offset where the last segment starts
+	var prev rune
 	for i, r := range text {
 		role, w := z.faces.pick(r, bold, z.lang)
 		w = w * z.size / 1000
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
 		if n := len(segs); n > 0 && segs[n-1].role == role {
-			segs[n-1].text = text[start:end] // a slice of text: no copy
-			segs[n-1].width += w
-			continue
+			if k := z.kern(role, prev, r); k != 0 {
+				// a kerned pair: the segment ends here, its width
+				// carrying the kerning, and the next starts where the
+				// kerned glyph goes
+				segs[n-1].width += k
+				segs[n-1].adjusted = true
+			} else {
+				segs[n-1].text = text[start:end] // a slice of text: no copy
+				segs[n-1].width += w
+				prev = r
+				continue
+			}
 		}
 		start = i
 		segs = append(segs, segment{text: text[i:end], role: role, width: w})
+		prev = r
 	}
 	return segs
+}
+
+// kernThreshold is the smallest kerning applied, in thousandths of an em:
+// below a tenth of a point at 10 pt it cannot be seen, and each kerned
+// pair costs the PDF a run.
+const kernThreshold = 20
+
+// kern returns the kerning between a and b in the Latin faces, scaled to
+// the size, or 0 when it is below kernThreshold.
+func (z *itemizer) kern(role fonts.Role, a, b rune) int {
+	if role != fonts.LatinRegular && role != fonts.LatinBold && role != fonts.LatinItalic {
+		return 0
+	}
+	f := z.faces.faces[role]
+	k := f.Kern(a, b) * 1000 / f.UnitsPerEm
+	if k > -kernThreshold && k < kernThreshold {
+		return 0
+	}
+	return k * z.size / 1000
 }
 
 // token is a unit that lines never split except in an emergency: one CJK

@@ -32,7 +32,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 				break
 			}
 			half := w / 2
-			segs[0].width, segs[0].squeezed = half, true
+			segs[0].width, segs[0].adjusted = half, true
 			z.box(segs)
 			if next != nil && isPunct(next.text) {
 				continue // compressed before the next mark: the half is gone
@@ -53,7 +53,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			// give up the right half, but never hang.
 			segs := z.measure(t.text, t.bold)
 			if segs[0].width >= em*9/10 {
-				segs[0].width, segs[0].squeezed = segs[0].width/2, true
+				segs[0].width, segs[0].adjusted = segs[0].width/2, true
 			}
 			z.box(segs)
 		default:

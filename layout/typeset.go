@@ -2,7 +2,9 @@ package layout
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -24,7 +26,7 @@ var (
 type line struct {
 	runs []Run
 	// end is where the last run's natural advance ends, or -1 when the
-	// next run may not join it (its last glyph was squeezed).
+	// next run may not join it (its last glyph was adjusted).
 	end float64
 }
 
@@ -38,7 +40,7 @@ func (ln *line) place(s segment, x float64, size int) {
 		if last.Role == s.role && last.Size == size && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			ln.end = x + float64(s.width)
-			if s.squeezed {
+			if s.adjusted {
 				ln.end = -1
 			}
 			return
@@ -46,7 +48,7 @@ func (ln *line) place(s segment, x float64, size int) {
 	}
 	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size})
 	ln.end = x + float64(s.width)
-	if s.squeezed {
+	if s.adjusted {
 		ln.end = -1
 	}
 }
@@ -76,14 +78,10 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	words := newHyphenCache(hyph)
 	textW := spec.Width - 2*spec.MarginInner
 	zhW := balanceColumns(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
-	rows := make([]row, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		rows[i] = setRow(b, chain, words, spec, zhW, enW)
-	}
+	rows := setRows(doc.Blocks, chain, hyph, spec, zhW, enW)
 	book := paginate(rows, spec, zhW, chain)
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
 	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
@@ -117,6 +115,38 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
 	return append(spans, span{text: norm.NFC.String(p.Text), bold: bold})
+}
+
+// rowsPerWorker is the fewest blocks worth a goroutine of their own.
+const rowsPerWorker = 64
+
+// setRows breaks every block into lines. Blocks are independent, so a long
+// document is set in contiguous slices on all cores, each worker with its
+// own hyphenation cache and record of missing characters (merged into
+// chain's afterwards), which keeps the result the same as a serial run.
+func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, spec Spec, zhW, enW int) []row {
+	rows := make([]row, len(blocks))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(blocks)/rowsPerWorker))
+	per := (len(blocks) + workers - 1) / workers
+	chains := make([]*faceChain, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		chains[w] = chain.fork()
+		lo, hi := w*per, min((w+1)*per, len(blocks))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			words := newHyphenCache(hyph)
+			for i := lo; i < hi; i++ {
+				rows[i] = setRow(blocks[i], chains[w], words, spec, zhW, enW)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range chains {
+		chain.join(c)
+	}
+	return rows
 }
 
 // setRow breaks both sides of a block into lines.
