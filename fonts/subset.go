@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"unicode"
 	"unicode/utf16"
@@ -19,6 +20,11 @@ type SubsetOptions struct {
 	// character (DefaultIgnorable). A PDF then draws a visible box and its
 	// text layer still holds the character itself.
 	StandIns bool
+	// FlattenComposites rewrites composite glyphs whose components are
+	// composites themselves so that they refer to simple glyphs only
+	// (offsets added). gopdf, which subsets the font again, follows one
+	// level of components: without this, Source Serif's % lost its rings.
+	FlattenComposites bool
 }
 
 // Subset returns a TrueType font holding only the glyphs of runes (plus
@@ -39,6 +45,9 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 	src, err := newGlyphSource(dir, f.numGlyphs)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
+	}
+	if opt.FlattenComposites {
+		src.flat = map[uint32][]byte{}
 	}
 
 	// New glyph ids: .notdef, then the runes' glyphs in rune order, then
@@ -127,6 +136,7 @@ type glyphSource struct {
 	offsets   []uint32 // numGlyphs+1 offsets into glyf
 	hmtxTable []byte
 	nMetrics  int
+	flat      map[uint32][]byte // flattened composites, when asked for; nil otherwise
 }
 
 func newGlyphSource(dir tableDir, numGlyphs int) (*glyphSource, error) {
@@ -162,6 +172,20 @@ func newGlyphSource(dir tableDir, numGlyphs int) (*glyphSource, error) {
 }
 
 func (s *glyphSource) data(g uint32) []byte {
+	b := s.raw(g)
+	if s.flat == nil || len(b) < 10 || int16(binary.BigEndian.Uint16(b)) >= 0 {
+		return b
+	}
+	if f, ok := s.flat[g]; ok {
+		return f
+	}
+	f := s.flatten(b)
+	s.flat[g] = f
+	return f
+}
+
+// raw returns the glyph's bytes as the font has them.
+func (s *glyphSource) raw(g uint32) []byte {
 	if g == emptyGlyph || int(g)+1 >= len(s.offsets) {
 		return nil
 	}
@@ -170,12 +194,182 @@ func (s *glyphSource) data(g uint32) []byte {
 
 // Flags of a composite glyph's component record.
 const (
-	argsAreWords   = 0x0001
-	haveScale      = 0x0008
-	moreComponents = 0x0020
-	haveXYScale    = 0x0040
-	haveTwoByTwo   = 0x0080
+	argsAreWords     = 0x0001
+	argsAreXY        = 0x0002
+	haveScale        = 0x0008
+	moreComponents   = 0x0020
+	haveXYScale      = 0x0040
+	haveTwoByTwo     = 0x0080
+	haveInstructions = 0x0100
+	useMyMetrics     = 0x0200
+	anyTransform     = haveScale | haveXYScale | haveTwoByTwo
 )
+
+// component is one record of a composite glyph.
+type component struct {
+	flags  uint16
+	glyph  uint16
+	dx, dy int // the offset (argsAreXY) or the points to match
+	xform  []byte
+}
+
+// readComponents parses a composite glyph's records.
+func readComponents(b []byte) ([]component, error) {
+	offs, err := componentOffsets(b)
+	if err != nil || offs == nil {
+		return nil, err
+	}
+	var cs []component
+	for _, o := range offs {
+		c := component{flags: binary.BigEndian.Uint16(b[o-2:]), glyph: binary.BigEndian.Uint16(b[o:])}
+		p := o + 2
+		switch {
+		case c.flags&argsAreWords != 0 && c.flags&argsAreXY != 0:
+			c.dx, c.dy = int(int16(binary.BigEndian.Uint16(b[p:]))), int(int16(binary.BigEndian.Uint16(b[p+2:])))
+			p += 4
+		case c.flags&argsAreWords != 0:
+			c.dx, c.dy = int(binary.BigEndian.Uint16(b[p:])), int(binary.BigEndian.Uint16(b[p+2:]))
+			p += 4
+		case c.flags&argsAreXY != 0:
+			c.dx, c.dy = int(int8(b[p])), int(int8(b[p+1]))
+			p += 2
+		default:
+			c.dx, c.dy = int(b[p]), int(b[p+1])
+			p += 2
+		}
+		n := 0
+		switch {
+		case c.flags&haveScale != 0:
+			n = 2
+		case c.flags&haveXYScale != 0:
+			n = 4
+		case c.flags&haveTwoByTwo != 0:
+			n = 8
+		}
+		c.xform = b[p : p+n]
+		cs = append(cs, c)
+	}
+	return cs, nil
+}
+
+// leaves returns the records of glyph b with every composite component
+// placed by a plain offset replaced by its own records, offsets added;
+// ok is false when that cannot be done (point matching, offsets out of
+// range, nesting too deep).
+func (s *glyphSource) leaves(b []byte, depth int) (out []component, ok bool) {
+	cs, err := readComponents(b)
+	if err != nil || depth > 8 {
+		return nil, false
+	}
+	for _, c := range cs {
+		child := s.raw(uint32(c.glyph))
+		if len(child) < 10 || int16(binary.BigEndian.Uint16(child)) >= 0 {
+			out = append(out, c) // a simple or empty glyph
+			continue
+		}
+		if c.flags&argsAreXY == 0 {
+			return nil, false
+		}
+		inner, ok := s.leaves(child, depth+1)
+		if !ok {
+			return nil, false
+		}
+		outer := matrixOf(c)
+		for _, ic := range inner {
+			if ic.flags&argsAreXY == 0 {
+				return nil, false
+			}
+			if c.flags&anyTransform != 0 {
+				// the child's outline, its offsets included, goes through
+				// the outer transform
+				m := outer.times(matrixOf(ic))
+				x, y := outer.apply(float64(ic.dx), float64(ic.dy))
+				ic.dx, ic.dy = int(math.Round(x)), int(math.Round(y))
+				ic.flags = ic.flags&^anyTransform | haveTwoByTwo
+				ic.xform = m.encode()
+			}
+			ic.dx, ic.dy = ic.dx+c.dx, ic.dy+c.dy
+			if ic.dx < -32768 || ic.dx > 32767 || ic.dy < -32768 || ic.dy > 32767 {
+				return nil, false
+			}
+			out = append(out, ic)
+		}
+	}
+	return out, true
+}
+
+// matrix is a component's 2×2 transform: x' = a·x + c·y, y' = b·x + d·y,
+// with a, b, c, d in the order a record stores them (xscale, scale01,
+// scale10, yscale).
+type matrix struct{ a, b, c, d float64 }
+
+func matrixOf(c component) matrix {
+	f := func(i int) float64 { return float64(int16(binary.BigEndian.Uint16(c.xform[2*i:]))) / 16384 }
+	switch {
+	case c.flags&haveScale != 0:
+		return matrix{f(0), 0, 0, f(0)}
+	case c.flags&haveXYScale != 0:
+		return matrix{f(0), 0, 0, f(1)}
+	case c.flags&haveTwoByTwo != 0:
+		return matrix{f(0), f(1), f(2), f(3)}
+	}
+	return matrix{1, 0, 0, 1}
+}
+
+// times returns the transform m applied after n.
+func (m matrix) times(n matrix) matrix {
+	return matrix{
+		a: m.a*n.a + m.c*n.b, b: m.b*n.a + m.d*n.b,
+		c: m.a*n.c + m.c*n.d, d: m.b*n.c + m.d*n.d,
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) { return m.a*x + m.c*y, m.b*x + m.d*y }
+
+// encode writes m as four F2Dot14 numbers.
+func (m matrix) encode() []byte {
+	var out []byte
+	for _, v := range []float64{m.a, m.b, m.c, m.d} {
+		out = binary.BigEndian.AppendUint16(out, uint16(int16(math.Round(math.Max(-2, math.Min(v, 1.99993))*16384))))
+	}
+	return out
+}
+
+// flatten rewrites a composite glyph to refer to simple glyphs only, or
+// returns it unchanged when it has no nested composite or cannot be
+// flattened. Instructions are dropped (the PDF does not hint).
+func (s *glyphSource) flatten(b []byte) []byte {
+	cs, err := readComponents(b)
+	if err != nil {
+		return b
+	}
+	nested := false
+	for _, c := range cs {
+		if child := s.raw(uint32(c.glyph)); len(child) >= 10 && int16(binary.BigEndian.Uint16(child)) < 0 {
+			nested = true
+		}
+	}
+	if !nested {
+		return b
+	}
+	leaves, ok := s.leaves(b, 0)
+	if !ok {
+		return b
+	}
+	out := append([]byte{}, b[:10]...) // numberOfContours -1 and the bounding box
+	for i, c := range leaves {
+		flags := c.flags&^(argsAreWords|moreComponents|haveInstructions|useMyMetrics) | argsAreWords
+		if i < len(leaves)-1 {
+			flags |= moreComponents
+		}
+		out = binary.BigEndian.AppendUint16(out, flags)
+		out = binary.BigEndian.AppendUint16(out, c.glyph)
+		out = binary.BigEndian.AppendUint16(out, uint16(int16(c.dx)))
+		out = binary.BigEndian.AppendUint16(out, uint16(int16(c.dy)))
+		out = append(out, c.xform...)
+	}
+	return out
+}
 
 // componentOffsets returns the byte offsets of the glyph-index fields of a
 // composite glyph's components (nil for a simple or empty glyph).

@@ -2,6 +2,8 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"reflect"
 	"testing"
 
@@ -160,5 +162,60 @@ func TestSubsetStandIns(t *testing.T) {
 	notdef, _ := f.GlyphDataOutline(0)
 	if got, _ := f.GlyphDataOutline(box); !reflect.DeepEqual(got.Segments, notdef.Segments) {
 		t.Error("the stand-in for 中 is not a copy of .notdef")
+	}
+}
+
+// TestSubsetFlattenComposites subsets every character of Source Serif whose
+// glyph nests composites, flattened: the outlines must not change, and no
+// composite may refer to another composite.
+func TestSubsetFlattenComposites(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := readTables(face.Data)
+	src, _ := newGlyphSource(dir, face.numGlyphs)
+	isComposite := func(b []byte) bool { return len(b) >= 10 && int16(binary.BigEndian.Uint16(b)) < 0 }
+	var nested []rune
+	for _, g := range face.cmap {
+		for r := g.first; r <= g.last && len(nested) < 400; r++ {
+			gid, _ := face.Glyph(r)
+			cs, _ := readComponents(src.raw(gid))
+			for _, c := range cs {
+				if isComposite(src.raw(uint32(c.glyph))) {
+					nested = append(nested, r)
+					break
+				}
+			}
+		}
+	}
+	if len(nested) < 20 || !slices.Contains(nested, '%') {
+		t.Fatalf("expected nested composites in Source Serif, found %d", len(nested))
+	}
+	sub, err := face.Subset(nested, SubsetOptions{Family: "X", FlattenComposites: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, got := parseGoText(t, face.Data), parseGoText(t, sub)
+	subDir, _ := readTables(sub)
+	own, _ := Parse("sub", sub)
+	subSrc, _ := newGlyphSource(subDir, own.numGlyphs)
+	for _, r := range nested {
+		fg, _ := full.NominalGlyph(r)
+		sg, ok := got.NominalGlyph(r)
+		if !ok {
+			t.Fatalf("%q lost", r)
+		}
+		fo, _ := full.GlyphDataOutline(fg)
+		so, _ := got.GlyphDataOutline(sg)
+		if !reflect.DeepEqual(fo.Segments, so.Segments) {
+			t.Errorf("outline of %q changed by flattening", r)
+		}
+		cs, _ := readComponents(subSrc.raw(uint32(sg)))
+		for _, c := range cs {
+			if isComposite(subSrc.raw(uint32(c.glyph))) {
+				t.Errorf("%q still nests a composite", r)
+			}
+		}
 	}
 }

@@ -47,7 +47,7 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 		// gopdf reads a font whole: hand it a subset of the glyphs this
 		// book draws, not the 15 MB face. Its family name, with the space
 		// it turns into "+", becomes the PDF's subset-tagged font name.
-		data, err := face.Subset(runes, fonts.SubsetOptions{Family: face.Name, StandIns: true})
+		data, err := face.Subset(runes, fonts.SubsetOptions{Family: face.Name, StandIns: true, FlattenComposites: true})
 		if err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
