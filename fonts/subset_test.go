@@ -3,8 +3,8 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
-	"slices"
 	"reflect"
+	"slices"
 	"testing"
 
 	gotext "github.com/go-text/typesetting/font"
