@@ -56,7 +56,7 @@ const (
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
 	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)
-	penaltyHyphenName  = 500  // at a hyphenation point of a capitalised word, a name
+	penaltyHyphenName  = 200  // at a hyphenation point of a capitalised word, perhaps a name
 )
 
 func (z *itemizer) em() int { return z.size }
@@ -303,7 +303,9 @@ func (z *itemizer) word(t token) {
 			trail++
 		}
 		core = string(rs[lead : len(rs)-trail])
-		points = z.hyph.points(core)
+		if strings.ToUpper(core) != core { // an all-capitals word is an acronym or a keyword: whole
+			points = z.hyph.points(core)
+		}
 	}
 	if len(points) == 0 {
 		z.pieces(t, true)

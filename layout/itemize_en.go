@@ -15,15 +15,26 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 			sp := z.measure(" ", t.bold)[0].width
 			z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
 		}
-		parts := splitCompound(t.text)
-		for k, part := range parts {
-			z.word(token{text: part, bold: t.bold})
-			if k < len(parts)-1 {
-				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
-			}
-		}
+		z.latin(t)
 	}
 	return z.finish()
+}
+
+// latin adds a Latin token (a word, a number, a URL), breakable after the
+// hyphens of a compound and the slashes of a path, and at its syllables.
+func (z *itemizer) latin(t token) {
+	parts := splitCompound(t.text)
+	for k, part := range parts {
+		z.word(token{text: part, bold: t.bold})
+		if k == len(parts)-1 {
+			break
+		}
+		if strings.HasSuffix(part, "/") { // a path or a URL: no hyphen shows
+			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyInToken})
+		} else {
+			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
+		}
+	}
 }
 
 // tokenizeWords splits spans into words at spaces (a no-break space stays
@@ -39,12 +50,18 @@ func tokenizeWords(spans []span) []token {
 }
 
 // splitCompound cuts a word after each hyphen or dash that has letters on
-// both sides.
+// both sides, and after each slash of a path or URL (not of "and/or").
 func splitCompound(w string) []string {
 	rs := []rune(w)
 	var parts []string
 	start := 0
+	path := strings.Count(w, "/") >= 2 || strings.Contains(w, "://") || strings.Contains(w, "/") && len(rs) > 15
 	for i := 1; i+1 < len(rs); i++ {
+		if path && rs[i] == '/' && rs[i+1] != '/' && rs[i-1] != ':' && rs[i-1] != '/' {
+			parts = append(parts, string(rs[start:i+1]))
+			start = i + 1
+			continue
+		}
 		if strings.ContainsRune("-–—", rs[i]) && rs[i+1] != '-' && rs[i-1] != '-' {
 			parts = append(parts, string(rs[start:i+1]))
 			start = i + 1

@@ -23,7 +23,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		}
 		switch {
 		case !t.cjk:
-			z.word(t)
+			z.latin(t)
 		case isClosingMark(t.text):
 			segs := z.measure(t.text, t.bold)
 			w := segs[0].width
