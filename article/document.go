@@ -114,7 +114,8 @@ type Document struct {
 }
 
 // Language returns the BCP 47 tag of the Chinese text: the front matter's, or
-// zh-Hant when the text uses traditional forms, else zh-Hans.
+// the one Parse detected (zh-Hant when the text is written in traditional
+// characters, else zh-Hans).
 func (d *Document) Language() string {
 	if d.Meta.Language != "" {
 		return d.Meta.Language

@@ -39,6 +39,9 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 	warnLanguageGuesses(units, c)
 	doc := &Document{Name: name, Meta: meta, Order: order}
 	doc.Blocks = makeBlocks(units, pairUnits(units, order, c))
+	if doc.Meta.Language == "" {
+		doc.Meta.Language = detectScript(doc.Blocks)
+	}
 	setTitle(doc, c)
 	return doc, c.diags
 }

@@ -180,3 +180,17 @@ func firstDifference(got, want string) string {
 	}
 	return "(no difference)"
 }
+
+func TestDetectScript(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"「河畔社區圖書館」今日重新開館，館內新增兩千冊兒童讀物。館長說：明年將開設課程。", "zh-Hant"},
+		{"河边的社区图书馆今天重新开放，馆内新增了两千册儿童读物。", "zh-Hans"},
+		{"制度准则", "zh-Hans"}, // shared characters decide nothing
+		{"東", "zh-Hans"},    // too little to go on
+	} {
+		blocks := []Block{{Pair: Pair{ZH: []Para{{Text: tt.text}}}}}
+		if got := detectScript(blocks); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
