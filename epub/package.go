@@ -17,7 +17,7 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 
 // accessibilitySummary is written into every book: what a reader of any
 // ability can expect.
-const accessibilitySummary = "A parallel text: every Chinese paragraph is followed in reading order by its English translation, " +
+const accessibilitySummary = "A parallel text: every paragraph is paired with its translation, next to it in reading order, " +
 	"each marked with its language. Headings are structured and listed in the table of contents. " +
 	"The text can be resized and restyled; there are no images, media or hazards."
 
