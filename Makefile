@@ -37,12 +37,13 @@ vet:
 	$(GO) vet ./...
 
 # Each fuzz target for FUZZTIME: the parser, the font reader, the breaker,
-# and setting whole paragraphs with the real fonts.
+# setting whole paragraphs with the real fonts, and the whole pipeline.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./article/
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./fonts/
 	$(GO) test -run='^$$' -fuzz=FuzzLines -fuzztime=$(FUZZTIME) ./layout/linebreak/
 	$(GO) test -run='^$$' -fuzz=FuzzSetParagraph -fuzztime=$(FUZZTIME) ./layout/
+	$(GO) test -run='^$$' -fuzz=FuzzArticle -fuzztime=$(FUZZTIME) ./build/
 
 golden:
 	UPDATE_GOLDEN=1 $(GO) test ./...
