@@ -24,7 +24,6 @@ type book struct {
 	chapters []chapter
 	toc      []tocEntry
 	uses     runeUses
-	missing  []rune
 }
 
 type chapter struct {

@@ -70,15 +70,17 @@ type Result struct {
 func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Result, error) {
 	b := newBook(doc, opt)
 	b.render()
-	title, nav := b.titlePage(), b.nav() // before subsetting: they set text too
+	title, nav := b.titlePage(), b.nav() // before the fonts: they set text too
+	byRole, missing, err := b.uses.perFace(set)
+	if err != nil {
+		return Result{}, err
+	}
 	var fontFiles []fontFile
 	if opt.EmbedFonts {
-		var err error
-		if fontFiles, err = b.subsetFonts(set); err != nil {
+		if fontFiles, err = subsetFonts(set, byRole); err != nil {
 			return Result{}, err
 		}
 	}
-	b.missing = b.uses.missing(set)
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles))},
@@ -95,7 +97,7 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	if err := writeZip(w, files, opt.Modified); err != nil {
 		return Result{}, err
 	}
-	return Result{Missing: b.missing}, nil
+	return Result{Missing: missing}, nil
 }
 
 // identifier returns the front matter's identifier or a UUID (version 5

@@ -96,15 +96,6 @@ func (u runeUses) perFace(set *fonts.Set) (map[fonts.Role][]rune, []rune, error)
 	return out, sortedRunes(missing), nil
 }
 
-// missing lists the characters no face covers.
-func (u runeUses) missing(set *fonts.Set) []rune {
-	_, miss, err := u.perFace(set)
-	if err != nil {
-		return nil
-	}
-	return miss
-}
-
 func sortedRunes(set map[rune]bool) []rune {
 	out := make([]rune, 0, len(set))
 	for r := range set {
@@ -138,12 +129,8 @@ var faceFiles = []struct {
 }
 
 // subsetFonts subsets every face the book's text uses to the characters it
-// sets in that face.
-func (b *book) subsetFonts(set *fonts.Set) ([]fontFile, error) {
-	byRole, _, err := b.uses.perFace(set)
-	if err != nil {
-		return nil, err
-	}
+// sets in that face (see runeUses.perFace).
+func subsetFonts(set *fonts.Set, byRole map[fonts.Role][]rune) ([]fontFile, error) {
 	var out []fontFile
 	for _, ff := range faceFiles {
 		rs := byRole[ff.role]
