@@ -225,15 +225,15 @@ func metaFromValues(v map[string]string) Meta {
 		Paper:      v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"],
 	}
 	if m.TitleEN == "" {
-		m.Title, m.TitleEN = splitBilingualTitle(m.Title)
+		m.Title, m.TitleEN = SplitTitle(m.Title)
 	}
 	return m
 }
 
-// splitBilingualTitle splits "中文 / English" or "中文 | English" into its
-// Chinese and English halves; a title in one language is returned as it is,
-// in the slot of its language.
-func splitBilingualTitle(t string) (zh, en string) {
+// SplitTitle splits "中文 / English" or "中文 | English" into its Chinese
+// and English halves; a title in one language is returned as it is, in
+// the slot of its language.
+func SplitTitle(t string) (zh, en string) {
 	for _, sep := range []string{" / ", " | ", " ／ "} {
 		a, b, ok := strings.Cut(t, sep)
 		if !ok {

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"diglot/article"
 	"diglot/epub"
@@ -112,10 +111,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		return nil, fmt.Errorf("%s: not built", name)
 	}
 	if opt.Title != "" {
-		doc.Meta.Title, doc.Meta.TitleEN = opt.Title, ""
-		if !strings.ContainsFunc(opt.Title, isHan) {
-			doc.Meta.Title, doc.Meta.TitleEN = "", opt.Title
-		}
+		doc.Meta.Title, doc.Meta.TitleEN = article.SplitTitle(opt.Title)
 	}
 	if opt.Author != "" {
 		doc.Meta.Author = opt.Author
@@ -230,8 +226,6 @@ func firstLineWith(doc *article.Document, runes map[rune]bool) int {
 	}
 	return 1
 }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // titleInBody reports whether the title is the article's leading heading
 // pair, which then opens the columns instead of a separate title block.

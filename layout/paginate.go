@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strconv"
+	"strings"
 
 	"diglot/fonts"
 )
@@ -169,27 +170,44 @@ func (pg *pager) titleBlock() {
 func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
 
 func (pg *pager) centered(page *Page, text string, size int, bold bool, lang langKind, leading int) {
-	z := &itemizer{faces: pg.chain, size: size, lang: lang}
-	segs := z.measure(text, bold)
-	w := 0
-	for _, sg := range segs {
-		w += sg.width
-	}
+	pg.centeredLines(page, text, size, bold, lang, leading, true)
+}
+
+// centeredLines sets text centred between the margins at pg.y, advancing
+// pg.y by leading a line. Text wider than the measure wraps when wrap is
+// set (a title), else it is cut short with an ellipsis (a running head).
+func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int, wrap bool) {
 	maxW := pg.spec.Width - 2*pg.spec.MarginInner
-	for w > maxW && z.size > 6*Pt { // too long for one line: set it smaller
-		z.size = z.size * 9 / 10
-		segs, w = z.measure(text, bold), 0
+	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
+	width := func(segs []segment) int {
+		w := 0
 		for _, sg := range segs {
 			w += sg.width
 		}
+		return w
 	}
-	x := (pg.spec.Width - w) / 2
-	base := pg.y + z.size*88/100
-	for _, sg := range segs {
-		page.Runs = append(page.Runs, Run{X: x, Y: base, Text: sg.text, Role: sg.role, Size: z.size})
-		x += sg.width
+	if !wrap {
+		rs := []rune(text)
+		for n := len(rs); n > 0 && width(z.measure(text, bold)) > maxW; n-- {
+			text = strings.TrimSpace(string(rs[:n-1])) + "…"
+		}
 	}
-	pg.y += leading * z.size / size
+	var p paragraph
+	if lang == langZH {
+		p = z.itemizeChinese([]span{{text: text, bold: bold}})
+	} else {
+		p = z.itemizeEnglish([]span{{text: text, bold: bold}})
+	}
+	for _, ln := range setRagged(p, maxW) {
+		x := (pg.spec.Width - ln.width) / 2
+		base := pg.y + size*88/100
+		for _, r := range ln.runs {
+			r.X += x
+			r.Y = base
+			page.Runs = append(page.Runs, r)
+		}
+		pg.y += leading
+	}
 }
 
 // decorate adds the running head (from page 2) and the page numbers.
@@ -201,7 +219,7 @@ func (pg *pager) decorate() {
 		pg.centered(page, strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt)
 		if i > 0 && s.RunningHead != "" {
 			pg.y = 26 * Pt
-			pg.centered(page, s.RunningHead, 8*Pt, false, langZH, 10*Pt)
+			pg.centeredLines(page, s.RunningHead, 8*Pt, false, langZH, 10*Pt, false)
 		}
 	}
 }

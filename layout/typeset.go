@@ -238,6 +238,43 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 	return out
 }
 
+// raggedLine is a line set at its natural width.
+type raggedLine struct {
+	runs  []Run
+	width int
+}
+
+// setRagged breaks a paragraph like setLines but sets every line at its
+// natural width, for centred text such as a title.
+func setRagged(p paragraph, width int) []raggedLine {
+	breaks := linebreak.Lines(p.items, width, zhParams)
+	var out []raggedLine
+	start := 0
+	for _, b := range breaks {
+		for start < b.Pos && p.items[start].Kind != linebreak.Box {
+			start++
+		}
+		var ln line
+		x, end := 0, 0
+		for j := start; j <= b.Pos; j++ {
+			it := p.items[j]
+			switch {
+			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
+				for _, s := range p.info[j] {
+					ln.place(s, float64(x), p.size)
+					x += s.width
+				}
+				end = x
+			case (it.Kind == linebreak.Glue || it.Kind == linebreak.Kern) && j < b.Pos && it.Stretch < 1<<30:
+				x += it.Width
+			}
+		}
+		out = append(out, raggedLine{runs: ln.runs, width: end})
+		start = b.Pos + 1
+	}
+	return out
+}
+
 // balanceSample is the most blocks balanceColumns measures.
 const balanceSample = 300
 
