@@ -66,3 +66,44 @@ func TestNoLineStartsWithClosingMark(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTitleStaysInMargins sets a title and running head far wider than
+// the page: the title wraps and the running head is shortened, and no run
+// reaches into the margins.
+func TestLongTitleStaysInMargins(t *testing.T) {
+	doc, diags := article.Parse("t.txt", []byte("第一段。\nThe first paragraph.\nEND\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	long := strings.Repeat("很长的标题", 20)
+	longEN := strings.Repeat("A Very Long Title ", 12)
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.RunningHead = long, longEN, long+" / "+longEN
+	set := fonts.NewSet()
+	// a second pair on a second page gets the running head
+	for range 60 {
+		doc.Blocks = append(doc.Blocks, doc.Blocks[0])
+	}
+	book, err := Typeset(article.Clean(doc), set, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(book.Pages) < 2 {
+		t.Fatalf("%d pages, want a running head on a second page", len(book.Pages))
+	}
+	chain := mustChain(t)
+	lines := map[int]bool{}
+	for _, page := range book.Pages {
+		for _, r := range page.Runs {
+			if r.X < spec.MarginInner-Pt || r.X+runWidth(chain, r) > spec.Width-spec.MarginInner+Pt {
+				t.Fatalf("%q runs from %d to %d, outside the margins", r.Text, r.X, r.X+runWidth(chain, r))
+			}
+			if r.Size == 17*Pt {
+				lines[r.Y] = true
+			}
+		}
+	}
+	if len(lines) < 2 {
+		t.Errorf("the Chinese title takes %d line(s); it should wrap", len(lines))
+	}
+}
