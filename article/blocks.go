@@ -42,6 +42,7 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 		u := &units[i]
 		p := Para{Lines: u.lines, Text: u.text}
 		if lvl := headingLevel(p.Text); lvl > 0 {
+			p.Marker = p.Text[:lvl]
 			p.Text = strings.TrimSpace(p.Text[lvl:])
 		} else if m := listMarker(p.Text); m != "" {
 			p.Marker = m

@@ -62,7 +62,7 @@ type SourceLine struct {
 // apart. Text is the source text, not yet cleaned up (see Clean).
 type Para struct {
 	Lines  []SourceLine
-	Marker string // list marker as written ("-", "1."), or ""
+	Marker string // list marker or heading marks as written ("-", "1.", "##"), or ""
 	Label  string // the label of a "label: text" item, or ""
 	Text   string
 }

@@ -114,7 +114,7 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 			continue
 		}
 		text := joinTexts(paras)
-		fmt.Fprintf(w, "<span class=\"%s\" %s>%s</span>", l, b.langAttr(l), b.text(text, l, true))
+		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0].Marker, l), b.text(text, l, true))
 		if l == article.Chinese {
 			entry.zh = text
 		} else {
@@ -140,9 +140,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
 		for _, p := range paras {
 			w.WriteString("<p>")
-			if p.Marker != "" {
-				fmt.Fprintf(w, "<span class=\"marker\">%s</span> ", b.text(marker(p.Marker), l, false))
-			}
+			w.WriteString(b.mark(p.Marker, l))
 			if p.Label != "" {
 				sep := ": "
 				if l == article.Chinese {
@@ -158,12 +156,20 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	fmt.Fprintf(w, "</%s>\n", tag)
 }
 
-// marker sets a list marker typographically: "-", "*" and "+" as an en dash.
-func marker(m string) string {
-	if m == "-" || m == "*" || m == "+" {
-		return "–"
+// mark writes a paragraph's marker: a list's "-" as an en dash, its
+// number as written, and Markdown's heading # and bullets * + as the
+// article has them, in grey and hidden from screen readers (they are
+// markup, but part of the text the article gave).
+func (b *book) mark(m string, l article.Lang) string {
+	switch {
+	case m == "":
+		return ""
+	case m == "-":
+		return fmt.Sprintf("<span class=\"marker\">%s</span> ", b.text("–", l, false))
+	case strings.Trim(m, "#*+") == "":
+		return fmt.Sprintf("<span class=\"mark\" aria-hidden=\"true\">%s </span>", b.text(m, l, false))
 	}
-	return m
+	return fmt.Sprintf("<span class=\"marker\">%s</span> ", b.text(m, l, false))
 }
 
 // text escapes s for XHTML and records its characters for the font subsets.

@@ -86,6 +86,10 @@ ul.list {
 .label {
   font-weight: bold;
 }
+.mark {
+  color: #8c8c8c;
+  font-weight: normal;
+}
 .titlepage {
   margin-top: 20%%;
   text-align: center;

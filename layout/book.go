@@ -13,10 +13,11 @@ const Pt = 1000
 // Run is text drawn in one face at one position: X is its left edge, Y its
 // baseline, measured from the page's top-left corner.
 type Run struct {
-	X, Y int
-	Text string
-	Role fonts.Role
-	Size int
+	X, Y  int
+	Text  string
+	Role  fonts.Role
+	Size  int
+	Muted bool // drawn in grey: the source's Markdown marks
 }
 
 // Bookmark is an outline entry for a heading.
@@ -75,6 +76,6 @@ func DefaultSpec(paper [2]int) Spec {
 		Width: paper[0], Height: paper[1],
 		MarginTop: 56 * Pt, MarginBottom: 50 * Pt, MarginInner: 48 * Pt, Gutter: 16 * Pt,
 		ZHSize: 10 * Pt, ENSize: 10 * Pt, ZHLeading: 17 * Pt, ENLeading: 13500,
-		ParaGap: 7 * Pt, HeadingZH: 12 * Pt, HeadingEN: 11500,
+		ParaGap: 7 * Pt, HeadingZH: 14 * Pt, HeadingEN: 13 * Pt, // typesetting.md §3.4
 	}
 }

@@ -12,8 +12,9 @@ import (
 
 // span is a piece of paragraph text in one weight.
 type span struct {
-	text string
-	bold bool
+	text  string
+	bold  bool
+	muted bool
 }
 
 // segment is text drawn in one face at one position within a box.
@@ -22,6 +23,7 @@ type segment struct {
 	role     fonts.Role
 	width    int
 	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
+	muted    bool
 }
 
 // paragraph is a paragraph turned into breakable items. info[i] holds what
@@ -36,6 +38,7 @@ type paragraph struct {
 type itemizer struct {
 	faces  *faceChain
 	hyph   *hyphenCache // nil: no hyphenation
+	muted  bool         // the segments measured now are muted (see span)
 	size   int          // font size, millipoints
 	lang   langKind
 	column int // column width, for splitting overlong tokens
@@ -120,7 +123,7 @@ func (z *itemizer) measure(text string, bold bool) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, muted: z.muted})
 		prev = r
 	}
 	return segs
@@ -151,6 +154,7 @@ func (z *itemizer) kern(role fonts.Role, a, b rune) int {
 type token struct {
 	text     string
 	bold     bool
+	muted    bool
 	cjk      bool
 	spaceBef bool // a space stood before it in the source
 }
@@ -162,7 +166,7 @@ func tokenize(spans []span) []token {
 		var cur strings.Builder
 		flush := func() {
 			if cur.Len() > 0 {
-				toks = append(toks, token{text: cur.String(), bold: sp.bold, spaceBef: space})
+				toks = append(toks, token{text: cur.String(), bold: sp.bold, muted: sp.muted, spaceBef: space})
 				space = false
 				cur.Reset()
 			}
@@ -176,7 +180,7 @@ func tokenize(spans []span) []token {
 				toks[len(toks)-1].text += string(r) // stays with its base character
 			case isCJK(r):
 				flush()
-				toks = append(toks, token{text: string(r), bold: sp.bold, cjk: true, spaceBef: space})
+				toks = append(toks, token{text: string(r), bold: sp.bold, muted: sp.muted, cjk: true, spaceBef: space})
 				space = false
 			default:
 				cur.WriteRune(r)
@@ -288,13 +292,14 @@ func betweenLetters(a, b string) bool {
 	return unicode.IsLetter(lastRune(a)) && unicode.IsLetter(firstRune(b))
 }
 
-// word adds a Latin word: syllables with hyphenation points between them
-// (Liang's patterns, for a word of letters between any leading and trailing
-// punctuation), each syllable split further only if overlong.
-func (z *itemizer) word(t token) {
+// word adds a Latin word: when hyphenate is set, syllables with
+// hyphenation points between them (Liang's patterns, for a word of letters
+// between any leading and trailing punctuation), each syllable split
+// further only if overlong.
+func (z *itemizer) word(t token, hyphenate bool) {
 	var points []int
 	core, lead, trail := t.text, 0, 0
-	if z.hyph != nil {
+	if z.hyph != nil && hyphenate {
 		rs := []rune(t.text)
 		for lead < len(rs) && !unicode.IsLetter(rs[lead]) {
 			lead++

@@ -11,21 +11,25 @@ import (
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	toks := tokenizeWords(spans)
 	for i, t := range toks {
+		z.muted = t.muted
 		if i > 0 {
 			sp := z.measure(" ", t.bold)[0].width
 			z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
 		}
-		z.latin(t)
+		z.latin(t, i < len(toks)-1) // the last word of a paragraph stays whole (typesetting.md EN-3)
 	}
 	return z.finish()
 }
 
 // latin adds a Latin token (a word, a number, a URL), breakable after the
-// hyphens of a compound and the slashes of a path, and at its syllables.
-func (z *itemizer) latin(t token) {
+// hyphens of a compound and the slashes of a path, and, when hyphenate is
+// set and it is a single word, at its syllables (a compound breaks only at
+// its own hyphens, typesetting.md EN-3).
+func (z *itemizer) latin(t token, hyphenate bool) {
 	parts := splitCompound(t.text)
+	hyphenate = hyphenate && len(parts) == 1
 	for k, part := range parts {
-		z.word(token{text: part, bold: t.bold})
+		z.word(token{text: part, bold: t.bold, muted: t.muted}, hyphenate)
 		if k == len(parts)-1 {
 			break
 		}
@@ -43,7 +47,7 @@ func tokenizeWords(spans []span) []token {
 	var toks []token
 	for _, sp := range spans {
 		for _, w := range strings.FieldsFunc(sp.text, func(r rune) bool { return r == ' ' || r == '\t' }) {
-			toks = append(toks, token{text: w, bold: sp.bold})
+			toks = append(toks, token{text: w, bold: sp.bold, muted: sp.muted})
 		}
 	}
 	return toks

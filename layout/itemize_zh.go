@@ -17,13 +17,14 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 	toks := tokenize(spans)
 	em := z.em()
 	for i, t := range toks {
+		z.muted = t.muted
 		var next *token
 		if i+1 < len(toks) {
 			next = &toks[i+1]
 		}
 		switch {
 		case !t.cjk:
-			z.latin(t)
+			z.latin(t, true)
 		case isClosingMark(t.text):
 			segs := z.measure(t.text, t.bold)
 			w := segs[0].width

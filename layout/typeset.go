@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/unicode/norm"
@@ -17,8 +18,8 @@ import (
 // Breaker settings: Chinese lines justify by spreading characters, so they
 // may stretch further than English interword spaces.
 var (
-	zhParams = linebreak.Params{Tolerance: 12, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100}
-	enParams = linebreak.Params{Tolerance: 2.5, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 100}
+	zhParams = linebreak.Params{Tolerance: 12, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100, MaxFlagged: 2}
+	enParams = linebreak.Params{Tolerance: 2.5, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 100, MaxFlagged: 2}
 )
 
 // line is one set line: runs relative to the column's left edge and the
@@ -37,7 +38,7 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && math.Abs(x-ln.end) < 1 {
+		if last.Role == s.role && last.Size == size && last.Muted == s.muted && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			ln.end = x + float64(s.width)
 			if s.adjusted {
@@ -46,7 +47,7 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size})
+	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Muted: s.muted})
 	ln.end = x + float64(s.width)
 	if s.adjusted {
 		ln.end = -1
@@ -98,11 +99,15 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 // label, text.
 func sideSpans(p article.Para, lang langKind, bold bool) []span {
 	var spans []span
-	if p.Marker != "" {
-		m := p.Marker
-		if m == "-" || m == "*" || m == "+" {
-			m = "–" // an en dash: the source's "-" set typographically
-		}
+	switch m := p.Marker; {
+	case m == "":
+	case m == "-":
+		spans = append(spans, span{text: "– ", bold: bold}) // the source's hyphen set as an en dash
+	case strings.Trim(m, "#*+") == "":
+		// Markdown marks (heading #, bullets * and +) stay in the text, as
+		// the article has them, but in grey, not competing with the words
+		spans = append(spans, span{text: m + " ", muted: true})
+	default:
 		spans = append(spans, span{text: m + " ", bold: bold})
 	}
 	if p.Label != "" {
@@ -156,25 +161,42 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {
-		hz, he := spec.HeadingZH, spec.HeadingEN
-		if b.Level == 1 {
-			hz, he = hz*5/4, he*5/4
-		}
+		hz, he := spec.HeadingZH, spec.HeadingEN // one style for every level, as typesetting.md §3.4 has it
 		zhLead, enLead = zhLead*hz/zhSize, enLead*he/enSize
 		zhSize, enSize = hz, he
 		r.title = headingTitle(b)
 	}
+	// Headings are set ragged right and never hyphenated.
+	set := func(p paragraph, width int, params linebreak.Params) []line {
+		if heading {
+			return raggedLines(p, width)
+		}
+		return setLines(p, width, params)
+	}
+	words := hyph
+	if heading {
+		words = nil
+	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	for _, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: hyph, size: zhSize, lang: langZH, column: zhW}
-		r.zh.lines = append(r.zh.lines, setLines(z.itemizeChinese(sideSpans(p, langZH, heading)), zhW, zhParams)...)
+		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW}
+		r.zh.lines = append(r.zh.lines, set(z.itemizeChinese(sideSpans(p, langZH, heading)), zhW, zhParams)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for _, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: hyph, size: enSize, lang: langEN, column: enW}
-		r.en.lines = append(r.en.lines, setLines(z.itemizeEnglish(sideSpans(p, langEN, heading)), enW, enParams)...)
+		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW}
+		r.en.lines = append(r.en.lines, set(z.itemizeEnglish(sideSpans(p, langEN, heading)), enW, enParams)...)
 	}
 	return r
+}
+
+// raggedLines sets a paragraph flush left at natural spacing.
+func raggedLines(p paragraph, width int) []line {
+	var out []line
+	for _, rl := range setRagged(p, width) {
+		out = append(out, line{runs: rl.runs})
+	}
+	return out
 }
 
 func headingTitle(b article.Block) string {

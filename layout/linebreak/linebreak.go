@@ -49,6 +49,9 @@ type Params struct {
 	LinePenalty     float64
 	FlaggedDemerits float64
 	FitnessDemerits float64
+	// MaxFlagged is the most consecutive lines that may end at a flagged
+	// break (a hyphen); 0 means no limit.
+	MaxFlagged int
 }
 
 // DefaultParams are TeX's defaults, with a looser tolerance.
@@ -72,6 +75,7 @@ type node struct {
 	prev                   int // index in nodes, -1 for the start
 	overfull               bool
 	start                  int // first box after the break: the next line begins there
+	flagged                int // consecutive lines ending at a flagged break, up to this one
 }
 
 // Lines breaks items into lines of the given width. The items should end
@@ -88,7 +92,13 @@ func Lines(items []Item, width int, p Params) []Break {
 	if br := run(items, width, p, false); br != nil {
 		return br
 	}
-	return run(items, width, Params{Tolerance: math.Inf(1), LinePenalty: p.LinePenalty, FlaggedDemerits: p.FlaggedDemerits, FitnessDemerits: p.FitnessDemerits}, true)
+	last := p
+	last.Tolerance = math.Inf(1)
+	if br := run(items, width, last, true); br != nil || last.MaxFlagged == 0 {
+		return br
+	}
+	last.MaxFlagged = 0 // only hyphenated breaks exist (a long token): take them
+	return run(items, width, last, true)
 }
 
 // run is one pass of the algorithm. In the final pass, an active node that
@@ -159,8 +169,11 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		ratio    float64
 		overfull bool
 	}
-	var best [4]candidate
-	var found [4]bool
+	// the best way to each fitness class and count of consecutive flagged
+	// line ends (0, 1, 2, more), so a limit on the count keeps the optimum
+	var best [4][4]candidate
+	var found [4][4]bool
+	flaggedBreak := it.Kind == Penalty && it.Flagged
 	kept = spare[:0]
 	for ai, a := range active {
 		n := nodes[a]
@@ -183,6 +196,13 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		if ratio > p.Tolerance {
 			continue
 		}
+		h := 0
+		if flaggedBreak {
+			h = n.flagged + 1
+		}
+		if p.MaxFlagged > 0 && h > p.MaxFlagged {
+			continue
+		}
 		d := demerits(ratio, it, items, n, p)
 		if overfull {
 			d += 1e12 // worse than any underfull line, which has no more than (LinePenalty+Infinity)² + penalty²
@@ -192,8 +212,9 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 			d += p.FitnessDemerits
 		}
 		d += n.demerits
-		if !found[f] || d < best[f].demerits {
-			best[f], found[f] = candidate{from: a, demerits: d, ratio: ratio, overfull: overfull}, true
+		hc := min(h, 3)
+		if !found[f][hc] || d < best[f][hc].demerits {
+			best[f][hc], found[f][hc] = candidate{from: a, demerits: d, ratio: ratio, overfull: overfull}, true
 		}
 	}
 	if it.Kind == Penalty && it.Penalty <= -Infinity {
@@ -210,13 +231,19 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 			w, y, z = w+items[j].Width, y+items[j].Stretch, z+items[j].Shrink
 		}
 	}
-	for f, c := range best {
-		if !found[f] {
-			continue
+	for f := range best {
+		for hc, c := range best[f] {
+			if !found[f][hc] {
+				continue
+			}
+			h := 0
+			if flaggedBreak {
+				h = nodes[c.from].flagged + 1
+			}
+			nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
+				demerits: c.demerits, ratio: c.ratio, prev: c.from, overfull: c.overfull, start: j, flagged: h})
+			kept = append(kept, len(nodes)-1)
 		}
-		nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
-			demerits: c.demerits, ratio: c.ratio, prev: c.from, overfull: c.overfull, start: j})
-		kept = append(kept, len(nodes)-1)
 	}
 	*nodesp = nodes
 	return kept, active

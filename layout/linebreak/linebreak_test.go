@@ -146,3 +146,48 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// TestMaxFlagged sets a paragraph of two-syllable words whose hyphenation
+// points are attractive (a negative penalty) in the first measure where,
+// without a limit, three or more lines in a row end in a hyphen; with
+// MaxFlagged 2 no three may.
+func TestMaxFlagged(t *testing.T) {
+	var items []Item
+	for i := range 80 {
+		if i > 0 {
+			items = append(items, Item{Kind: Glue, Width: 20, Stretch: 10, Shrink: 7})
+		}
+		items = append(items, Item{Kind: Box, Width: 60 + i%3*7},
+			Item{Kind: Penalty, Penalty: -50, Width: 8, Flagged: true},
+			Item{Kind: Box, Width: 60 + i%5*5})
+	}
+	items = finish(items)
+	most := func(width int, p Params) int {
+		run, most := 0, 0
+		for _, b := range Lines(items, width, p) {
+			if items[b.Pos].Kind == Penalty && items[b.Pos].Flagged {
+				run++
+				most = max(most, run)
+			} else {
+				run = 0
+			}
+		}
+		return most
+	}
+	free := Params{Tolerance: 2.5, LinePenalty: 10, FitnessDemerits: 100}
+	limited := free
+	limited.MaxFlagged = 2
+	tried := 0
+	for width := 200; width <= 600; width += 7 {
+		if most(width, free) < 3 {
+			continue
+		}
+		tried++
+		if got := most(width, limited); got > 2 {
+			t.Errorf("width %d: %d consecutive hyphenated lines with MaxFlagged 2", width, got)
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no measure made three hyphenated lines in a row without the limit: the test proves nothing")
+	}
+}
