@@ -5,7 +5,7 @@ import "diglot/layout/linebreak"
 // Glue between Chinese characters: no natural width, a little stretch so
 // full lines can be justified by spreading the slack.
 const (
-	zhStretchPerMille = 80  // stretch between two CJK characters, in thousandths of an em
+	zhStretchPerMille = 100 // stretch between two CJK characters, in thousandths of an em (ZH-11)
 	hanLatinPerMille  = 250 // the quarter em between Han and Latin text (clreq §3.4)
 )
 
@@ -16,6 +16,7 @@ const (
 func (z *itemizer) itemizeChinese(spans []span) paragraph {
 	toks := tokenize(spans)
 	em := z.em()
+	tail := orphanTail(toks)
 	for i, t := range toks {
 		z.muted = t.muted
 		var next *token
@@ -42,7 +43,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 				return z.finish()
 			}
 			pen := penaltyHangingMark
-			if !breakAllowed(t.text, next.text) {
+			if !breakAllowed(t.text, next.text) || i+1 > tail {
 				pen = linebreak.LastResort
 			}
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
@@ -59,9 +60,11 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			z.box(segs)
 		default:
 			segs := z.measure(t.text, t.bold)
-			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isPunct(toks[i-1].text) {
-				// An opening mark after another mark gives up its blank
-				// left half: drawn half an em back (clreq §3.1.6).
+			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {
+				// An opening mark after another opening mark (whose blank
+				// is on its left) gives up its blank left half: drawn half
+				// an em back. After a closing or pause mark, that mark has
+				// already given up its half (typesetting.md ZH-5).
 				z.add(linebreak.Item{Kind: linebreak.Kern, Width: -w / 2})
 			}
 			z.box(segs)
@@ -69,15 +72,38 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		if next == nil {
 			break
 		}
-		z.gap(t, *next)
+		z.gap(t, *next, i+1 > tail)
 	}
 	return z.finish()
 }
 
-// gap adds the glue between two tokens of Chinese text.
-func (z *itemizer) gap(a, b token) {
+// orphanTail returns the index of the token holding the second-to-last
+// character that is not punctuation: a line may not start after it, so the
+// last line of a paragraph never holds a lone character (typesetting.md
+// ZH-14).
+func orphanTail(toks []token) int {
+	count := 0
+	for k := len(toks) - 1; k >= 0; k-- {
+		if isPunct(toks[k].text) {
+			continue
+		}
+		if toks[k].cjk {
+			count++
+		} else {
+			count += len([]rune(toks[k].text))
+		}
+		if count >= 2 {
+			return k
+		}
+	}
+	return 0
+}
+
+// gap adds the glue between two tokens of Chinese text; orphan forbids a
+// break there unless nothing else fits (see orphanTail).
+func (z *itemizer) gap(a, b token, orphan bool) {
 	em := z.em()
-	if !breakAllowed(a.text, b.text) {
+	if orphan || !breakAllowed(a.text, b.text) {
 		z.prohibit()
 	}
 	switch {
