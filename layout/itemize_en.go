@@ -6,6 +6,12 @@ import (
 	"diglot/layout/linebreak"
 )
 
+// A last line holding one word shorter than runtLength is a runt.
+const (
+	runtLength  = 6
+	penaltyRunt = 100
+)
+
 // itemizeEnglish turns English text into items: a box per word (split after
 // the hyphens of compounds and after dashes), justifiable interword glue.
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
@@ -13,6 +19,11 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	for i, t := range toks {
 		z.muted = t.muted
 		if i > 0 {
+			if i == len(toks)-1 && len([]rune(t.text)) < runtLength {
+				// a short last word alone on the last line is a runt: the
+				// break before it costs extra (typesetting.md EN-6)
+				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyRunt})
+			}
 			sp := z.measure(" ", t.bold)[0].width
 			z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
 		}

@@ -107,3 +107,28 @@ func TestLongTitleStaysInMargins(t *testing.T) {
 		t.Errorf("the Chinese title takes %d line(s); it should wrap", len(lines))
 	}
 }
+
+// TestRuntPenalty checks that only a short last word gets the penalty that
+// keeps it off a line of its own.
+func TestRuntPenalty(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"they accept them.", true},
+		{"they accept everything.", false},
+		{"alone", false},
+	} {
+		z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langEN, column: 200 * Pt}
+		p := z.itemizeEnglish([]span{{text: tt.text}})
+		got := false
+		for _, it := range p.items {
+			if it.Kind == linebreak.Penalty && it.Penalty == penaltyRunt {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: runt penalty %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
