@@ -1,5 +1,7 @@
 package article
 
+import "sync"
+
 // Characters whose form tells the two written standards apart: each
 // simplified character here has a different traditional form, listed at
 // the same position (characters that are also in traditional use, such as
@@ -10,33 +12,45 @@ const (
 	traditionalOnly = "們個這說時會國來對學見與為開關書長發經無點還讓從過動後現實體區應當將麼間問題電話語讀邊雲圖館樂氣東車門馬鳥魚號萬處義禮歲覺觀歡聲頭網頁寫聽買賣錢銀鐘辦師紅綠藍歷親認識請誰談論議記設計許該類總統員選舉術園場報紙樣種級壓權標證據檢測複雜難雙單兒兩麗嚴龍齊專業絲鄉臨烏喬亞產億僅眾優夥傷倫傭俠侶僥儉債傾償儲兌蘭興養獸岡軍農馮決況凍淨涼減湊鳳憑凱擊鑿芻劉則剛創刪別劑劍劇勸務勵勁勞勢勳勻醫華協盧衛卻廠廳厭廁縣參變敘疊葉嘆嚇呂嗎啟吳吶唄嗆嗚詠嚨響啞嘩喚嘖嗇囀齧囉嘯噴嘍囁噯"
 )
 
+// scriptOf maps each character of the two lists to +1 (traditional) or -1
+// (simplified).
+var scriptOf = sync.OnceValue(func() map[rune]int8 {
+	m := map[rune]int8{}
+	for _, r := range simplifiedOnly {
+		m[r] = -1
+	}
+	for _, r := range traditionalOnly {
+		m[r] = +1
+	}
+	return m
+})
+
+// decisive is how many telling characters detectScript needs: a few
+// paragraphs' worth, so a long article is not read to the end.
+const decisive = 400
+
 // detectScript returns zh-Hant when the Chinese text is written mostly in
 // traditional characters, else zh-Hans.
 func detectScript(blocks []Block) string {
+	of := scriptOf()
 	simp, trad := 0, 0
 	for _, b := range blocks {
 		for _, p := range b.ZH {
 			for _, r := range p.Text {
-				switch {
-				case containsRune(simplifiedOnly, r):
+				switch of[r] {
+				case -1:
 					simp++
-				case containsRune(traditionalOnly, r):
+				case +1:
 					trad++
 				}
 			}
+		}
+		if simp+trad >= decisive {
+			break
 		}
 	}
 	if trad > 2*simp && trad >= 3 {
 		return "zh-Hant"
 	}
 	return "zh-Hans"
-}
-
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
 }
