@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"math"
 	"runtime"
 	"sort"
 	"strings"
@@ -14,46 +13,6 @@ import (
 	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
-
-// Breaker settings (typesetting.md). In the first pass a Chinese gap
-// stretches at most 5 × 0.1 em = 0.5 em (ZH-12) and an English space at
-// most to 2 × its width (EN-2); only the emergency pass goes further.
-var (
-	zhParams = linebreak.Params{Tolerance: 5, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 100, MaxFlagged: 2}
-	enParams = linebreak.Params{Tolerance: 2, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 100, MaxFlagged: 2}
-)
-
-// line is one set line: runs relative to the column's left edge and the
-// line's baseline.
-type line struct {
-	runs []Run
-	// end is where the last run's natural advance ends, or -1 when the
-	// next run may not join it (its last glyph was adjusted).
-	end float64
-}
-
-// place adds segment s at x. It joins the previous run when it continues
-// it exactly (same face and size, no space between, natural advances): a
-// line of Chinese set solid is one run, not one per character, which keeps
-// the PDF's content streams small and quick to write.
-func (ln *line) place(s segment, x float64, size int) {
-	if n := len(ln.runs); n > 0 && ln.end >= 0 {
-		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Muted == s.muted && math.Abs(x-ln.end) < 1 {
-			last.Text += s.text
-			ln.end = x + float64(s.width)
-			if s.adjusted {
-				ln.end = -1
-			}
-			return
-		}
-	}
-	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Muted: s.muted})
-	ln.end = x + float64(s.width)
-	if s.adjusted {
-		ln.end = -1
-	}
-}
 
 // cell is one side of a row: its lines and their leading.
 type cell struct {
@@ -191,15 +150,7 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	return r
 }
 
-// raggedLines sets a paragraph flush left at natural spacing.
-func raggedLines(p paragraph, width int) []line {
-	var out []line
-	for _, rl := range setRagged(p, width) {
-		out = append(out, line{runs: rl.runs})
-	}
-	return out
-}
-
+// headingTitle is a heading's bookmark: both languages when both are there.
 func headingTitle(b article.Block) string {
 	switch {
 	case len(b.ZH) > 0 && len(b.EN) > 0:
@@ -210,92 +161,6 @@ func headingTitle(b article.Block) string {
 		return b.EN[0].Text
 	}
 	return ""
-}
-
-// setLines breaks a paragraph and places its runs, justifying every line
-// but the last.
-func setLines(p paragraph, width int, params linebreak.Params) []line {
-	breaks := linebreak.Lines(p.items, width, params)
-	var out []line
-	start := 0
-	for _, b := range breaks {
-		for start < b.Pos && p.items[start].Kind != linebreak.Box {
-			start++
-		}
-		var ln line
-		x := 0.0
-		for j := start; j <= b.Pos; j++ {
-			it := p.items[j]
-			switch it.Kind {
-			case linebreak.Box:
-				for _, s := range p.info[j] {
-					ln.place(s, x, p.size)
-					x += float64(s.width)
-				}
-			case linebreak.Kern:
-				if j < b.Pos {
-					x += float64(it.Width)
-				}
-			case linebreak.Glue:
-				if j == b.Pos {
-					break
-				}
-				x += float64(it.Width)
-				if b.Ratio > 0 && b.Ratio < linebreak.Infinity && it.Stretch < 1<<30 {
-					x += b.Ratio * float64(it.Stretch)
-				} else if b.Ratio < 0 {
-					x += b.Ratio * float64(it.Shrink)
-				}
-			case linebreak.Penalty:
-				if j == b.Pos {
-					for _, s := range p.info[j] {
-						ln.place(s, x, p.size)
-						x += float64(s.width)
-					}
-				}
-			}
-		}
-		out = append(out, ln)
-		start = b.Pos + 1
-	}
-	return out
-}
-
-// raggedLine is a line set at its natural width.
-type raggedLine struct {
-	runs  []Run
-	width int
-}
-
-// setRagged breaks a paragraph like setLines but sets every line at its
-// natural width, for centred text such as a title.
-func setRagged(p paragraph, width int) []raggedLine {
-	breaks := linebreak.Lines(p.items, width, zhParams)
-	var out []raggedLine
-	start := 0
-	for _, b := range breaks {
-		for start < b.Pos && p.items[start].Kind != linebreak.Box {
-			start++
-		}
-		var ln line
-		x, end := 0, 0
-		for j := start; j <= b.Pos; j++ {
-			it := p.items[j]
-			switch {
-			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
-				for _, s := range p.info[j] {
-					ln.place(s, float64(x), p.size)
-					x += s.width
-				}
-				end = x
-			case (it.Kind == linebreak.Glue || it.Kind == linebreak.Kern) && j < b.Pos && it.Stretch < 1<<30:
-				x += it.Width
-			}
-		}
-		out = append(out, raggedLine{runs: ln.runs, width: end})
-		start = b.Pos + 1
-	}
-	return out
 }
 
 // balanceSample is the most blocks balanceColumns measures.
