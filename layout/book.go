@@ -40,7 +40,7 @@ type Book struct {
 	Pages         []Page
 	ZHColumn      [2]int       // left edge and width of the Chinese column
 	ENColumn      [2]int       // left edge and width of the English column
-	Missing       []rune       // characters no face covers, drawn as U+FFFD
+	Missing       []rune       // characters no face covers, drawn as boxes that keep their code points
 	Used          []fonts.Role // the faces the runs use
 }
 

@@ -102,7 +102,9 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 }
 
 // runesByRole collects the characters each face draws, in order, plus
-// U+FFFD, which stands in for characters no face has.
+// U+FFFD, gopdf's substitute for a character its font lacks: a safety net,
+// since every character drawn is in the subset (with a stand-in glyph when
+// the face lacks it).
 func runesByRole(book *layout.Book) map[fonts.Role][]rune {
 	sets := map[fonts.Role]map[rune]bool{}
 	for _, page := range book.Pages {
