@@ -2,6 +2,8 @@ package epub
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
 
 	"diglot/article"
@@ -178,7 +180,7 @@ func (b *book) mark(m string, l article.Lang) string {
 func (b *book) text(s string, l article.Lang, bold bool) string {
 	if l == article.Chinese || !hasHan(s) {
 		b.uses.add(s, l, bold)
-		return escape(s)
+		return linkify(s)
 	}
 	var w strings.Builder
 	for _, run := range splitChinese(s) {
@@ -187,7 +189,7 @@ func (b *book) text(s string, l article.Lang, bold bool) string {
 			fmt.Fprintf(&w, "<span class=\"zh\" %s>%s</span>", b.langAttr(article.Chinese), escape(run.text))
 		} else {
 			b.uses.add(run.text, l, bold)
-			w.WriteString(escape(run.text))
+			w.WriteString(linkify(run.text))
 		}
 	}
 	return w.String()
@@ -230,6 +232,35 @@ func joinTexts(paras []article.Para) string {
 		texts[i] = p.Text
 	}
 	return strings.Join(texts, " ")
+}
+
+// webAddress finds web addresses in text: a scheme or www., then anything
+// up to a space or a mark that cannot be part of one.
+var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"“”‘’（）「」《》，。、；：！？]+`)
+
+// linkify escapes s for XHTML and makes its web addresses links. The
+// punctuation that ends a sentence after an address stays outside it.
+func linkify(s string) string {
+	var w strings.Builder
+	last := 0
+	for _, m := range webAddress.FindAllStringIndex(s, -1) {
+		addr := strings.TrimRightFunc(s[m[0]:m[1]], func(r rune) bool { return strings.ContainsRune(".,;:!?'", r) })
+		if strings.HasSuffix(addr, ")") && strings.Count(addr, "(") < strings.Count(addr, ")") {
+			addr = strings.TrimSuffix(addr, ")")
+		}
+		href := addr
+		if strings.HasPrefix(strings.ToLower(href), "www.") {
+			href = "https://" + href
+		}
+		if _, err := url.Parse(href); err != nil || len(addr) < len("www.x.y") {
+			continue
+		}
+		w.WriteString(escape(s[last:m[0]]))
+		fmt.Fprintf(&w, "<a href=\"%s\">%s</a>", escape(href), escape(addr))
+		last = m[0] + len(addr)
+	}
+	w.WriteString(escape(s[last:]))
+	return w.String()
 }
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")

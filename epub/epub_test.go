@@ -286,3 +286,16 @@ func TestEpubcheck(t *testing.T) {
 		})
 	}
 }
+
+func TestLinkify(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"see https://example.org/a?b=1&c=2.", `see <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.`},
+		{"规则见 https://example.org/rules，谢谢", `规则见 <a href="https://example.org/rules">https://example.org/rules</a>，谢谢`},
+		{"(at www.example.org)", `(at <a href="https://www.example.org">www.example.org</a>)`},
+		{"no address <here> & there", "no address &lt;here&gt; &amp; there"},
+	} {
+		if got := linkify(tt.in); got != tt.want {
+			t.Errorf("linkify(%q)\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}

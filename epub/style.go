@@ -90,6 +90,9 @@ ul.list {
   color: #8c8c8c;
   font-weight: normal;
 }
+a {
+  color: inherit;
+}
 .titlepage {
   margin-top: 20%%;
   text-align: center;

@@ -24,6 +24,7 @@ type segment struct {
 	width    int
 	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 	muted    bool
+	link     string
 }
 
 // paragraph is a paragraph turned into breakable items. info[i] holds what
@@ -39,6 +40,7 @@ type itemizer struct {
 	faces  *faceChain
 	hyph   *hyphenCache // nil: no hyphenation
 	muted  bool         // the segments measured now are muted (see span)
+	link   string       // the web address of the token being measured, or ""
 	size   int          // font size, millipoints
 	lang   langKind
 	column int // column width, for splitting overlong tokens
@@ -123,7 +125,7 @@ func (z *itemizer) measure(text string, bold bool) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w, muted: z.muted})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, muted: z.muted, link: z.link})
 		prev = r
 	}
 	return segs

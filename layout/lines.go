@@ -30,8 +30,9 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Muted == s.muted && math.Abs(x-ln.end) < 1 {
+		if last.Role == s.role && last.Size == size && last.Muted == s.muted && last.Link == s.link && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
+			last.Width += s.width
 			ln.end = x + float64(s.width)
 			if s.adjusted {
 				ln.end = -1
@@ -39,7 +40,7 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Muted: s.muted})
+	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Muted: s.muted, Link: s.link, Width: s.width})
 	ln.end = x + float64(s.width)
 	if s.adjusted {
 		ln.end = -1

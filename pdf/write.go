@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -86,6 +87,10 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			if err := pdf.Text(r.Text); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
+
+		}
+		for _, l := range linkBoxes(page.Runs) {
+			pdf.AddExternalLink(asciiURI(l.uri), pt(l.x), pt(l.y), pt(l.w), pt(l.h))
 		}
 		page.Runs = nil // gopdf holds the page now: let a long book's layout go
 	}
@@ -99,6 +104,46 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// linkBox is the clickable area of a web address on one line.
+type linkBox struct {
+	uri        string
+	x, y, w, h int // top left corner and size, layout units
+}
+
+// linkBoxes joins the runs of each web address on each line into one box,
+// from the ascent to the descent of the text.
+func linkBoxes(runs []layout.Run) []linkBox {
+	var out []linkBox
+	for _, r := range runs {
+		if r.Link == "" {
+			continue
+		}
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.uri == r.Link && last.y == r.Y-r.Size*9/10 {
+				last.w = max(last.w, r.X+r.Width-last.x)
+				continue
+			}
+		}
+		out = append(out, linkBox{uri: r.Link, x: r.X, y: r.Y - r.Size*9/10, w: r.Width, h: r.Size * 12 / 10})
+	}
+	return out
+}
+
+// asciiURI percent-encodes the bytes of uri outside printable ASCII, as a
+// PDF URI action wants.
+func asciiURI(uri string) string {
+	var b strings.Builder
+	for i := 0; i < len(uri); i++ {
+		if c := uri[i]; c <= ' ' || c >= 0x7F {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // runesByRole collects the characters each face draws, in order, plus

@@ -22,6 +22,8 @@ func sampleBook() *layout.Book {
 			{X: 50 * layout.Pt, Y: 100 * layout.Pt, Text: "中文𠮷", Role: fonts.CJKRegular, Size: 10 * layout.Pt},
 			{X: 300 * layout.Pt, Y: 100 * layout.Pt, Text: "well-known", Role: fonts.LatinRegular, Size: 10 * layout.Pt},
 			{X: 300 * layout.Pt, Y: 120 * layout.Pt, Text: "🌎", Role: fonts.Symbols, Size: 10 * layout.Pt},
+			{X: 300 * layout.Pt, Y: 140 * layout.Pt, Text: "https://example.org/", Role: fonts.LatinRegular, Size: 10 * layout.Pt, Link: "https://example.org/図", Width: 80 * layout.Pt},
+			{X: 380 * layout.Pt, Y: 140 * layout.Pt, Text: "図", Role: fonts.LatinRegular, Size: 10 * layout.Pt, Link: "https://example.org/図", Width: 10 * layout.Pt},
 		}}},
 	}
 }
@@ -106,5 +108,17 @@ func TestPDFString(t *testing.T) {
 		if got := pdfString(in); got != want {
 			t.Errorf("pdfString(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestLinks checks that the runs of one web address on one line make one
+// clickable box, with the address percent-encoded.
+func TestLinks(t *testing.T) {
+	out := writeSample(t)
+	if n := bytes.Count(out, []byte("/Subtype /Link")); n != 1 {
+		t.Errorf("%d link annotations, want 1", n)
+	}
+	if !bytes.Contains(out, []byte("/URI (https://example.org/%E5%9B%B3)")) {
+		t.Error("no percent-encoded URI action")
 	}
 }
