@@ -115,17 +115,19 @@ type fontFile struct {
 }
 
 // faceFiles describes how each face is embedded: CSS family, weight, file.
+// The Latin faces carry their kerning into the subset as a kern table.
 var faceFiles = []struct {
-	role   fonts.Role
-	family string
-	bold   bool
-	file   string
+	role    fonts.Role
+	family  string
+	bold    bool
+	file    string
+	kerning bool
 }{
-	{fonts.CJKRegular, "Diglot Serif SC", false, "fonts/serif-sc.ttf"},
-	{fonts.CJKBold, "Diglot Serif SC", true, "fonts/serif-sc-bold.ttf"},
-	{fonts.LatinRegular, "Diglot Serif", false, "fonts/serif.ttf"},
-	{fonts.LatinBold, "Diglot Serif", true, "fonts/serif-bold.ttf"},
-	{fonts.Symbols, "Diglot Symbols", false, "fonts/symbols.ttf"},
+	{fonts.CJKRegular, "Diglot Serif SC", false, "fonts/serif-sc.ttf", false},
+	{fonts.CJKBold, "Diglot Serif SC", true, "fonts/serif-sc-bold.ttf", false},
+	{fonts.LatinRegular, "Diglot Serif", false, "fonts/serif.ttf", true},
+	{fonts.LatinBold, "Diglot Serif", true, "fonts/serif-bold.ttf", true},
+	{fonts.Symbols, "Diglot Symbols", false, "fonts/symbols.ttf", false},
 }
 
 // subsetFonts subsets every face the book's text uses to the characters it
@@ -141,7 +143,7 @@ func subsetFonts(set *fonts.Set, byRole map[fonts.Role][]rune) ([]fontFile, erro
 		if err != nil {
 			return nil, err
 		}
-		data, err := face.Subset(rs, fonts.SubsetOptions{Family: ff.family})
+		data, err := face.Subset(rs, fonts.SubsetOptions{Family: ff.family, Kerning: ff.kerning})
 		if err != nil {
 			return nil, fmt.Errorf("subsetting %s: %w", face.Name, err)
 		}

@@ -84,5 +84,9 @@ func (k *kerner) shapePair(a, b rune, upem int) (kern int16) {
 	if len(out.Glyphs) != 2 || out.Glyphs[0].GlyphID != ga {
 		return 0
 	}
-	return int16(out.Glyphs[0].XAdvance.Round() - int(k.face.HorizontalAdvance(ga)))
+	// where the second glyph lands, against where its nominal advance puts
+	// it: shapers may split a kern between the two glyphs' advances and
+	// offsets (HarfBuzz does for 'kern' tables)
+	shift := out.Glyphs[0].XAdvance + out.Glyphs[1].XOffset
+	return int16(shift.Round() - int(k.face.HorizontalAdvance(ga)))
 }

@@ -25,13 +25,18 @@ type SubsetOptions struct {
 	// (offsets added). gopdf, which subsets the font again, follows one
 	// level of components: without this, Source Serif's % lost its rings.
 	FlattenComposites bool
+	// Kerning writes a 'kern' table with the pair kerning (see Face.Kern)
+	// between the subset's characters, so that a reading system kerns the
+	// text although the subset has no GPOS.
+	Kerning bool
 }
 
 // Subset returns a TrueType font holding only the glyphs of runes (plus
 // .notdef and the components of composite glyphs), renumbered densely, with
 // a cmap for exactly those runes that the face covers (and the stand-ins).
 // The copyright and licence records of the name table are kept. Layout
-// tables (GSUB, GPOS, kern) are dropped: they index glyphs of the full font.
+// tables (GSUB, GPOS, kern) are dropped: they index glyphs of the full font
+// (SubsetOptions.Kerning writes a new kern table).
 func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -84,6 +89,11 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 		"cmap": buildCmap(mapping),
 		"name": buildName(dir["name"], opt.Family),
 		"post": buildPost(dir["post"]),
+	}
+	if opt.Kerning {
+		if kern := f.buildKern(mapping); kern != nil {
+			tables["kern"] = kern
+		}
 	}
 	tables["head"] = patchHead(dir["head"])
 	tables["hhea"] = patch16(dir["hhea"], 34, uint16(len(plan.old)))
@@ -735,4 +745,53 @@ func checksum(b []byte) uint32 {
 func DefaultIgnorable(r rune) bool {
 	return unicode.In(r, unicode.Variation_Selector, unicode.Join_Control, unicode.Other_Default_Ignorable_Code_Point) ||
 		r >= 0x200B && r <= 0x200F || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF || r == 0xAD
+}
+
+// maxKernPairs keeps a kern subtable within its 16-bit length.
+const maxKernPairs = (0xFFFF - 14) / 6
+
+// buildKern writes a kern table (version 0, one horizontal format 0
+// subtable) with the kerning between every two mapped characters, or nil
+// when there is none.
+func (f *Face) buildKern(mapping []cmapGroup) []byte {
+	type pair struct {
+		left, right uint16
+		value       int16
+	}
+	var pairs []pair
+	for _, a := range mapping {
+		for _, b := range mapping {
+			if k := f.Kern(a.first, b.first); k != 0 && len(pairs) < maxKernPairs {
+				pairs = append(pairs, pair{uint16(a.start), uint16(b.start), int16(k)})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	slices.SortFunc(pairs, func(x, y pair) int {
+		return int(uint32(x.left)<<16|uint32(x.right)) - int(uint32(y.left)<<16|uint32(y.right))
+	})
+	n := len(pairs)
+	searchRange, selector := 1, 0
+	for searchRange*2 <= n {
+		searchRange *= 2
+		selector++
+	}
+	b := make([]byte, 0, 4+14+6*n)
+	b = binary.BigEndian.AppendUint16(b, 0) // table version
+	b = binary.BigEndian.AppendUint16(b, 1) // subtables
+	b = binary.BigEndian.AppendUint16(b, 0) // subtable version
+	b = binary.BigEndian.AppendUint16(b, uint16(14+6*n))
+	b = binary.BigEndian.AppendUint16(b, 0x0001) // horizontal, format 0
+	b = binary.BigEndian.AppendUint16(b, uint16(n))
+	b = binary.BigEndian.AppendUint16(b, uint16(6*searchRange))
+	b = binary.BigEndian.AppendUint16(b, uint16(selector))
+	b = binary.BigEndian.AppendUint16(b, uint16(6*(n-searchRange)))
+	for _, p := range pairs {
+		b = binary.BigEndian.AppendUint16(b, p.left)
+		b = binary.BigEndian.AppendUint16(b, p.right)
+		b = binary.BigEndian.AppendUint16(b, uint16(p.value))
+	}
+	return b
 }

@@ -219,3 +219,30 @@ func TestSubsetFlattenComposites(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsetKerning checks that a subset made with Kerning kerns the pairs
+// the full font kerns, read back by go-text's shaper from the kern table.
+func TestSubsetKerning(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := face.Subset([]rune("AVTo y.ab"), SubsetOptions{Family: "X", Kerning: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := Parse("sub", sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"AV", "To", "y.", "ab"} {
+		rs := []rune(p)
+		if got, want := own.Kern(rs[0], rs[1]), face.Kern(rs[0], rs[1]); got != want {
+			t.Errorf("kerning of %q in the subset = %d, want %d", p, got, want)
+		}
+	}
+	plain, _ := face.Subset([]rune("AV"), SubsetOptions{Family: "X"})
+	if p, _ := Parse("plain", plain); p.Kern('A', 'V') != 0 {
+		t.Error("a subset without Kerning kerns")
+	}
+}
