@@ -147,3 +147,39 @@ func TestLinkTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishLeft swaps the columns: every English run lies left of every
+// Chinese run, and the columns keep their widths.
+func TestEnglishLeft(t *testing.T) {
+	doc, diags := article.Parse("t.txt", []byte("第一段，有一些中文。\nThe first paragraph, in English.\nEND\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	normal, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec.EnglishLeft = true
+	swapped, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if swapped.ENColumn[0] >= swapped.ZHColumn[0] || swapped.ZHColumn[1] != normal.ZHColumn[1] {
+		t.Fatalf("columns zh %v en %v, normal zh %v", swapped.ZHColumn, swapped.ENColumn, normal.ZHColumn)
+	}
+	seen := map[fonts.Role]int{}
+	for _, r := range swapped.Pages[0].Runs {
+		if r.Size != spec.ZHSize || r.Y > 700*Pt {
+			continue // title and page number
+		}
+		seen[r.Role]++
+		isZH := r.Role == fonts.CJKRegular
+		if isZH && r.X < swapped.ZHColumn[0] || !isZH && r.Role == fonts.LatinRegular && r.X >= swapped.ZHColumn[0]-spec.Gutter {
+			t.Errorf("%q at %d is in the wrong column", r.Text, r.X)
+		}
+	}
+	if seen[fonts.CJKRegular] == 0 || seen[fonts.LatinRegular] == 0 {
+		t.Fatalf("no body runs examined: %v", seen)
+	}
+}
