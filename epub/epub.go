@@ -81,6 +81,10 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 			return Result{}, err
 		}
 	}
+	cover, err := b.coverImage(set)
+	if err != nil {
+		return Result{}, err
+	}
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles))},
@@ -90,7 +94,8 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	for _, c := range b.chapters {
 		files = append(files, zipFile{name: "OEBPS/" + c.file, data: []byte(c.xhtml)})
 	}
-	files = append(files, zipFile{name: "OEBPS/style.css", data: []byte(b.stylesheet(fontFiles))})
+	files = append(files, zipFile{name: "OEBPS/style.css", data: []byte(b.stylesheet(fontFiles))},
+		zipFile{name: "OEBPS/cover.png", data: cover, stored: true})
 	for _, f := range fontFiles {
 		files = append(files, zipFile{name: "OEBPS/" + f.path, data: f.data})
 	}

@@ -3,6 +3,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -103,7 +104,7 @@ func TestContainer(t *testing.T) {
 			t.Errorf("%s stamped %v, want %v", f.Name, f.ModTime(), testDate)
 		}
 	}
-	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css " +
+	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css OEBPS/cover.png " +
 		"OEBPS/fonts/serif-sc.ttf OEBPS/fonts/serif-sc-bold.ttf OEBPS/fonts/serif.ttf OEBPS/fonts/serif-bold.ttf"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("entries:\n got %s\nwant %s", got, want)
@@ -297,5 +298,34 @@ func TestLinkify(t *testing.T) {
 		if got := linkify(tt.in); got != tt.want {
 			t.Errorf("linkify(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCover checks the cover: a PNG of the right size, declared as the
+// cover image, the same bytes from build to build.
+func TestCover(t *testing.T) {
+	data := buildEPUB(t, "../testdata/seed.txt", seedOptions)
+	_, files := readZip(t, data)
+	img, err := png.Decode(strings.NewReader(files["OEBPS/cover.png"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != coverW || b.Dy() != coverH {
+		t.Errorf("cover is %v", b)
+	}
+	if !strings.Contains(files["OEBPS/package.opf"], `href="cover.png" media-type="image/png" properties="cover-image"`) {
+		t.Error("the cover is not declared as the cover image")
+	}
+	// some ink was drawn between the rules: the title
+	ink := 0
+	for y := 200; y < 700; y++ {
+		for x := 0; x < coverW; x++ {
+			if g, _, _, _ := img.At(x, y).RGBA(); g < 0x4000 {
+				ink++
+			}
+		}
+	}
+	if ink < 1000 {
+		t.Errorf("only %d dark pixels: no title on the cover", ink)
 	}
 }

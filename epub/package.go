@@ -59,6 +59,7 @@ func (b *book) packageDocument(fontFiles []fontFile) string {
 		fmt.Fprintf(&w, "<dc:source>%s</dc:source>\n", escape(m.Source))
 	}
 	fmt.Fprintf(&w, "<meta property=\"dcterms:modified\">%s</meta>\n", b.opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
+	w.WriteString("<meta name=\"cover\" content=\"cover\"/>\n") // for reading systems that predate cover-image
 	for _, a := range [][2]string{
 		{"schema:accessMode", "textual"},
 		{"schema:accessModeSufficient", "textual"},
@@ -78,6 +79,7 @@ func (b *book) packageDocument(fontFiles []fontFile) string {
 		fmt.Fprintf(&w, "<item id=\"text-%d\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", i+1, c.file)
 	}
 	w.WriteString("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n")
+	w.WriteString("<item id=\"cover\" href=\"cover.png\" media-type=\"image/png\" properties=\"cover-image\"/>\n")
 	for i, f := range fontFiles {
 		fmt.Fprintf(&w, "<item id=\"font-%d\" href=\"%s\" media-type=\"font/ttf\"/>\n", i+1, f.path)
 	}

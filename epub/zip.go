@@ -8,8 +8,9 @@ import (
 
 // zipFile is one entry of the container, in the order it is written.
 type zipFile struct {
-	name string
-	data []byte
+	name   string
+	data   []byte
+	stored bool // already compressed (an image): stored as it is
 }
 
 // writeZip writes the OCF container: the mimetype entry first, stored and
@@ -32,7 +33,11 @@ func writeZip(w io.Writer, files []zipFile, modified time.Time) error {
 		return err
 	}
 	for _, f := range files {
-		if err := add(f.name, zip.Deflate, f.data); err != nil {
+		method := zip.Deflate
+		if f.stored {
+			method = zip.Store
+		}
+		if err := add(f.name, method, f.data); err != nil {
 			return err
 		}
 	}
