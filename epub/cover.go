@@ -40,10 +40,25 @@ type coverText struct {
 	leading float64
 }
 
-// coverImage draws the cover as a greyscale PNG. The faces are subset to
-// the cover's characters first, so drawing costs well under a millisecond
-// of font parsing.
-func (b *book) coverImage(set *fonts.Set) ([]byte, error) {
+// coverImage draws the cover as a greyscale PNG, or returns nil when it
+// cannot (a user's font the rasterizer refuses): the cover is an extra,
+// never a reason for a build to fail. The faces are subset to the cover's
+// characters first, so drawing costs well under a millisecond of font
+// parsing.
+func (b *book) coverImage(set *fonts.Set) (out []byte) {
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	data, err := b.drawCover(set)
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 	m := b.doc.Meta
 	var blocks []coverText
 	zhTitle, enTitle := m.Title, m.TitleEN

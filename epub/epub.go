@@ -81,21 +81,20 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 			return Result{}, err
 		}
 	}
-	cover, err := b.coverImage(set)
-	if err != nil {
-		return Result{}, err
-	}
+	cover := b.coverImage(set) // nil when it cannot be drawn: the book goes without
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
-		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles))},
+		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles, cover != nil))},
 		{name: "OEBPS/nav.xhtml", data: []byte(nav)},
 		{name: "OEBPS/title.xhtml", data: []byte(title)},
 	}
 	for _, c := range b.chapters {
 		files = append(files, zipFile{name: "OEBPS/" + c.file, data: []byte(c.xhtml)})
 	}
-	files = append(files, zipFile{name: "OEBPS/style.css", data: []byte(b.stylesheet(fontFiles))},
-		zipFile{name: "OEBPS/cover.png", data: cover, stored: true})
+	files = append(files, zipFile{name: "OEBPS/style.css", data: []byte(b.stylesheet(fontFiles))})
+	if cover != nil {
+		files = append(files, zipFile{name: "OEBPS/cover.png", data: cover, stored: true})
+	}
 	for _, f := range fontFiles {
 		files = append(files, zipFile{name: "OEBPS/" + f.path, data: f.data})
 	}

@@ -22,7 +22,7 @@ const accessibilitySummary = "A parallel text: every paragraph is paired with it
 	"The text can be resized and restyled; there are no images, media or hazards."
 
 // packageDocument writes package.opf: metadata, manifest, spine.
-func (b *book) packageDocument(fontFiles []fontFile) string {
+func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	m := b.doc.Meta
 	var w strings.Builder
 	fmt.Fprintf(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"%s\">\n", b.zhTag)
@@ -59,7 +59,9 @@ func (b *book) packageDocument(fontFiles []fontFile) string {
 		fmt.Fprintf(&w, "<dc:source>%s</dc:source>\n", escape(m.Source))
 	}
 	fmt.Fprintf(&w, "<meta property=\"dcterms:modified\">%s</meta>\n", b.opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
-	w.WriteString("<meta name=\"cover\" content=\"cover\"/>\n") // for reading systems that predate cover-image
+	if hasCover {
+		w.WriteString("<meta name=\"cover\" content=\"cover\"/>\n") // for reading systems that predate cover-image
+	}
 	for _, a := range [][2]string{
 		{"schema:accessMode", "textual"},
 		{"schema:accessModeSufficient", "textual"},
@@ -79,7 +81,9 @@ func (b *book) packageDocument(fontFiles []fontFile) string {
 		fmt.Fprintf(&w, "<item id=\"text-%d\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", i+1, c.file)
 	}
 	w.WriteString("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n")
-	w.WriteString("<item id=\"cover\" href=\"cover.png\" media-type=\"image/png\" properties=\"cover-image\"/>\n")
+	if hasCover {
+		w.WriteString("<item id=\"cover\" href=\"cover.png\" media-type=\"image/png\" properties=\"cover-image\"/>\n")
+	}
 	for i, f := range fontFiles {
 		fmt.Fprintf(&w, "<item id=\"font-%d\" href=\"%s\" media-type=\"font/ttf\"/>\n", i+1, f.path)
 	}
