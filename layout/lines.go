@@ -17,7 +17,8 @@ var (
 // line is one set line: runs relative to the column's left edge and the
 // line's baseline.
 type line struct {
-	runs []Run
+	runs  []Run
+	width int // from the left edge to the end of the last glyph
 	// end is where the last run's natural advance ends, or -1 when the
 	// next run may not join it (its last glyph was adjusted).
 	end float64
@@ -50,7 +51,20 @@ func (ln *line) place(s segment, x float64, size int) {
 // setLines breaks a paragraph and places its runs, justifying every line
 // but the last.
 func setLines(p paragraph, width int, params linebreak.Params) []line {
-	breaks := linebreak.Lines(p.items, width, params)
+	return placeLines(p, linebreak.Lines(p.items, width, params), true)
+}
+
+// setRagged breaks a paragraph like setLines but sets every line at its
+// natural spacing, flush left (a heading) or for centring (a title).
+func setRagged(p paragraph, width int) []line {
+	return placeLines(p, linebreak.Lines(p.items, width, zhParams), false)
+}
+
+// placeLines places the runs of each line between breaks: glue stretched or
+// shrunk by the line's ratio when justify is set, else at its natural width.
+// Discardable items at a line's start are skipped, and a penalty draws its
+// segments (a hyphen) only where the line breaks at it.
+func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 	var out []line
 	start := 0
 	for _, b := range breaks {
@@ -61,83 +75,28 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 		x := 0.0
 		for j := start; j <= b.Pos; j++ {
 			it := p.items[j]
-			switch it.Kind {
-			case linebreak.Box:
+			switch {
+			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
 				for _, s := range p.info[j] {
 					ln.place(s, x, p.size)
 					x += float64(s.width)
 				}
-			case linebreak.Kern:
-				if j < b.Pos {
-					x += float64(it.Width)
-				}
-			case linebreak.Glue:
-				if j == b.Pos {
-					break
-				}
+				ln.width = int(x + 0.5)
+			case it.Kind == linebreak.Kern && j < b.Pos:
 				x += float64(it.Width)
-				if b.Ratio > 0 && b.Ratio < linebreak.Infinity && it.Stretch < 1<<30 {
+			case it.Kind == linebreak.Glue && j < b.Pos && it.Stretch < 1<<30:
+				x += float64(it.Width)
+				switch {
+				case !justify:
+				case b.Ratio > 0 && b.Ratio < linebreak.Infinity:
 					x += b.Ratio * float64(it.Stretch)
-				} else if b.Ratio < 0 {
+				case b.Ratio < 0:
 					x += b.Ratio * float64(it.Shrink)
-				}
-			case linebreak.Penalty:
-				if j == b.Pos {
-					for _, s := range p.info[j] {
-						ln.place(s, x, p.size)
-						x += float64(s.width)
-					}
 				}
 			}
 		}
 		out = append(out, ln)
 		start = b.Pos + 1
-	}
-	return out
-}
-
-// raggedLine is a line set at its natural width.
-type raggedLine struct {
-	runs  []Run
-	width int
-}
-
-// setRagged breaks a paragraph like setLines but sets every line at its
-// natural width, for centred text such as a title.
-func setRagged(p paragraph, width int) []raggedLine {
-	breaks := linebreak.Lines(p.items, width, zhParams)
-	var out []raggedLine
-	start := 0
-	for _, b := range breaks {
-		for start < b.Pos && p.items[start].Kind != linebreak.Box {
-			start++
-		}
-		var ln line
-		x, end := 0, 0
-		for j := start; j <= b.Pos; j++ {
-			it := p.items[j]
-			switch {
-			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
-				for _, s := range p.info[j] {
-					ln.place(s, float64(x), p.size)
-					x += s.width
-				}
-				end = x
-			case (it.Kind == linebreak.Glue || it.Kind == linebreak.Kern) && j < b.Pos && it.Stretch < 1<<30:
-				x += it.Width
-			}
-		}
-		out = append(out, raggedLine{runs: ln.runs, width: end})
-		start = b.Pos + 1
-	}
-	return out
-}
-
-// raggedLines sets a paragraph flush left at natural spacing.
-func raggedLines(p paragraph, width int) []line {
-	var out []line
-	for _, rl := range setRagged(p, width) {
-		out = append(out, line{runs: rl.runs})
 	}
 	return out
 }

@@ -129,7 +129,7 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	// Headings are set ragged right and never hyphenated.
 	set := func(p paragraph, width int, params linebreak.Params) []line {
 		if heading {
-			return raggedLines(p, width)
+			return setRagged(p, width)
 		}
 		return setLines(p, width, params)
 	}
