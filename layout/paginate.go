@@ -33,9 +33,8 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	for i := range rows {
 		r := rows[i]
 		need := r.height(len(r.zh.lines), len(r.en.lines))
-		if r.heading && i+1 < len(rows) {
-			next := rows[i+1]
-			need += spec.ParaGap + next.height(min(minLines, len(next.zh.lines)), min(minLines, len(next.en.lines)))
+		if r.heading {
+			need = keepWithNext(rows[i:], spec.ParaGap)
 		}
 		if pg.y+need > pg.bottom && !pg.atTop() {
 			if r.heading || !pg.split(&r) {
@@ -52,6 +51,34 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	}
 	pg.decorate()
 	return pg.book
+}
+
+// keepWithNext is the height a heading needs at the bottom of a page: the
+// heading, any headings right after it, and the first lines of the pair
+// they introduce, as many as the page-break rules let stand alone (a column
+// too short to split goes whole) (typesetting.md PAIR-8).
+func keepWithNext(rows []row, gap int) int {
+	need := 0
+	for k, r := range rows {
+		if k > 0 {
+			need += gap
+		}
+		if r.heading {
+			need += r.height(len(r.zh.lines), len(r.en.lines))
+			continue
+		}
+		return need + r.height(firstChunk(len(r.zh.lines)), firstChunk(len(r.en.lines)))
+	}
+	return need
+}
+
+// firstChunk is the fewest lines of an n-line column that can open a page
+// break: minLines, or all of them when the column is too short to split.
+func firstChunk(n int) int {
+	if n < 2*minLines {
+		return n
+	}
+	return minLines
 }
 
 func (pg *pager) atTop() bool { return pg.y == pg.spec.MarginTop && len(pg.book.Pages) > 1 }

@@ -183,3 +183,20 @@ func TestEnglishLeft(t *testing.T) {
 		t.Fatalf("no body runs examined: %v", seen)
 	}
 }
+
+// TestKeepWithNext checks the room a heading asks for at a page's foot:
+// itself, the headings after it, and the opening lines of the next pair,
+// all of a column too short to split.
+func TestKeepWithNext(t *testing.T) {
+	col := func(n int) cell { return cell{lines: make([]line, n), leading: 10, ascent: 8} }
+	heading := row{heading: true, zh: col(1), en: col(1)}
+	para := row{zh: col(3), en: col(6)}
+	got := keepWithNext([]row{heading, heading, para}, 5)
+	want := heading.height(1, 1) + 5 + heading.height(1, 1) + 5 + para.height(3, 2)
+	if got != want {
+		t.Errorf("keepWithNext = %d, want %d", got, want)
+	}
+	if firstChunk(3) != 3 || firstChunk(4) != 2 || firstChunk(0) != 0 {
+		t.Error("firstChunk does not follow the two-lines rule")
+	}
+}
