@@ -57,7 +57,9 @@ type Spec struct {
 	ZHSize, ENSize       int
 	ZHLeading            int
 	ENLeading            int
-	ParaGap              int // space between pairs
+	ParaGap              int // space between pairs, and after a heading
+	HeadingGap           int // space above a heading (none at the top of a page)
+	ListGap              int // space between two list items
 	HeadingZH, HeadingEN int
 	Title                string
 	TitleEN              string
@@ -78,6 +80,7 @@ func DefaultSpec(paper [2]int) Spec {
 		Width: paper[0], Height: paper[1],
 		MarginTop: 56 * Pt, MarginBottom: 50 * Pt, MarginInner: 48 * Pt, Gutter: 16 * Pt,
 		ZHSize: 10 * Pt, ENSize: 10 * Pt, ZHLeading: 17 * Pt, ENLeading: 13500,
-		ParaGap: 7 * Pt, HeadingZH: 14 * Pt, HeadingEN: 13 * Pt, // typesetting.md §3.4
+		ParaGap: 7 * Pt, HeadingGap: 20 * Pt, ListGap: 4 * Pt, // typesetting.md §3.2, §3.4
+		HeadingZH: 14 * Pt, HeadingEN: 13 * Pt,
 	}
 }

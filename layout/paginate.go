@@ -32,9 +32,12 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	pg.titleBlock()
 	for i := range rows {
 		r := rows[i]
+		if i > 0 && pg.y > spec.MarginTop { // no space above the first row of a page
+			pg.y += rowGap(rows[i-1], r, spec)
+		}
 		need := r.height(len(r.zh.lines), len(r.en.lines))
 		if r.heading {
-			need = keepWithNext(rows[i:], spec.ParaGap)
+			need = keepWithNext(rows[i:], spec)
 		}
 		if pg.y+need > pg.bottom && !pg.atTop() {
 			if r.heading || !pg.split(&r) {
@@ -47,7 +50,7 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 			}
 		}
 		pg.place(r, len(r.zh.lines), len(r.en.lines))
-		pg.y += r.height(len(r.zh.lines), len(r.en.lines)) + spec.ParaGap
+		pg.y += r.height(len(r.zh.lines), len(r.en.lines))
 	}
 	pg.decorate()
 	return pg.book
@@ -57,11 +60,11 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 // heading, any headings right after it, and the first lines of the pair
 // they introduce, as many as the page-break rules let stand alone (a column
 // too short to split goes whole) (typesetting.md PAIR-8).
-func keepWithNext(rows []row, gap int) int {
+func keepWithNext(rows []row, spec Spec) int {
 	need := 0
 	for k, r := range rows {
 		if k > 0 {
-			need += gap
+			need += rowGap(rows[k-1], r, spec)
 		}
 		if r.heading {
 			need += r.height(len(r.zh.lines), len(r.en.lines))
@@ -70,6 +73,18 @@ func keepWithNext(rows []row, gap int) int {
 		return need + r.height(firstChunk(len(r.zh.lines)), firstChunk(len(r.en.lines)))
 	}
 	return need
+}
+
+// rowGap is the space between two rows: more above a heading, less
+// between two items of a list.
+func rowGap(prev, cur row, spec Spec) int {
+	switch {
+	case cur.heading && !prev.heading:
+		return spec.HeadingGap
+	case prev.list && cur.list:
+		return spec.ListGap
+	}
+	return spec.ParaGap
 }
 
 // firstChunk is the fewest lines of an n-line column that can open a page

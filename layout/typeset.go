@@ -25,6 +25,7 @@ type cell struct {
 type row struct {
 	zh, en  cell
 	heading bool
+	list    bool // a list item
 	title   string
 	level   int
 }
@@ -117,7 +118,7 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 // setRow breaks both sides of a block into lines.
 func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
 	heading := b.Kind == article.Heading
-	r := row{heading: heading, level: b.Level}
+	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {

@@ -191,12 +191,29 @@ func TestKeepWithNext(t *testing.T) {
 	col := func(n int) cell { return cell{lines: make([]line, n), leading: 10, ascent: 8} }
 	heading := row{heading: true, zh: col(1), en: col(1)}
 	para := row{zh: col(3), en: col(6)}
-	got := keepWithNext([]row{heading, heading, para}, 5)
+	spec := Spec{ParaGap: 5, HeadingGap: 20, ListGap: 2}
+	got := keepWithNext([]row{heading, heading, para}, spec)
 	want := heading.height(1, 1) + 5 + heading.height(1, 1) + 5 + para.height(3, 2)
 	if got != want {
 		t.Errorf("keepWithNext = %d, want %d", got, want)
 	}
 	if firstChunk(3) != 3 || firstChunk(4) != 2 || firstChunk(0) != 0 {
 		t.Error("firstChunk does not follow the two-lines rule")
+	}
+}
+
+func TestRowGap(t *testing.T) {
+	spec := Spec{ParaGap: 7, HeadingGap: 20, ListGap: 4}
+	para, heading, item := row{}, row{heading: true}, row{list: true}
+	for _, tt := range []struct {
+		prev, cur row
+		want      int
+	}{
+		{para, heading, 20}, {heading, heading, 7}, {heading, para, 7},
+		{item, item, 4}, {para, item, 7}, {item, para, 7}, {para, para, 7},
+	} {
+		if got := rowGap(tt.prev, tt.cur, spec); got != tt.want {
+			t.Errorf("gap %+v -> %+v = %d, want %d", tt.prev, tt.cur, got, tt.want)
+		}
 	}
 }
