@@ -71,13 +71,13 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	b := newBook(doc, opt)
 	b.render()
 	title, nav := b.titlePage(), b.nav() // before the fonts: they set text too
-	byRole, missing, err := b.uses.perFace(set)
+	use, err := b.uses.perFace(set)
 	if err != nil {
 		return Result{}, err
 	}
 	var fontFiles []fontFile
 	if opt.EmbedFonts {
-		if fontFiles, err = subsetFonts(set, byRole); err != nil {
+		if fontFiles, err = subsetFonts(set, use); err != nil {
 			return Result{}, err
 		}
 	}
@@ -101,7 +101,7 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	if err := writeZip(w, files, opt.Modified); err != nil {
 		return Result{}, err
 	}
-	return Result{Missing: missing}, nil
+	return Result{Missing: use.missing}, nil
 }
 
 // identifier returns the front matter's identifier or a UUID (version 5

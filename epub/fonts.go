@@ -29,22 +29,35 @@ func (s style) chain() []fonts.Role {
 	return []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}
 }
 
-// runeUses records the characters set in each style.
-type runeUses map[style]map[rune]bool
+// runeUses records the characters set in each style, and which pairs of
+// them stand side by side (for kerning).
+type runeUses struct {
+	runes map[style]map[rune]bool
+	pairs map[style]map[[2]rune]bool
+}
 
-func newRuneUses() runeUses { return runeUses{} }
+func newRuneUses() runeUses {
+	return runeUses{runes: map[style]map[rune]bool{}, pairs: map[style]map[[2]rune]bool{}}
+}
 
 func (u runeUses) add(s string, l article.Lang, bold bool) {
 	st := style{l, bold}
-	set := u[st]
+	set, pairs := u.runes[st], u.pairs[st]
 	if set == nil {
-		set = map[rune]bool{}
-		u[st] = set
+		set, pairs = map[rune]bool{}, map[[2]rune]bool{}
+		u.runes[st], u.pairs[st] = set, pairs
 	}
+	var prev rune
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			set[r] = true
+		if unicode.IsSpace(r) {
+			prev = 0
+			continue
 		}
+		set[r] = true
+		if prev != 0 {
+			pairs[[2]rune{prev, r}] = true
+		}
+		prev = r
 	}
 }
 
@@ -53,7 +66,7 @@ func (u runeUses) styles() []style {
 	var out []style
 	for _, l := range []article.Lang{article.Chinese, article.English} {
 		for _, bold := range []bool{false, true} {
-			if u[style{l, bold}] != nil {
+			if u.runes[style{l, bold}] != nil {
 				out = append(out, style{l, bold})
 			}
 		}
@@ -61,25 +74,36 @@ func (u runeUses) styles() []style {
 	return out
 }
 
+// faceUse is what each face must hold: its characters, the pairs of them
+// set side by side, and the characters no face has.
+type faceUse struct {
+	runes   map[fonts.Role][]rune
+	pairs   map[fonts.Role][][2]rune
+	missing []rune
+}
+
 // perFace assigns every recorded character to the first face of its style's
-// chain that has it, as a reading system's font fallback does. Characters
-// no face has are returned apart.
-func (u runeUses) perFace(set *fonts.Set) (map[fonts.Role][]rune, []rune, error) {
+// chain that has it, as a reading system's font fallback does, and every
+// recorded pair to the face both of its characters went to.
+func (u runeUses) perFace(set *fonts.Set) (faceUse, error) {
 	byRole := map[fonts.Role]map[rune]bool{}
+	pairs := map[fonts.Role]map[[2]rune]bool{}
 	missing := map[rune]bool{}
 	for _, st := range u.styles() {
-		for r := range u[st] {
+		faceOf := map[rune]fonts.Role{}
+		for r := range u.runes[st] {
 			found := false
 			for _, role := range st.chain() {
 				face, err := set.Face(role)
 				if err != nil {
-					return nil, nil, err
+					return faceUse{}, err
 				}
 				if face.Has(r) {
 					if byRole[role] == nil {
 						byRole[role] = map[rune]bool{}
 					}
 					byRole[role][r] = true
+					faceOf[r] = role
 					found = true
 					break
 				}
@@ -88,12 +112,35 @@ func (u runeUses) perFace(set *fonts.Set) (map[fonts.Role][]rune, []rune, error)
 				missing[r] = true
 			}
 		}
+		for pr := range u.pairs[st] {
+			ra, okA := faceOf[pr[0]]
+			rb, okB := faceOf[pr[1]]
+			if okA && okB && ra == rb {
+				if pairs[ra] == nil {
+					pairs[ra] = map[[2]rune]bool{}
+				}
+				pairs[ra][pr] = true
+			}
+		}
 	}
-	out := map[fonts.Role][]rune{}
+	out := faceUse{runes: map[fonts.Role][]rune{}, pairs: map[fonts.Role][][2]rune{}, missing: sortedRunes(missing)}
 	for role, rs := range byRole {
-		out[role] = sortedRunes(rs)
+		out.runes[role] = sortedRunes(rs)
 	}
-	return out, sortedRunes(missing), nil
+	for role, ps := range pairs {
+		list := make([][2]rune, 0, len(ps))
+		for pr := range ps {
+			list = append(list, pr)
+		}
+		slices.SortFunc(list, func(a, b [2]rune) int {
+			if a[0] != b[0] {
+				return int(a[0] - b[0])
+			}
+			return int(a[1] - b[1])
+		})
+		out.pairs[role] = list
+	}
+	return out, nil
 }
 
 func sortedRunes(set map[rune]bool) []rune {
@@ -132,10 +179,10 @@ var faceFiles = []struct {
 
 // subsetFonts subsets every face the book's text uses to the characters it
 // sets in that face (see runeUses.perFace).
-func subsetFonts(set *fonts.Set, byRole map[fonts.Role][]rune) ([]fontFile, error) {
+func subsetFonts(set *fonts.Set, use faceUse) ([]fontFile, error) {
 	var out []fontFile
 	for _, ff := range faceFiles {
-		rs := byRole[ff.role]
+		rs := use.runes[ff.role]
 		if len(rs) == 0 {
 			continue
 		}
@@ -143,7 +190,11 @@ func subsetFonts(set *fonts.Set, byRole map[fonts.Role][]rune) ([]fontFile, erro
 		if err != nil {
 			return nil, err
 		}
-		data, err := face.Subset(rs, fonts.SubsetOptions{Family: ff.family, Kerning: ff.kerning})
+		opt := fonts.SubsetOptions{Family: ff.family}
+		if ff.kerning {
+			opt.KernPairs = use.pairs[ff.role]
+		}
+		data, err := face.Subset(rs, opt)
 		if err != nil {
 			return nil, fmt.Errorf("subsetting %s: %w", face.Name, err)
 		}

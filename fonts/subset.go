@@ -25,10 +25,11 @@ type SubsetOptions struct {
 	// (offsets added). gopdf, which subsets the font again, follows one
 	// level of components: without this, Source Serif's % lost its rings.
 	FlattenComposites bool
-	// Kerning writes a 'kern' table with the pair kerning (see Face.Kern)
-	// between the subset's characters, so that a reading system kerns the
-	// text although the subset has no GPOS.
-	Kerning bool
+	// KernPairs lists the pairs of characters to write into a 'kern' table
+	// with their kerning (see Face.Kern), so that a reading system kerns the
+	// text although the subset has no GPOS: the pairs the text sets side by
+	// side, not every pair of the subset's characters.
+	KernPairs [][2]rune
 }
 
 // Subset returns a TrueType font holding only the glyphs of runes (plus
@@ -36,7 +37,7 @@ type SubsetOptions struct {
 // a cmap for exactly those runes that the face covers (and the stand-ins).
 // The copyright and licence records of the name table are kept. Layout
 // tables (GSUB, GPOS, kern) are dropped: they index glyphs of the full font
-// (SubsetOptions.Kerning writes a new kern table).
+// (SubsetOptions.KernPairs writes a new kern table).
 func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -90,8 +91,8 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 		"name": buildName(dir["name"], opt.Family),
 		"post": buildPost(dir["post"]),
 	}
-	if opt.Kerning {
-		if kern := f.buildKern(mapping); kern != nil {
+	if len(opt.KernPairs) > 0 {
+		if kern := f.buildKern(mapping, opt.KernPairs); kern != nil {
 			tables["kern"] = kern
 		}
 	}
@@ -751,19 +752,26 @@ func DefaultIgnorable(r rune) bool {
 const maxKernPairs = (0xFFFF - 14) / 6
 
 // buildKern writes a kern table (version 0, one horizontal format 0
-// subtable) with the kerning between every two mapped characters, or nil
-// when there is none.
-func (f *Face) buildKern(mapping []cmapGroup) []byte {
+// subtable) with the kerning of the wanted pairs of mapped characters, or
+// nil when none kerns.
+func (f *Face) buildKern(mapping []cmapGroup, want [][2]rune) []byte {
 	type pair struct {
 		left, right uint16
 		value       int16
 	}
+	gid := map[rune]uint16{}
+	for _, m := range mapping {
+		gid[m.first] = uint16(m.start)
+	}
 	var pairs []pair
-	for _, a := range mapping {
-		for _, b := range mapping {
-			if k := f.Kern(a.first, b.first); k != 0 && len(pairs) < maxKernPairs {
-				pairs = append(pairs, pair{uint16(a.start), uint16(b.start), int16(k)})
-			}
+	for _, w := range want {
+		l, okL := gid[w[0]]
+		r, okR := gid[w[1]]
+		if !okL || !okR {
+			continue
+		}
+		if k := f.Kern(w[0], w[1]); k != 0 && len(pairs) < maxKernPairs {
+			pairs = append(pairs, pair{l, r, int16(k)})
 		}
 	}
 	if len(pairs) == 0 {

@@ -227,7 +227,8 @@ func TestSubsetKerning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := face.Subset([]rune("AVTo y.ab"), SubsetOptions{Family: "X", Kerning: true})
+	pairs := [][2]rune{{'A', 'V'}, {'T', 'o'}, {'y', '.'}, {'a', 'b'}}
+	sub, err := face.Subset([]rune("AVTo y.ab"), SubsetOptions{Family: "X", KernPairs: pairs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,6 +244,9 @@ func TestSubsetKerning(t *testing.T) {
 	}
 	plain, _ := face.Subset([]rune("AV"), SubsetOptions{Family: "X"})
 	if p, _ := Parse("plain", plain); p.Kern('A', 'V') != 0 {
-		t.Error("a subset without Kerning kerns")
+		t.Error("a subset without KernPairs kerns")
+	}
+	if own.Kern('V', 'A') != 0 && face.Kern('V', 'A') != 0 {
+		t.Error("a pair that was not asked for is kerned")
 	}
 }
