@@ -2,7 +2,6 @@ package epub
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -244,15 +243,8 @@ func linkify(s string) string {
 	var w strings.Builder
 	last := 0
 	for _, m := range webAddress.FindAllStringIndex(s, -1) {
-		addr := strings.TrimRightFunc(s[m[0]:m[1]], func(r rune) bool { return strings.ContainsRune(".,;:!?'", r) })
-		if strings.HasSuffix(addr, ")") && strings.Count(addr, "(") < strings.Count(addr, ")") {
-			addr = strings.TrimSuffix(addr, ")")
-		}
-		href := addr
-		if strings.HasPrefix(strings.ToLower(href), "www.") {
-			href = "https://" + href
-		}
-		if _, err := url.Parse(href); err != nil || len(addr) < len("www.x.y") {
+		addr, href := article.WebAddress(s[m[0]:m[1]])
+		if href == "" {
 			continue
 		}
 		w.WriteString(escape(s[last:m[0]]))

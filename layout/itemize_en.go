@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 
+	"diglot/article"
+
 	"diglot/layout/linebreak"
 )
 
@@ -37,7 +39,7 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 // set and it is a single word, at its syllables (a compound breaks only at
 // its own hyphens, typesetting.md EN-3).
 func (z *itemizer) latin(t token, hyphenate bool) {
-	z.link = linkTarget(t.text)
+	_, z.link = article.WebAddress(t.text)
 	defer func() { z.link = "" }()
 	parts := splitCompound(t.text)
 	hyphenate = hyphenate && len(parts) == 1
@@ -52,26 +54,6 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
 		}
 	}
-}
-
-// linkTarget returns the web address a token is, without the sentence's
-// punctuation after it ("https://x.org/a)." is https://x.org/a), or "".
-func linkTarget(s string) string {
-	lower := strings.ToLower(s)
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
-		return ""
-	}
-	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(".,;:!?'\"”’", r) })
-	if strings.HasSuffix(s, ")") && strings.Count(s, "(") < strings.Count(s, ")") {
-		s = strings.TrimSuffix(s, ")")
-	}
-	if strings.HasPrefix(lower, "www.") {
-		s = "https://" + s
-	}
-	if len(s) < len("https://x.y") {
-		return ""
-	}
-	return s
 }
 
 // tokenizeWords splits spans into words at spaces (a no-break space stays

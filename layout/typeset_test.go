@@ -133,21 +133,6 @@ func TestRuntPenalty(t *testing.T) {
 	}
 }
 
-func TestLinkTarget(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://example.org/a).": "https://example.org/a",
-		"(https://x.org/a_(b))":   "",
-		"www.example.org,":        "https://www.example.org",
-		"http://x.org/p?q=1":      "http://x.org/p?q=1",
-		"example.org":             "",
-		"https://":                "",
-	} {
-		if got := linkTarget(in); got != want {
-			t.Errorf("linkTarget(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestEnglishLeft swaps the columns: every English run lies left of every
 // Chinese run, and the columns keep their widths.
 func TestEnglishLeft(t *testing.T) {
