@@ -306,9 +306,8 @@ func (b *book) titlePage() string {
 func (b *book) nav() string {
 	var w strings.Builder
 	w.WriteString("<nav epub:type=\"toc\" id=\"toc\">\n")
-	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>Contents</span></h2>\n",
-		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English))
-	b.uses.add("Contents", article.English, true)
+	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",
+		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
 	entries := b.toc
 	if len(entries) == 0 {
 		entries = []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}}

@@ -80,9 +80,9 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 			byline = append(byline, s)
 		}
 	}
+	bylineBlock := coverText{strings.Join(byline, " · "), 20, []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}, coverGrey, 28}
 
-	faces, err := coverFaces(set, append(blocks, coverText{text: strings.Join(byline, " · "),
-		roles: []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}}))
+	faces, err := coverFaces(set, append(blocks, bylineBlock))
 	if err != nil {
 		return nil, err
 	}
@@ -106,9 +106,8 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 			y += bl.leading
 		}
 	}
-	if len(byline) > 0 {
-		bl := coverText{strings.Join(byline, " · "), 20, []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}, coverGrey, 28}
-		drawCentred(img, bl.text, bl, faces, coverH-110)
+	if bylineBlock.text != "" {
+		drawCentred(img, bylineBlock.text, bylineBlock, faces, coverH-110)
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed} // a flat page: little to gain from more
@@ -118,11 +117,12 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// coverFace is one face ready to draw: our metrics (for coverage) and a
-// rasterizer for its subset.
+// coverFace is one face ready to draw: our metrics (for coverage), a
+// rasterizer for its subset and its drawing faces by size, made once.
 type coverFace struct {
-	face *fonts.Face
-	font *opentype.Font
+	face  *fonts.Face
+	font  *opentype.Font
+	sizes map[float64]font.Face
 }
 
 // coverFaces subsets and parses the faces the cover's blocks may use.
@@ -153,7 +153,7 @@ func coverFaces(set *fonts.Set, blocks []coverText) (map[fonts.Role]*coverFace, 
 		if err != nil {
 			return nil, fmt.Errorf("cover: %s: %w", f.Name, err)
 		}
-		out[role] = &coverFace{face: f, font: parsed}
+		out[role] = &coverFace{face: f, font: parsed, sizes: map[float64]font.Face{}}
 	}
 	return out, nil
 }
@@ -168,11 +168,16 @@ func pick(r rune, bl coverText, faces map[fonts.Role]*coverFace) *coverFace {
 	return nil
 }
 
-// sized returns a drawing face of cf at size pixels.
+// sized returns the drawing face of cf at size pixels (nil if the
+// rasterizer refuses it).
 func sized(cf *coverFace, size float64) font.Face {
-	f, err := opentype.NewFace(cf.font, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil
+	f, ok := cf.sizes[size]
+	if !ok {
+		var err error
+		if f, err = opentype.NewFace(cf.font, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}); err != nil {
+			f = nil
+		}
+		cf.sizes[size] = f
 	}
 	return f
 }

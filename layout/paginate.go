@@ -197,23 +197,19 @@ func (pg *pager) titleBlock() {
 	}
 	pg.y = s.MarginTop - 14*Pt
 	if s.Title != "" {
-		pg.centered(pg.page(), s.Title, 17*Pt, true, langZH, 24*Pt)
+		pg.centeredLines(pg.page(), s.Title, 17*Pt, true, langZH, 24*Pt, true)
 	}
 	if s.TitleEN != "" {
-		pg.centered(pg.page(), s.TitleEN, 14*Pt, true, langEN, 20*Pt)
+		pg.centeredLines(pg.page(), s.TitleEN, 14*Pt, true, langEN, 20*Pt, true)
 	}
 	if s.Byline != "" {
-		pg.centered(pg.page(), s.Byline, 9*Pt, false, langEN, 14*Pt)
+		pg.centeredLines(pg.page(), s.Byline, 9*Pt, false, langEN, 14*Pt, true)
 	}
 	pg.y += 12 * Pt
 }
 
-// centered sets one line of text centred on the page at pg.y and moves down.
+// page returns the page being filled.
 func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
-
-func (pg *pager) centered(page *Page, text string, size int, bold bool, lang langKind, leading int) {
-	pg.centeredLines(page, text, size, bold, lang, leading, true)
-}
 
 // centeredLines sets text centred between the margins at pg.y, advancing
 // pg.y by leading a line. Text wider than the measure wraps when wrap is
@@ -258,7 +254,7 @@ func (pg *pager) decorate() {
 	for i := range pg.book.Pages {
 		page := &pg.book.Pages[i]
 		pg.y = s.Height - 34*Pt
-		pg.centered(page, strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt)
+		pg.centeredLines(page, strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt, false)
 		if i > 0 && s.RunningHead != "" {
 			pg.y = 26 * Pt
 			pg.centeredLines(page, s.RunningHead, 8*Pt, false, langZH, 10*Pt, false)
