@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"diglot/internal/golden"
 )
 
 // wantPair is one entry of a NAME.pairs.json sidecar.
@@ -96,24 +98,11 @@ func TestGolden(t *testing.T) {
 	seen := map[string]bool{}
 	for _, in := range inputs {
 		base := strings.TrimSuffix(filepath.Base(in), ".txt")
-		golden := filepath.Join("testdata/golden", base+".golden")
-		seen[golden] = true
+		goldenPath := filepath.Join("testdata/golden", base+".golden")
+		seen[goldenPath] = true
 		t.Run(base, func(t *testing.T) {
 			doc, diags := parseFile(t, in)
-			got := dump(doc, diags)
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-			}
-			if got != string(want) {
-				t.Fatalf("dump differs from %s:\n%s", golden, firstDifference(got, string(want)))
-			}
+			golden.Check(t, goldenPath, dump(doc, diags))
 		})
 	}
 	all, _ := filepath.Glob("testdata/golden/*.golden")
@@ -162,23 +151,6 @@ func dump(doc *Document, diags Diagnostics) string {
 		fmt.Fprintf(&b, "%s: %s (line %d)\n", d.Severity, d.Msg, d.Line)
 	}
 	return b.String()
-}
-
-func firstDifference(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got  %s\n want %s", i+1, gl, wl)
-		}
-	}
-	return "(no difference)"
 }
 
 func TestDetectScript(t *testing.T) {

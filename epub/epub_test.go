@@ -15,6 +15,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/golden"
 )
 
 var testDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
@@ -65,24 +66,7 @@ var seedOptions = Options{EmbedFonts: true, Modified: testDate}
 func TestSeedGolden(t *testing.T) {
 	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
 	for _, name := range []string{"package.opf", "title.xhtml", "nav.xhtml", "text-1.xhtml", "style.css"} {
-		got := files["OEBPS/"+name]
-		golden := filepath.Join("testdata", "golden", "seed."+name)
-		if os.Getenv("UPDATE_GOLDEN") != "" {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from %s; rerun with UPDATE_GOLDEN=1 if the change is intended", name, golden)
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", "seed."+name), files["OEBPS/"+name])
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/golden"
 	"diglot/layout/hyphen"
 )
 
@@ -60,30 +61,7 @@ func TestSeedLineBreaks(t *testing.T) {
 			}
 		}
 	}
-	got := out.String()
-	golden := filepath.Join("testdata", "golden", "seed.lines")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < min(len(gl), len(wl)); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("line breaks differ from %s at line %d:\n got  %s\n want %s\n(UPDATE_GOLDEN=1 rewrites it if the change is intended)", golden, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("line breaks differ from %s in length (%d vs %d lines)", golden, len(gl), len(wl))
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", "seed.lines"), out.String())
 }
 
 // runWidth measures a run as the PDF draws it: with the face of its role,
