@@ -48,16 +48,24 @@ func (ln *line) place(s segment, x float64, size int) {
 	}
 }
 
+// emergencyStretchPerMille is the stretch the breaker's last pass counts on
+// every line, in thousandths of the font size (typesetting.md §2.2: TeX's
+// \emergencystretch of 1.5 em).
+const emergencyStretchPerMille = 1500
+
 // setLines breaks a paragraph and places its runs, justifying every line
 // but the last.
 func setLines(p paragraph, width int, params linebreak.Params) []line {
+	params.EmergencyStretch = p.size * emergencyStretchPerMille / 1000
 	return placeLines(p, linebreak.Lines(p.items, width, params), true)
 }
 
-// setRagged breaks a paragraph like setLines but sets every line at its
-// natural spacing, flush left (a heading) or for centring (a title).
+// setRagged breaks a paragraph into lines of about equal length, each set
+// at its natural spacing, flush left (a heading) or for centring (a title).
 func setRagged(p paragraph, width int) []line {
-	return placeLines(p, linebreak.Lines(p.items, width, zhParams), false)
+	params := zhParams
+	params.Ragged = width
+	return placeLines(p, linebreak.Lines(p.items, width, params), false)
 }
 
 // placeLines places the runs of each line between breaks: glue stretched or

@@ -52,6 +52,17 @@ type Params struct {
 	// MaxFlagged is the most consecutive lines that may end at a flagged
 	// break (a hyphen); 0 means no limit.
 	MaxFlagged int
+	// EmergencyStretch is stretch the final pass counts on every line when
+	// it rates how loose the line is, as TeX's \emergencystretch: it is not
+	// set (a line keeps its own glue), but among lines that cannot be set
+	// within the tolerance the fuller ones cost less, and a line with no
+	// glue at all (a broken URL) is rated by how far it falls short.
+	EmergencyStretch int
+	// Ragged, when positive, rates every line, the last one too, by its
+	// shortfall from the measure against this much stretch, and ignores the
+	// glue's own stretch and shrink: lines set at their natural width
+	// (ragged right or centred) come out of about equal length.
+	Ragged int
 }
 
 // DefaultParams are TeX's defaults, with a looser tolerance.
@@ -88,6 +99,10 @@ func Lines(items []Item, width int, p Params) []Break {
 	}
 	if firstBox(items, 0) == len(items) {
 		return []Break{{Pos: len(items) - 1}} // nothing to set: one empty line
+	}
+	if p.Ragged > 0 {
+		p.Tolerance = math.Inf(1)
+		return run(items, width, p, true)
 	}
 	if br := run(items, width, p, false); br != nil {
 		return br
@@ -183,13 +198,21 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		}
 		lineW := sumW - n.width + breakWidth
 		ratio := adjustment(lineW, sumY-n.stretch, sumZ-n.shrink, width)
+		cost := ratio // the ratio the line is rated by
+		switch {
+		case p.Ragged > 0:
+			ratio = adjustment(lineW, 0, 0, width)
+			cost = adjustment(lineW, p.Ragged, 0, width)
+		case final && p.EmergencyStretch > 0 && ratio > 0:
+			cost = adjustment(lineW, sumY-n.stretch+p.EmergencyStretch, sumZ-n.shrink, width)
+		}
 		overfull := false
 		if ratio < -1 {
 			isLast := ai == len(active)-1 && len(kept) == 0
 			if !final || !isLast {
 				continue // deactivate: no later line from here can fit either
 			}
-			overfull, ratio = true, -1
+			overfull, ratio, cost = true, -1, -1
 		} else {
 			kept = append(kept, a)
 		}
@@ -203,11 +226,11 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		if p.MaxFlagged > 0 && h > p.MaxFlagged {
 			continue
 		}
-		d := demerits(ratio, it, items, n, p)
+		d := demerits(cost, it, items, n, p)
 		if overfull {
 			d += 1e12 // worse than any underfull line, which has no more than (LinePenalty+Infinity)² + penalty²
 		}
-		f := fitness(ratio)
+		f := fitness(cost)
 		if n.pos >= 0 && abs(f-n.fitness) > 1 {
 			d += p.FitnessDemerits
 		}
@@ -276,12 +299,8 @@ func adjustment(lineW, stretch, shrink, width int) float64 {
 
 // demerits of a line with this ratio ending at item it.
 func demerits(ratio float64, it Item, items []Item, from node, p Params) float64 {
-	r := math.Abs(ratio)
-	badness := 100 * r * r * r
-	if badness > Infinity {
-		badness = Infinity
-	}
-	d := (p.LinePenalty + badness) * (p.LinePenalty + badness)
+	b := badness(ratio)
+	d := (p.LinePenalty + b) * (p.LinePenalty + b)
 	if it.Kind == Penalty {
 		switch {
 		case it.Penalty >= LastResort:
@@ -296,6 +315,24 @@ func demerits(ratio float64, it Item, items []Item, from node, p Params) float64
 		}
 	}
 	return d
+}
+
+// Badness limits: TeX's badness 100·r³ reaches Infinity at r ≈ 4.64; past
+// it, where TeX calls every line equally bad, it grows in proportion to r
+// so that the less loose of two very loose lines wins, up to maxBadness,
+// which keeps any underfull line cheaper than a LastResort break.
+const (
+	capRatio   = 4.641588833612779 // ∛100
+	maxBadness = 5e4
+)
+
+// badness of a line set with adjustment ratio r.
+func badness(r float64) float64 {
+	r = math.Abs(r)
+	if r <= capRatio {
+		return 100 * r * r * r
+	}
+	return min(Infinity*r/capRatio, maxBadness)
 }
 
 // fitness classes: 0 tight, 1 normal, 2 loose, 3 very loose.

@@ -191,3 +191,77 @@ func TestMaxFlagged(t *testing.T) {
 		t.Fatal("no measure made three hyphenated lines in a row without the limit: the test proves nothing")
 	}
 }
+
+// firstLineWidth is the natural width of the first line of breaks.
+func firstLineWidth(items []Item, breaks []Break) int {
+	widths, _, _ := lineWidths(items, breaks)
+	return widths[0]
+}
+
+// TestVeryLooseLinesRanked gives the breaker two ways to set a paragraph,
+// both with a first line far looser than any tolerance: 10 units short
+// against 4 of stretch, or 370 short against 2. TeX's badness calls both
+// infinitely bad; the fuller line must win.
+func TestVeryLooseLinesRanked(t *testing.T) {
+	g := Item{Kind: Glue, Width: 30, Stretch: 2, Shrink: 10}
+	items := finish([]Item{{Kind: Box, Width: 100}, g, {Kind: Box, Width: 100}, g, {Kind: Box, Width: 300}, g, {Kind: Box, Width: 250}})
+	for _, emergency := range []int{0, 15} {
+		p := DefaultParams
+		p.EmergencyStretch = emergency
+		breaks := Lines(items, 600, p)
+		if got := firstLineWidth(items, breaks); got != 560 {
+			t.Errorf("emergency stretch %d: first line %d wide, want the fuller 560", emergency, got)
+		}
+	}
+}
+
+// TestEmergencyStretchFillsGluelessLines breaks a URL-like run of pieces
+// with no glue between them: every line is short of the measure and none
+// can be justified. The emergency stretch rates lines by their shortfall,
+// so the lines are filled rather than broken at the cheapest penalty.
+func TestEmergencyStretchFillsGluelessLines(t *testing.T) {
+	var items []Item
+	for i, w := range []int{300, 250, 100, 200} {
+		if i > 0 {
+			pen := 200
+			if i == 1 {
+				pen = 50 // a cheap break that leaves the first line half empty
+			}
+			items = append(items, Item{Kind: Penalty, Penalty: pen})
+		}
+		items = append(items, Item{Kind: Box, Width: w})
+	}
+	items = finish(items)
+	p := DefaultParams
+	p.EmergencyStretch = 15
+	breaks := Lines(items, 600, p)
+	if got := firstLineWidth(items, breaks); got != 550 {
+		t.Errorf("first line %d wide, want 550 (as full as the pieces allow)", got)
+	}
+	if len(breaks) != 2 {
+		t.Errorf("%d lines, want 2", len(breaks))
+	}
+}
+
+// TestRaggedBalances sets text ragged: the lines come out of about equal
+// length instead of a full first line and a short last one.
+func TestRaggedBalances(t *testing.T) {
+	items := words("aaaaaaa bbbbbbb ccccccc ddddddd eeeeeee fffffff ggggggg")
+	p := DefaultParams
+	p.Ragged = 600
+	breaks := Lines(items, 600, p)
+	widths, _, _ := lineWidths(items, breaks)
+	if len(widths) != 2 || abs(widths[0]-widths[1]) > 100 {
+		t.Fatalf("line widths %v, want two lines of about equal length", widths)
+	}
+	for i, b := range breaks {
+		if b.Overfull || widths[i] > 600 {
+			t.Errorf("line %d is %d wide", i, widths[i])
+		}
+	}
+	// one line when it fits, however short
+	one := words("aaaaaaa bbbbbbb")
+	if got := len(Lines(one, 600, p)); got != 1 {
+		t.Errorf("a short text set ragged takes %d lines", got)
+	}
+}
