@@ -57,7 +57,6 @@ const (
 // Costs of the break opportunities the itemizers add.
 const (
 	penaltyAfterHyphen = 50   // inside a hyphenated compound or after a dash
-	penaltyInToken     = 200  // inside a URL, after / ? & = . _
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
 	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)

@@ -34,23 +34,30 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	return z.finish()
 }
 
-// latin adds a Latin token (a word, a number, a URL), breakable after the
-// hyphens of a compound and the slashes of a path, and, when hyphenate is
-// set and it is a single word, at its syllables (a compound breaks only at
-// its own hyphens, typesetting.md EN-3).
+// latin adds a Latin token (a word, a number, a URL): an address or an
+// identifier breaks at its own separators (see tokenBreaks); a word breaks
+// after the hyphens of a compound and, when hyphenate is set and it is a
+// single word, at its syllables (a compound breaks only at its own
+// hyphens, typesetting.md EN-3).
 func (z *itemizer) latin(t token, hyphenate bool) {
 	_, z.link = article.WebAddress(t.text)
 	defer func() { z.link = "" }()
+	if kind := classifyToken(t.text); kind != wordToken {
+		rs := []rune(t.text)
+		from := 0
+		for _, b := range tokenBreaks(t.text, kind, z.lang) {
+			z.pieces(token{text: string(rs[from:b.at]), bold: t.bold, muted: t.muted}, false)
+			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: b.penalty})
+			from = b.at
+		}
+		z.pieces(token{text: string(rs[from:]), bold: t.bold, muted: t.muted}, false)
+		return
+	}
 	parts := splitCompound(t.text)
 	hyphenate = hyphenate && len(parts) == 1
 	for k, part := range parts {
 		z.word(token{text: part, bold: t.bold, muted: t.muted}, hyphenate)
-		if k == len(parts)-1 {
-			break
-		}
-		if strings.HasSuffix(part, "/") { // a path or a URL: no hyphen shows
-			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyInToken})
-		} else {
+		if k < len(parts)-1 {
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
 		}
 	}
@@ -68,19 +75,13 @@ func tokenizeWords(spans []span) []token {
 	return toks
 }
 
-// splitCompound cuts a word after each hyphen or dash that has letters on
-// both sides, and after each slash of a path or URL (not of "and/or").
+// splitCompound cuts a word after each hyphen or dash that has a character
+// other than a hyphen on both sides.
 func splitCompound(w string) []string {
 	rs := []rune(w)
 	var parts []string
 	start := 0
-	path := strings.Count(w, "/") >= 2 || strings.Contains(w, "://") || strings.Contains(w, "/") && len(rs) > 15
 	for i := 1; i+1 < len(rs); i++ {
-		if path && rs[i] == '/' && rs[i+1] != '/' && rs[i-1] != ':' && rs[i-1] != '/' {
-			parts = append(parts, string(rs[start:i+1]))
-			start = i + 1
-			continue
-		}
 		if strings.ContainsRune("-–—", rs[i]) && rs[i+1] != '-' && rs[i-1] != '-' {
 			parts = append(parts, string(rs[start:i+1]))
 			start = i + 1

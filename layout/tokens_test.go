@@ -1,0 +1,118 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestClassifyToken(t *testing.T) {
+	tests := []struct {
+		in   string
+		want tokenKind
+	}{
+		{"https://example.org/a", addressToken},
+		{"www.example.org", addressToken},
+		{"config/routes.rb/x", addressToken},
+		{"vinta/paranoid-auto-spacing", addressToken},
+		{"someone@example.org", addressToken},
+		{"and/or", wordToken},
+		{"TikTok", wordToken},
+		{"JavaScript", wordToken},
+		{"pneumonoultramicroscopicsilicovolcanoconiosis", wordToken},
+		{"socio-economic", wordToken},
+		{"2,000", wordToken},
+		{"v1.2.3", wordToken},
+		{"ReaderSessionFactoryConfiguration", codeToken},
+		{"snake_case_name", codeToken},
+		{"3f9a1c7be20d4e5f86a7b9c0d1e2f3a4b5c6d7e8.", codeToken},
+	}
+	for _, tt := range tests {
+		if got := classifyToken(tt.in); got != tt.want {
+			t.Errorf("classifyToken(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// pieces shows where tokenBreaks lets s break, as "a|b|c".
+func breakPieces(s string, lang langKind) string {
+	rs := []rune(s)
+	var out strings.Builder
+	from := 0
+	for _, b := range tokenBreaks(s, classifyToken(s), lang) {
+		out.WriteString(string(rs[from:b.at]) + "|")
+		from = b.at
+	}
+	out.WriteString(string(rs[from:]))
+	return out.String()
+}
+
+func TestTokenBreaks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		lang langKind
+		want string
+	}{
+		{"URL in English: Chicago's points", "https://example.org/a-b?x=1&y=2#top.", langEN,
+			"https://|example|.org|/a|-b|?x|=|1|&|y|=|2|#top."},
+		{"URL in Chinese: no line starts with a dot or ends with a slash", "https://example.org/a-b?x=1#top", langZH,
+			"https://example.|org|/a|-b?|x|=|1|#top"},
+		{"e-mail address", "someone@example.org", langEN, "someone|@example|.org"},
+		{"camelCase identifier", "ReaderSessionFactoryConfiguration", langEN, "Reader|Session|Factory|Configuration"},
+		{"snake_case identifier", "read_session_factory_config", langEN, "read|_session|_factory|_config"},
+		{"hash: any character of a long run", "3f9a1c7be20d4e5f86.", langEN,
+			"3|f|9|a|1|c|7|b|e|2|0|d|4|e|5|f|8|6."},
+		{"short path runs whole", "a/b/c", langEN, "a|/b|/c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := breakPieces(tt.in, tt.lang); got != tt.want {
+				t.Errorf("breaks of %q:\n got %s\nwant %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLongTokensBreakWithoutHyphen sets an identifier and a URL far longer
+// than a narrow column in both languages: every line fits, no line ends in
+// a hyphen the text does not have, and the characters come out in order.
+func TestLongTokensBreakWithoutHyphen(t *testing.T) {
+	tokens := []string{
+		"ReaderSessionFactoryConfigurationProviderImplementationBuilderWithoutAnySpacesOrHyphens",
+		"https://example.org/library/events/2025/reopening/photos/gallery?album=children&sort=newest",
+		"3f9a1c7be20d4e5f86a7b9c0d1e2f3a4b5c6d7e8",
+	}
+	for _, tok := range tokens {
+		for _, lang := range []langKind{langEN, langZH} {
+			z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: lang, column: 120 * Pt}
+			var p paragraph
+			if lang == langZH {
+				p = z.itemizeChinese([]span{{text: "见" + tok + "。"}})
+			} else {
+				p = z.itemizeEnglish([]span{{text: "see " + tok + "."}})
+			}
+			lines := setLines(p, 120*Pt, zhParams)
+			if len(lines) < 2 {
+				t.Fatalf("%q in %d lines", tok, len(lines))
+			}
+			var all strings.Builder
+			for i, ln := range lines {
+				var text strings.Builder
+				for _, r := range ln.runs {
+					text.WriteString(r.Text)
+				}
+				s := text.String()
+				if ln.width > 120*Pt {
+					t.Errorf("lang %d: line %d %q is %d wide, more than the column", lang, i, s, ln.width)
+				}
+				if strings.HasSuffix(s, "-") {
+					t.Errorf("lang %d: line %d %q ends in an added hyphen", lang, i, s)
+				}
+				all.WriteString(s)
+			}
+			if got := strings.ReplaceAll(all.String(), " ", ""); !strings.Contains(got, tok) {
+				t.Errorf("lang %d: the lines %q do not hold %q", lang, got, tok)
+			}
+		}
+	}
+}
