@@ -34,9 +34,48 @@ var fullWidth = map[rune]rune{',': '，', ':': '：', ';': '；', '?': '？', '!
 
 // CleanChinese makes ASCII punctuation next to Han characters full-width
 // (`, : ; ? ! ( )` become `，：；？！（）`) and straight double quotes curly
-// (“ ”), dropping the spaces around converted marks. Latin runs inside the
-// text (TikTok, 3.14, 2,000, URLs) keep their ASCII punctuation.
+// (“ ”), and drops the spaces next to full-width punctuation, whose glyphs
+// carry their own blank (clreq; "no space between full-width punctuation
+// and other characters"). Latin runs inside the text (TikTok, 3.14, 2,000,
+// URLs) keep their ASCII punctuation.
 func CleanChinese(s string) string {
+	return dropSpacesByMarks(fullWidthPunctuation(s))
+}
+
+// dropSpacesByMarks removes the spaces before and after full-width marks.
+func dropSpacesByMarks(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == ' ' && (isFullWidthMark(neighbourRune(rs, i, -1)) || isFullWidthMark(neighbour(rs, i, +1))) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// neighbourRune returns the rune next to index i in direction dir, or 0.
+func neighbourRune(rs []rune, i, dir int) rune {
+	if j := i + dir; j >= 0 && j < len(rs) {
+		return rs[j]
+	}
+	return 0
+}
+
+// isFullWidthMark reports a full-width punctuation mark: the CJK marks
+// (、。「」《》…), the full-width forms (，：；！？（）…) and the curly double
+// quotes, which are full-width in Chinese text. Not the ideographic space.
+func isFullWidthMark(r rune) bool {
+	return r > 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF0F || r >= 0xFF1A && r <= 0xFF20 ||
+		r >= 0xFF3B && r <= 0xFF40 || r >= 0xFF5B && r <= 0xFF65 || r == '“' || r == '”'
+}
+
+// fullWidthPunctuation converts ASCII punctuation in Chinese context.
+func fullWidthPunctuation(s string) string {
 	if !strings.ContainsAny(s, ",:;?!()\"'") {
 		return s
 	}

@@ -19,6 +19,13 @@ func TestCleanChinese(t *testing.T) {
 		{"apostrophe in Latin", "children's 读物", "children's 读物"},
 		{"exclamation", "读过!", "读过！"},
 		{"nothing to do", "河边的图书馆。", "河边的图书馆。"},
+		{"space before a full-width comma", "见 https://example.org/top ，欢迎", "见 https://example.org/top，欢迎"},
+		{"space after an enumeration comma", "SHOULD NOT、 RECOMMENDED、MAY", "SHOULD NOT、RECOMMENDED、MAY"},
+		{"space before a full stop", "依赖注入关系 。这类", "依赖注入关系。这类"},
+		{"spaces around full-width brackets", "使用 （Go） 编写", "使用（Go）编写"},
+		{"spaces around curly quotes", "称为 “TikTok 难民” 的人", "称为“TikTok 难民”的人"},
+		{"Han–Latin spaces stay", "在 TikTok 上", "在 TikTok 上"},
+		{"ideographic space indent stays", "\u3000\u3000段落 。", "\u3000\u3000段落。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
