@@ -59,18 +59,29 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 // sideSpans builds the spans of one side's paragraph: list marker, bold
 // label, text.
 func sideSpans(p article.Para, lang langKind, bold bool) []span {
-	var spans []span
+	return append(markerSpans(p, bold), bodySpans(p, lang, bold)...)
+}
+
+// markerSpans is a paragraph's list marker or heading marks, with the space
+// after them, or nothing.
+func markerSpans(p article.Para, bold bool) []span {
 	switch m := p.Marker; {
 	case m == "":
+		return nil
 	case m == "-":
-		spans = append(spans, span{text: "– ", bold: bold}) // the source's hyphen set as an en dash
+		return []span{{text: "– ", bold: bold}} // the source's hyphen set as an en dash
 	case strings.Trim(m, "#*+") == "":
 		// Markdown marks (heading #, bullets * and +) stay in the text, as
 		// the article has them, but in grey, not competing with the words
-		spans = append(spans, span{text: m + " ", muted: true})
+		return []span{{text: m + " ", muted: true}}
 	default:
-		spans = append(spans, span{text: m + " ", bold: bold})
+		return []span{{text: m + " ", bold: bold}}
 	}
+}
+
+// bodySpans is a paragraph's bold label, if any, and its text.
+func bodySpans(p article.Para, lang langKind, bold bool) []span {
+	var spans []span
 	if p.Label != "" {
 		sep := ": "
 		if lang == langZH {
@@ -141,14 +152,49 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	for _, p := range b.ZH {
 		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW}
-		r.zh.lines = append(r.zh.lines, set(z.itemizeChinese(sideSpans(p, langZH, heading)), zhW, zhParams)...)
+		r.zh.lines = append(r.zh.lines, setSide(z, p, r.list, heading, zhW, set)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for _, p := range b.EN {
 		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW}
-		r.en.lines = append(r.en.lines, set(z.itemizeEnglish(sideSpans(p, langEN, heading)), enW, enParams)...)
+		r.en.lines = append(r.en.lines, setSide(z, p, r.list, heading, enW, set)...)
 	}
 	return r
+}
+
+// Hanging indents of list items, in thousandths of an em (typesetting.md
+// §3.4): the marker stands in the indent, every line of the text after it.
+const (
+	zhListIndentPerMille = 2000
+	enListIndentPerMille = 1500
+)
+
+// setSide breaks one paragraph of a side into lines. A list item's marker
+// hangs in an indent at least as wide as itself, and its text is set in
+// the rest of the column.
+func setSide(z *itemizer, p article.Para, list, bold bool, width int, set func(paragraph, int, linebreak.Params) []line) []line {
+	itemize, params, indent := z.itemizeEnglish, enParams, enListIndentPerMille
+	if z.lang == langZH {
+		itemize, params, indent = z.itemizeChinese, zhParams, zhListIndentPerMille
+	}
+	marker := markerSpans(p, bold)
+	if !list || marker == nil {
+		return set(itemize(sideSpans(p, z.lang, bold)), width, params)
+	}
+	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
+	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
+	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
+	lines := set(itemize(bodySpans(p, z.lang, bold)), width-hang, params)
+	for i := range lines {
+		for k := range lines[i].runs {
+			lines[i].runs[k].X += hang
+		}
+		lines[i].width += hang
+	}
+	if len(lines) > 0 {
+		lines[0].runs = append(markLines[0].runs, lines[0].runs...)
+	}
+	return lines
 }
 
 // headingTitle is a heading's bookmark: both languages when both are there.

@@ -202,3 +202,50 @@ func TestRowGap(t *testing.T) {
 		}
 	}
 }
+
+// TestListHangingIndent sets a list item long enough to wrap in both
+// columns: the marker stands at the column's edge and every line of the
+// text starts at the hanging indent (typesetting.md §3.4).
+func TestListHangingIndent(t *testing.T) {
+	src := "列表如下：\nThe list:\n- " + strings.Repeat("使用标准化流程自动配置，", 6) + "\n- " +
+		strings.Repeat("Use declarative formats for setup automation. ", 6) + "\nEND\n"
+	doc, diags := article.Parse("t.txt", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var item article.Block
+	for _, b := range doc.Blocks {
+		if b.Kind == article.ListItem {
+			item = b
+		}
+	}
+	if item.Kind != article.ListItem {
+		t.Fatal("no list item parsed")
+	}
+	chain := mustChain(t)
+	r := setRow(item, chain, nil, DefaultSpec(A4), 200*Pt, 250*Pt)
+	for _, c := range []struct {
+		name   string
+		lines  []line
+		indent int
+	}{{"zh", r.zh.lines, 20 * Pt}, {"en", r.en.lines, 15 * Pt}} {
+		if len(c.lines) < 3 {
+			t.Fatalf("%s: %d lines, want the item to wrap", c.name, len(c.lines))
+		}
+		for i, ln := range c.lines {
+			first := ln.runs[0]
+			if i == 0 {
+				if first.X != 0 || first.Text != "–" {
+					t.Errorf("%s: first run %q at %d, want the marker at the edge", c.name, first.Text, first.X)
+				}
+				first = ln.runs[1]
+			}
+			if first.X != c.indent {
+				t.Errorf("%s line %d: text starts at %d, want the hanging indent %d", c.name, i, first.X, c.indent)
+			}
+			if ln.width > map[string]int{"zh": 200 * Pt, "en": 250 * Pt}[c.name] {
+				t.Errorf("%s line %d is %d wide, more than its column", c.name, i, ln.width)
+			}
+		}
+	}
+}
