@@ -39,7 +39,39 @@ var fullWidth = map[rune]rune{',': '，', ':': '：', ';': '；', '?': '？', '!
 // and other characters"). Latin runs inside the text (TikTok, 3.14, 2,000,
 // URLs) keep their ASCII punctuation.
 func CleanChinese(s string) string {
-	return dropSpacesByMarks(fullWidthPunctuation(s))
+	return dropSpacesByMarks(fullWidthPunctuation(ellipsesAndDashes(s)))
+}
+
+// ellipsesAndDashes writes the Chinese ellipsis and dash as the two-em
+// marks clreq has (typesetting.md §1.3): "...", "。。。" or a single "…"
+// next to Chinese text become "……", and "--" or a single "—" between
+// Chinese characters "——".
+func ellipsesAndDashes(s string) string {
+	if !strings.Contains(s, "...") && !strings.Contains(s, "。。。") && !strings.Contains(s, "--") && !strings.ContainsAny(s, "…—") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs)+4)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		n := 1
+		for i+n < len(rs) && rs[i+n] == r {
+			n++
+		}
+		prev, next := neighbour(rs, i, -1), neighbour(rs, i+n-1, +1)
+		chinese := chineseNeighbour(prev) || prev == 0 && isHan(next)
+		between := chineseNeighbour(prev) && chineseNeighbour(next)
+		switch {
+		case (r == '.' || r == '。') && n >= 3 && chinese, r == '…' && n == 1 && chinese:
+			out = append(out, '…', '…')
+		case r == '-' && n == 2 && between, r == '—' && n == 1 && between:
+			out = append(out, '—', '—')
+		default:
+			out = append(out, rs[i:i+n]...)
+		}
+		i += n
+	}
+	return string(out)
 }
 
 // dropSpacesByMarks removes the spaces before and after full-width marks.
@@ -76,7 +108,7 @@ func isFullWidthMark(r rune) bool {
 
 // fullWidthPunctuation converts ASCII punctuation in Chinese context.
 func fullWidthPunctuation(s string) string {
-	if !strings.ContainsAny(s, ",:;?!()\"'") {
+	if !strings.ContainsAny(s, ",.:;?!()\"'") {
 		return s
 	}
 	rs := []rune(s)
@@ -100,6 +132,9 @@ func fullWidthPunctuation(s string) string {
 			out = trimTrailingSpace(out)
 			out = append(out, fullWidth[r])
 			continue
+		case r == '.' && sentenceFullStop(rs, i):
+			out = append(out, '。')
+			continue
 		case r == '"':
 			if openDouble {
 				out = append(trimTrailingSpace(out), '”')
@@ -122,6 +157,21 @@ func fullWidthPunctuation(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// sentenceFullStop reports whether the ASCII period at rs[i] ends a Chinese
+// sentence: it follows a Han character or a closing full-width mark
+// directly and is followed by the end of the text, a space, a quote or a
+// closing mark. A period between two Han characters is kept: it is more
+// often a separator (主版本号.次版本号) than a full stop.
+func sentenceFullStop(rs []rune, i int) bool {
+	if i == 0 || !(isHan(rs[i-1]) || strings.ContainsRune("”’」』）》", rs[i-1])) {
+		return false
+	}
+	if i+1 == len(rs) {
+		return true
+	}
+	return strings.ContainsRune(" \"'”’」』）》", rs[i+1])
 }
 
 // chineseContext reports whether ASCII punctuation r, between prev and next

@@ -25,6 +25,17 @@ func TestCleanChinese(t *testing.T) {
 		{"spaces around full-width brackets", "使用 （Go） 编写", "使用（Go）编写"},
 		{"spaces around curly quotes", "称为 “TikTok 难民” 的人", "称为“TikTok 难民”的人"},
 		{"Han–Latin spaces stay", "在 TikTok 上", "在 TikTok 上"},
+		{"full stop at the end", "我们还会在 TikTok 上直播.", "我们还会在 TikTok 上直播。"},
+		{"full stop before a quote", `我答:'《边城》.'`, "我答：‘《边城》。’"},
+		{"separator dot between Han stays", "主版本号.次版本号.修订号", "主版本号.次版本号.修订号"},
+		{"dot after Latin stays", "版本 v1.2.3. 之后", "版本 v1.2.3. 之后"},
+		{"three dots", "他想了想...然后走了", "他想了想……然后走了"},
+		{"three Chinese full stops", "等等。。。", "等等……"},
+		{"single ellipsis", "然后…", "然后……"},
+		{"double hyphen between Han", "图书馆--城市的客厅", "图书馆——城市的客厅"},
+		{"single dash between Han", "图书馆—城市的客厅", "图书馆——城市的客厅"},
+		{"dashes in Latin stay", "见 a--b 与 x—y", "见 a--b 与 x—y"},
+		{"Latin ellipsis stays", "wait... 他说", "wait... 他说"},
 		{"ideographic space indent stays", "\u3000\u3000段落 。", "\u3000\u3000段落。"},
 	}
 	for _, tt := range tests {

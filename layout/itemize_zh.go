@@ -1,6 +1,11 @@
 package layout
 
-import "diglot/layout/linebreak"
+import (
+	"strings"
+	"unicode"
+
+	"diglot/layout/linebreak"
+)
 
 // Glue between Chinese characters: no natural width, a little stretch so
 // full lines can be justified by spreading the slack.
@@ -109,7 +114,7 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 	switch {
 	case a.cjk && b.cjk:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
-	case a.cjk != b.cjk && (isHanLike(a) || isHanLike(b)):
+	case a.cjk != b.cjk && (isHanLike(a) || isHanLike(b)) && (hasAlnum(a) || hasAlnum(b)):
 		q := em * hanLatinPerMille / 1000
 		z.add(linebreak.Item{Kind: linebreak.Glue, Width: q, Stretch: q / 2, Shrink: q / 4})
 	case b.spaceBef:
@@ -118,6 +123,12 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 	default:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 	}
+}
+
+// hasAlnum reports a Latin token with a letter or a digit: Latin text that
+// a quarter em sets apart from Han, unlike a lone mark (主版本号.次版本号).
+func hasAlnum(t token) bool {
+	return !t.cjk && strings.IndexFunc(t.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // isHanLike reports whether a CJK token is a character rather than a mark,

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -22,18 +23,34 @@ func typesetText(t *testing.T, zh, en string) *Book {
 	return book
 }
 
-// TestHanLatinSpacing checks the quarter em between Han and Latin text.
+// TestHanLatinSpacing checks the quarter em between Han and Latin text
+// (typesetting.md ZH-10): replacing a typed space, never next to
+// full-width punctuation, never around a lone ASCII mark.
 func TestHanLatinSpacing(t *testing.T) {
-	z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langZH, column: 200 * Pt}
-	p := z.itemizeChinese([]span{{text: "用TikTok的人"}})
-	var glue []int
-	for _, it := range p.items {
-		if it.Kind == linebreak.Glue && it.Width > 0 {
-			glue = append(glue, it.Width)
-		}
+	tests := []struct {
+		text string
+		want []int // widths of the glue with a width, in order
+	}{
+		{"用TikTok的人", []int{2500, 2500}},
+		{"用 TikTok 的人", []int{2500, 2500}},
+		{"共 2,000 册", []int{2500, 2500}},
+		{"在Go和Rust中", []int{2500, 2500, 2500, 2500}},
+		{"主版本号.次版本号", nil},
+		{"见TikTok。", []int{2500}},
+		{"（TikTok）", nil},
 	}
-	if len(glue) != 2 || glue[0] != 2500 || glue[1] != 2500 {
-		t.Fatalf("glue widths %v, want two quarter ems (2500)", glue)
+	for _, tt := range tests {
+		z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langZH, column: 200 * Pt}
+		p := z.itemizeChinese([]span{{text: tt.text}})
+		var glue []int
+		for _, it := range p.items {
+			if it.Kind == linebreak.Glue && it.Width > 0 {
+				glue = append(glue, it.Width)
+			}
+		}
+		if fmt.Sprint(glue) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: glue widths %v, want %v (quarter ems are 2500)", tt.text, glue, tt.want)
+		}
 	}
 }
 
