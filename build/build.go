@@ -127,13 +127,17 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		data    []byte
 		pages   int
 		missing []rune
+		loose   []int // blocks with a loose line (the PDF)
 		err     error
 	}
 	var jobs []func() output
 	if opt.PDF {
 		jobs = append(jobs, func() output {
-			data, pages, missing, err := makePDF(doc, clean, set, s, opt)
-			return output{".pdf", data, pages, missing, err}
+			data, book, err := makePDF(doc, clean, set, s, opt)
+			if err != nil {
+				return output{ext: ".pdf", err: err}
+			}
+			return output{".pdf", data, len(book.Pages), book.Missing, book.LooseBlocks, nil}
 		})
 	}
 	if opt.EPUB {
@@ -141,7 +145,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
 				Layout: s.epubLayout, Left: s.left, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
-			return output{".epub", buf.Bytes(), 0, res.Missing, err}
+			return output{".epub", buf.Bytes(), 0, res.Missing, nil, err}
 		})
 	}
 	outs := make([]output, len(jobs))
@@ -179,6 +183,9 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		}
 		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
 	}
+	for _, o := range outs {
+		warnLoose(diag, name, doc, o.loose)
+	}
 	var results []Result
 	for i, o := range outs {
 		if err := writeAtomic(paths[i], o.data); err != nil {
@@ -192,8 +199,29 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 // maxListedGlyphs bounds the characters a missing-glyph warning lists.
 const maxListedGlyphs = 20
 
+// maxListedLines bounds the source lines a warning lists.
+const maxListedLines = 10
+
+// warnLoose reports the paragraphs the PDF had to set with lines looser
+// than the spacing rules allow (typesetting.md EN-2, ZH-12), naming their
+// source lines.
+func warnLoose(diag io.Writer, name string, doc *article.Document, blocks []int) {
+	if len(blocks) == 0 {
+		return
+	}
+	var lines []string
+	for _, b := range blocks[:min(len(blocks), maxListedLines)] {
+		lines = append(lines, strconv.Itoa(doc.Blocks[b].Line))
+	}
+	if n := len(blocks) - maxListedLines; n > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more", n))
+	}
+	fmt.Fprintf(diag, "%s:%d: warning: %d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s\n",
+		name, doc.Blocks[blocks[0]].Line, len(blocks), strings.Join(lines, ", "))
+}
+
 // makePDF typesets the article and writes its PDF.
-func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, int, []rune, error) {
+func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, *layout.Book, error) {
 	spec := layout.DefaultSpec(s.paper)
 	spec.EnglishLeft = s.left == article.English
 	if !titleInBody(doc) {
@@ -203,14 +231,14 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 	spec.RunningHead = doc.Title()
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created}
 	if err := pdf.Write(&buf, book, set, meta); err != nil {
-		return nil, 0, nil, err
+		return nil, nil, err
 	}
-	return buf.Bytes(), len(book.Pages), book.Missing, nil
+	return buf.Bytes(), book, nil
 }
 
 // firstLineWith returns the first source line holding one of the runes.

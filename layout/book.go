@@ -43,6 +43,7 @@ type Book struct {
 	ZHColumn      [2]int       // left edge and width of the Chinese column
 	ENColumn      [2]int       // left edge and width of the English column
 	Missing       []rune       // characters no face covers, drawn as boxes that keep their code points
+	LooseBlocks   []int        // indices of the blocks with a line set looser than the spacing rules allow
 	Used          []fonts.Role // the faces the runs use
 }
 

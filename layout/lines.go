@@ -22,6 +22,10 @@ type line struct {
 	// end is where the last run's natural advance ends, or -1 when the
 	// next run may not join it (its last glyph was adjusted).
 	end float64
+	// loose marks a justified line stretched past the breaker's tolerance
+	// (English spaces over twice their width, Chinese gaps over half an
+	// em): only the last pass sets such lines, when no better breaks exist.
+	loose bool
 }
 
 // place adds segment s at x. It joins the previous run when it continues
@@ -57,7 +61,13 @@ const emergencyStretchPerMille = 1500
 // but the last.
 func setLines(p paragraph, width int, params linebreak.Params) []line {
 	params.EmergencyStretch = p.size * emergencyStretchPerMille / 1000
-	return placeLines(p, linebreak.Lines(p.items, width, params), true)
+	breaks := linebreak.Lines(p.items, width, params)
+	lines := placeLines(p, breaks, true)
+	for i, b := range breaks {
+		// a line without glue (a broken URL) is set flush left, not loose
+		lines[i].loose = b.Ratio > params.Tolerance && b.Ratio < linebreak.Infinity
+	}
+	return lines
 }
 
 // setRagged breaks a paragraph into lines of about equal length, each set

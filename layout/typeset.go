@@ -21,6 +21,16 @@ type cell struct {
 	ascent  int
 }
 
+// loose reports whether a line of the cell is set loose (see line.loose).
+func (c cell) loose() bool {
+	for _, ln := range c.lines {
+		if ln.loose {
+			return true
+		}
+	}
+	return false
+}
+
 // row is one block set side by side.
 type row struct {
 	zh, en  cell
@@ -49,6 +59,11 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
 	if spec.EnglishLeft {
 		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
+	}
+	for i, r := range rows {
+		if r.zh.loose() || r.en.loose() {
+			book.LooseBlocks = append(book.LooseBlocks, i)
+		}
 	}
 	book.Missing = chain.Missing()
 	book.Used = usedRoles(book)

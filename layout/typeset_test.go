@@ -266,3 +266,25 @@ func TestListHangingIndent(t *testing.T) {
 		}
 	}
 }
+
+// TestLooseLinesMarked checks which lines count as loose: a justified line
+// the last pass had to stretch past the tolerance, not a line of a
+// paragraph that sets well, nor a glueless line of a broken URL.
+func TestLooseLinesMarked(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  bool
+	}{
+		{"Chinese copywriting guidelines for better written communication.", 273276, true},
+		{strings.Repeat("The library reopened today, with new books for children. ", 6), 273276, false},
+		{"https://example.org/library/events/2025/reopening-ceremony/photos/gallery?album=children-books&sort=newest", 150 * Pt, false},
+	}
+	for _, tt := range tests {
+		z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langEN, column: tt.width}
+		lines := setLines(z.itemizeEnglish([]span{{text: tt.text}}), tt.width, enParams)
+		if got := (cell{lines: lines}).loose(); got != tt.want {
+			t.Errorf("%.30q… at %d: loose %v, want %v", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
