@@ -228,7 +228,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		}
 		d := demerits(cost, it, items, n, p)
 		if overfull {
-			d += 1e12 // worse than any underfull line, which has no more than (LinePenalty+Infinity)² + penalty²
+			d += 1e12 // worse than any underfull line, which has no more than (LinePenalty+maxBadness)² + 1e10
 		}
 		f := fitness(cost)
 		if n.pos >= 0 && abs(f-n.fitness) > 1 {
