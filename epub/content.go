@@ -140,7 +140,11 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		}
 		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
 		for _, p := range paras {
-			w.WriteString("<p>")
+			if tag == "li" && p.Marker != "" {
+				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)
+			} else {
+				w.WriteString("<p>")
+			}
 			w.WriteString(b.mark(p.Marker, l))
 			if p.Label != "" {
 				sep := ": "
@@ -166,11 +170,11 @@ func (b *book) mark(m string, l article.Lang) string {
 	case m == "":
 		return ""
 	case m == "-":
-		return fmt.Sprintf("<span class=\"marker\">%s</span> ", b.text("–", l, false))
+		return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text("–", l, false))
 	case strings.Trim(m, "#*+") == "":
 		return fmt.Sprintf("<span class=\"mark\" aria-hidden=\"true\">%s </span>", b.text(m, l, false))
 	}
-	return fmt.Sprintf("<span class=\"marker\">%s</span> ", b.text(m, l, false))
+	return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text(m, l, false))
 }
 
 // text escapes s for XHTML and records its characters for the font subsets.

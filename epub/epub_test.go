@@ -187,7 +187,7 @@ func TestPairs(t *testing.T) {
 			`<div class="pair" id="p2">`,
 			`<li class="pair" id="p3">`,
 			`quotes <span class="zh" lang="zh-Hans" xml:lang="zh-Hans">中文</span> once.`,
-			`<span class="marker">–</span> 甲`,
+			`<p class="item"><span class="marker">– </span>甲`,
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("left %v: missing %s in\n%s", left, want, text)

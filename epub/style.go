@@ -83,6 +83,10 @@ ul.list {
   margin: 0;
   padding: 0;
 }
+p.item {
+  padding-left: 1em;
+  text-indent: -1em;
+}
 .label {
   font-weight: bold;
 }
