@@ -13,15 +13,34 @@ import (
 	"diglot/layout/hyphen"
 )
 
-// TestSeedLineBreaks compares the seed's lines, column by column, with
-// testdata/golden/seed.lines (UPDATE_GOLDEN=1 rewrites it). A change to
-// the breakers, the fonts or the spacing shows up here line by line.
-func TestSeedLineBreaks(t *testing.T) {
-	src, err := os.ReadFile("../testdata/seed.txt")
+// TestLineBreaks compares the lines of the seed and of the edge articles
+// that stress the breakers (URLs, hashes and long words inside both
+// languages; clusters of Chinese punctuation; ASCII punctuation cleaned up
+// in Chinese), column by column, with testdata/golden/NAME.lines
+// (UPDATE_GOLDEN=1 rewrites them). A change to the breakers, the fonts or
+// the spacing shows up here line by line.
+func TestLineBreaks(t *testing.T) {
+	for _, path := range []string{
+		"../testdata/seed.txt",
+		"../article/testdata/edge/long-tokens.txt",
+		"../article/testdata/edge/clreq-punctuation.txt",
+		"../article/testdata/edge/ascii-punct-in-chinese.txt",
+	} {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			golden.Check(t, filepath.Join("testdata", "golden", name+".lines"), lineDump(t, path))
+		})
+	}
+}
+
+// lineDump sets every block of the article at path and lists its lines,
+// Chinese then English, one per row.
+func lineDump(t *testing.T, path string) string {
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, diags := article.Parse("seed.txt", src)
+	doc, diags := article.Parse(filepath.Base(path), src)
 	if doc == nil {
 		t.Fatal(diags)
 	}
@@ -61,7 +80,7 @@ func TestSeedLineBreaks(t *testing.T) {
 			}
 		}
 	}
-	golden.Check(t, filepath.Join("testdata", "golden", "seed.lines"), out.String())
+	return out.String()
 }
 
 // runWidth measures a run as the PDF draws it: with the face of its role,
