@@ -57,6 +57,7 @@ const (
 // Costs of the break opportunities the itemizers add.
 const (
 	penaltyAfterHyphen = 50   // inside a hyphenated compound or after a dash
+	penaltyNumberUnit  = 50   // between a number and the Han measure word after it (typesetting.md ZH-3)
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
 	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)

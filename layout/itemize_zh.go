@@ -41,7 +41,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			half := w / 2
 			segs[0].width, segs[0].adjusted = half, true
 			z.box(segs)
-			if next != nil && isPunct(next.text) {
+			if next != nil && compressesBefore(next.text) {
 				continue // compressed before the next mark: the half is gone
 			}
 			if next == nil {
@@ -55,7 +55,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
 			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 			continue
-		case isPauseMark(t.text) && next != nil && isPunct(next.text):
+		case isPauseMark(t.text) && next != nil && compressesBefore(next.text):
 			// ：；！？ sit in the left half too: before another mark they
 			// give up the right half, but never hang.
 			segs := z.measure(t.text, t.bold)
@@ -108,8 +108,12 @@ func orphanTail(toks []token) int {
 // break there unless nothing else fits (see orphanTail).
 func (z *itemizer) gap(a, b token, orphan bool) {
 	em := z.em()
-	if orphan || !breakAllowed(a.text, b.text) {
+	switch {
+	case orphan || !breakAllowed(a.text, b.text):
 		z.prohibit()
+	case !a.cjk && unicode.IsDigit(lastRune(a.text)) && isHanLike(b):
+		// a number and its measure word (2024年, 3个) mostly stay together
+		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyNumberUnit})
 	}
 	switch {
 	case a.cjk && b.cjk:
@@ -133,4 +137,6 @@ func hasAlnum(t token) bool {
 
 // isHanLike reports whether a CJK token is a character rather than a mark,
 // so that a quarter em separates it from Latin text.
-func isHanLike(t token) bool { return t.cjk && !isPunct(t.text) && !isClosingMark(t.text) }
+func isHanLike(t token) bool {
+	return t.cjk && !isPunct(t.text) && !isClosingMark(t.text) && t.text != "—"
+}

@@ -5,11 +5,15 @@ import "strings"
 // Line-breaking prohibitions of Chinese text (W3C clreq §3.1.7, "Prohibition
 // rules for line start and line end"), with the marks Japanese text shares.
 
-// noLineStart holds the closing and middle marks that may not begin a line.
-const noLineStart = "，。、：；？！）」』》〉】〕〗〙〛｝］" + "”’" + "…‥·・ー々〻" + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" + ",.:;?!)]}%" + "〟｡､｣‼⁇⁈⁉"
+// noLineStart holds the closing and middle marks that may not begin a line,
+// with the wave dash ～ (typesetting.md §1.1.5). A dash —— may begin one:
+// GB/T 15834 only forbids splitting it.
+const noLineStart = "，。、：；？！）」』》〉】〕〗〙〛｝］" + "”’" + "…‥·・ー々〻～" + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" + ",.:;?!)]}%" + "〟｡､｣‼⁇⁈⁉"
 
-// noLineEnd holds the opening marks that may not end a line.
-const noLineEnd = "（「『《〈【〔〖〘〚｛［" + "“‘" + "([{" + "〝｢"
+// noLineEnd holds the opening marks that may not end a line, and the
+// full-width solidus ／, after which GB forbids a break (typesetting.md
+// §1.1.5).
+const noLineEnd = "（「『《〈【〔〖〘〚｛［" + "“‘" + "([{" + "〝｢" + "／"
 
 // closingMarks are full-width closing and pause marks whose glyph sits in
 // the left half of the em, so they may give up their right half at a line
@@ -38,6 +42,14 @@ func isPauseMark(s string) bool {
 func isOpeningMark(s string) bool {
 	return len([]rune(s)) == 1 && strings.ContainsRune(openingMarks, firstRune(s))
 }
+
+// compressesBefore reports whether a closing or pause mark before s gives
+// up its blank half: before another mark, not before a dash, a wave dash
+// or a solidus, which have no blank of their own (typesetting.md §1.1.4).
+func compressesBefore(s string) bool {
+	return isPunct(s) && !strings.ContainsRune("～—／", firstRune(s))
+}
+
 func isPunct(s string) bool {
 	return len([]rune(s)) == 1 && (strings.ContainsRune(noLineStart, firstRune(s)) || strings.ContainsRune(noLineEnd, firstRune(s)))
 }

@@ -38,6 +38,7 @@ func TestHanLatinSpacing(t *testing.T) {
 		{"主版本号.次版本号", nil},
 		{"见TikTok。", []int{2500}},
 		{"（TikTok）", nil},
+		{"之。」——vinta/paranoid", nil},
 	}
 	for _, tt := range tests {
 		z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langZH, column: 200 * Pt}
