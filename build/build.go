@@ -228,7 +228,7 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 		spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
 	}
 	spec.Byline = byline(doc.Meta)
-	spec.RunningHead = doc.Title()
+	spec.RunningHeadZH, spec.RunningHeadEN = doc.Meta.Title, doc.Meta.TitleEN
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
 		return nil, nil, err

@@ -65,6 +65,13 @@ p {
   font-size: 0.94em;
   color: #333333;
 }
+div.pair > .en {
+  padding-left: 0.8em;
+  border-left: 2px solid #999999;
+}
+div.pair > .zh p {
+  text-indent: 2em;
+}
 h2.pair, h3.pair, h4.pair, h5.pair, h6.pair {
   margin: 1.4em 0 0.7em 0;
   line-height: 1.35;
@@ -162,6 +169,10 @@ div.pair > .%[1]s, div.pair > .%[2]s, li.pair > .%[1]s, li.pair > .%[2]s {
 div.pair > .%[1]s, li.pair > .%[1]s {
   width: %[3]d%%;
   padding-right: 1.2em;
+}
+div.pair > .en {
+  padding-left: 0;
+  border-left: 0;
 }
 `, first2, second, first)
 	var out strings.Builder

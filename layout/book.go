@@ -29,10 +29,19 @@ type Bookmark struct {
 	Y     int
 }
 
+// Rule is a straight line drawn on a page, from (X0, Y0) to (X1, Y1), Width
+// thick, in grey Gray (0 black, 255 white).
+type Rule struct {
+	X0, Y0, X1, Y1 int
+	Width          int
+	Gray           uint8
+}
+
 // Page is one page of the book, its runs in reading order: within each pair,
 // the whole Chinese column, then the whole English column.
 type Page struct {
 	Runs      []Run
+	Rules     []Rule
 	Bookmarks []Bookmark
 }
 
@@ -65,7 +74,10 @@ type Spec struct {
 	Title                string
 	TitleEN              string
 	Byline               string // author, date, source
-	RunningHead          string
+	// RunningHeadZH and RunningHeadEN are the short titles over the Chinese
+	// and the English column from page 2 on; one alone goes over the left
+	// column.
+	RunningHeadZH, RunningHeadEN string
 }
 
 // Paper sizes in layout lengths.
@@ -74,14 +86,23 @@ var (
 	Letter = [2]int{612000, 792000}
 )
 
-// DefaultSpec returns the default design on the given paper: 10 pt text,
-// Chinese leading 1.7 em, English 1.35 em.
+// textBlockWidth is the width of the two columns and the gutter
+// (typesetting.md §0), centred on the page.
+const textBlockWidth = 480 * Pt
+
+// DefaultSpec returns the default design on the given paper (typesetting.md
+// §0, §3): 10 pt text, Chinese leading 1.7 em, English 1.35 em, a text block
+// 480 pt wide with a 20 pt gutter, the first baseline 76 pt from the top
+// and the last at most 764 pt on A4 (as far from the bottom on Letter).
 func DefaultSpec(paper [2]int) Spec {
 	return Spec{
 		Width: paper[0], Height: paper[1],
-		MarginTop: 56 * Pt, MarginBottom: 50 * Pt, MarginInner: 48 * Pt, Gutter: 16 * Pt,
+		// a row starts its ascent (8.8 pt) above its first baseline and ends
+		// a third of a leading (about 5 pt) below its last
+		MarginTop: 67 * Pt, MarginBottom: A4[1] - 769*Pt,
+		MarginInner: (paper[0] - textBlockWidth) / 2, Gutter: 20 * Pt,
 		ZHSize: 10 * Pt, ENSize: 10 * Pt, ZHLeading: 17 * Pt, ENLeading: 13500,
-		ParaGap: 7 * Pt, HeadingGap: 20 * Pt, ListGap: 4 * Pt, // typesetting.md §3.2, §3.4
+		ParaGap: 8 * Pt, HeadingGap: 24 * Pt, ListGap: 4 * Pt, // typesetting.md §3.2, §3.4
 		HeadingZH: 14 * Pt, HeadingEN: 13 * Pt,
 	}
 }

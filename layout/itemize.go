@@ -42,6 +42,7 @@ type itemizer struct {
 	muted  bool         // the segments measured now are muted (see span)
 	link   string       // the web address of the token being measured, or ""
 	size   int          // font size, millipoints
+	indent int          // the first line's indent (a Chinese paragraph's two ems)
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph

@@ -22,6 +22,9 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 	toks := tokenize(spans)
 	em := z.em()
 	tail := orphanTail(toks)
+	if z.indent > 0 {
+		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a box drawing nothing: kept at the line's start, unlike glue
+	}
 	for i, t := range toks {
 		z.muted = t.muted
 		var next *token

@@ -94,6 +94,8 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 		for j := start; j <= b.Pos; j++ {
 			it := p.items[j]
 			switch {
+			case it.Kind == linebreak.Box && len(p.info[j]) == 0:
+				x += float64(it.Width) // an indent
 			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
 				for _, s := range p.info[j] {
 					ln.place(s, x, p.size)

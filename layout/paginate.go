@@ -15,6 +15,9 @@ type pager struct {
 	zhX, enX int
 	y        int // top of the next row
 	bottom   int
+	// bodyTop and bodyBottom are the extent of the rows placed on each
+	// page, for the gutter rule (-1: none yet)
+	bodyTop, bodyBottom []int
 }
 
 // minLines is the fewest lines of a column left on either side of a page
@@ -164,6 +167,11 @@ func keep(k, n int) (int, bool) {
 func (pg *pager) place(r row, nz, ne int) {
 	page := pg.page()
 	base := pg.y + max(r.zh.ascent, r.en.ascent)
+	n := len(pg.book.Pages) - 1
+	if pg.bodyTop[n] < 0 {
+		pg.bodyTop[n] = pg.y
+	}
+	pg.bodyBottom[n] = max(pg.bodyBottom[n], pg.y+r.height(nz, ne))
 	if r.heading && r.title != "" {
 		page.Bookmarks = append(page.Bookmarks, Bookmark{Title: r.title, Level: r.level, Y: pg.y})
 	}
@@ -185,11 +193,20 @@ func (pg *pager) place(r row, nz, ne int) {
 
 func (pg *pager) newPage() {
 	pg.book.Pages = append(pg.book.Pages, Page{})
+	pg.bodyTop, pg.bodyBottom = append(pg.bodyTop, -1), append(pg.bodyBottom, -1)
 	pg.y = pg.spec.MarginTop
 }
 
+// Rules of the page design (typesetting.md §3.5–3.7).
+const (
+	ruleWidth      = 400 // the running head's and the gutter's
+	titleRuleWidth = 500 // under the title block
+	gutterGray     = 128 // 50 % grey
+)
+
 // titleBlock sets the bilingual title and byline across both columns at
-// the top of page 1.
+// the top of page 1, then a rule across the text block (typesetting.md
+// §3.5).
 func (pg *pager) titleBlock() {
 	s := pg.spec
 	if s.Title == "" && s.TitleEN == "" {
@@ -197,15 +214,20 @@ func (pg *pager) titleBlock() {
 	}
 	pg.y = s.MarginTop - 14*Pt
 	if s.Title != "" {
-		pg.centeredLines(pg.page(), s.Title, 17*Pt, true, langZH, 24*Pt, true)
+		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, true)
 	}
 	if s.TitleEN != "" {
-		pg.centeredLines(pg.page(), s.TitleEN, 14*Pt, true, langEN, 20*Pt, true)
+		pg.y += 2 * Pt
+		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, true)
 	}
 	if s.Byline != "" {
-		pg.centeredLines(pg.page(), s.Byline, 9*Pt, false, langEN, 14*Pt, true)
+		pg.y += 2 * Pt
+		pg.centeredLines(pg.page(), s.Byline, 10*Pt, false, langEN, 14*Pt, true)
 	}
-	pg.y += 12 * Pt
+	pg.y += 6 * Pt
+	page := pg.page()
+	page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: pg.y, X1: s.Width - s.MarginInner, Y1: pg.y, Width: titleRuleWidth})
+	pg.y += 24*Pt - 9*Pt // 24 pt from the rule to the first pair's text, less its ascent
 }
 
 // page returns the page being filled.
@@ -248,17 +270,70 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 	}
 }
 
-// decorate adds the running head (from page 2) and the page numbers.
+// decorate adds to every page its number, centred on the text block with
+// its baseline 36.9 pt above the page's foot; from page 2 on, the running
+// head, each column's short title over it with a rule below, and on every
+// page a rule down the middle of the gutter beside the rows (typesetting.md
+// §3.6, §3.7).
 func (pg *pager) decorate() {
 	s := pg.spec
+	left, right := s.RunningHeadZH, s.RunningHeadEN
+	if s.EnglishLeft {
+		left, right = right, left
+	}
+	if left == "" || left == right {
+		left, right = right, ""
+	}
+	leftW := max(pg.zhX, pg.enX) - s.MarginInner - s.Gutter // the left column's width
+	rightX := s.MarginInner + leftW + s.Gutter
+	rightW := s.Width - s.MarginInner - rightX
 	for i := range pg.book.Pages {
 		page := &pg.book.Pages[i]
-		pg.y = s.Height - 34*Pt
-		pg.centeredLines(page, strconv.Itoa(i+1), 8*Pt, false, langEN, 10*Pt, false)
-		if i > 0 && s.RunningHead != "" {
-			pg.y = 26 * Pt
-			pg.centeredLines(page, s.RunningHead, 8*Pt, false, langZH, 10*Pt, false)
+		pg.y = s.Height - 36900 - 9*Pt*88/100
+		pg.centeredLines(page, strconv.Itoa(i+1), 9*Pt, false, langEN, 10*Pt, false)
+		if i > 0 && (left != "" || right != "") {
+			const base = 42 * Pt
+			pg.headLine(page, left, s.MarginInner, leftW, base, false)
+			pg.headLine(page, right, rightX, rightW, base, true)
+			page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: base + 6*Pt, X1: s.Width - s.MarginInner, Y1: base + 6*Pt, Width: ruleWidth})
 		}
+		if top, bottom := pg.bodyTop[i], pg.bodyBottom[i]; top >= 0 && bottom > top {
+			x := s.MarginInner + leftW + s.Gutter/2
+			page.Rules = append(page.Rules, Rule{X0: x, Y0: top, X1: x, Y1: bottom, Width: ruleWidth, Gray: gutterGray})
+		}
+	}
+}
+
+// headLine sets a running head's short title in 9 pt within width from x,
+// flush left or flush right, cut short with an ellipsis when too long.
+func (pg *pager) headLine(page *Page, text string, x, width, base int, flushRight bool) {
+	if text == "" {
+		return
+	}
+	const size = 9 * Pt
+	lang := langEN
+	if strings.IndexFunc(text, func(r rune) bool { return isCJK(r) }) >= 0 {
+		lang = langZH
+	}
+	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: width}
+	textWidth := func(t string) int {
+		w := 0
+		for _, sg := range z.measure(t, false) {
+			w += sg.width
+		}
+		return w
+	}
+	rs := []rune(text)
+	for n := len(rs); n > 1 && textWidth(text) > width; n-- {
+		text = strings.TrimSpace(string(rs[:n-1])) + "…"
+	}
+	at := x
+	if flushRight {
+		at = x + width - textWidth(text)
+	}
+	for _, sg := range z.measure(text, false) {
+		page.Runs = append(page.Runs, Run{X: at, Y: base, Text: sg.text, Role: sg.role, Size: size, Width: sg.width})
+		at += sg.width
 	}
 }
 

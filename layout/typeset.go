@@ -177,9 +177,12 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	return r
 }
 
-// Hanging indents of list items, in thousandths of an em (typesetting.md
-// §3.4): the marker stands in the indent, every line of the text after it.
+// Indents, in thousandths of an em: a Chinese paragraph's first line
+// (typesetting.md §0, clreq's norm for books) and the hanging indents of
+// list items (§3.4), where the marker stands in the indent and every line
+// of the text after it.
 const (
+	zhIndentPerMille     = 2000
 	zhListIndentPerMille = 2000
 	enListIndentPerMille = 1500
 )
@@ -194,6 +197,9 @@ func setSide(z *itemizer, p article.Para, list, bold bool, width int, set func(p
 	}
 	marker := markerSpans(p, bold)
 	if !list || marker == nil {
+		if z.lang == langZH && !list && !bold {
+			z.indent = z.size * zhIndentPerMille / 1000
+		}
 		return set(itemize(sideSpans(p, z.lang, bold)), width, params)
 	}
 	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
@@ -243,6 +249,9 @@ func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW in
 		var n natural
 		for _, p := range b.ZH {
 			z := &itemizer{faces: chain, size: spec.ZHSize, lang: langZH, column: textW}
+			if b.Kind == article.Paragraph {
+				z.indent = spec.ZHSize * zhIndentPerMille / 1000
+			}
 			n.zh += naturalWidth(z.itemizeChinese(sideSpans(p, langZH, false)))
 		}
 		for _, p := range b.EN {

@@ -7,6 +7,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
 
@@ -96,7 +97,8 @@ func TestLongTitleStaysInMargins(t *testing.T) {
 	long := strings.Repeat("很长的标题", 20)
 	longEN := strings.Repeat("A Very Long Title ", 12)
 	spec := DefaultSpec(A4)
-	spec.Title, spec.TitleEN, spec.RunningHead = long, longEN, long+" / "+longEN
+	spec.Title, spec.TitleEN = long, longEN
+	spec.RunningHeadZH, spec.RunningHeadEN = long, longEN
 	set := fonts.NewSet()
 	// a second pair on a second page gets the running head
 	for range 60 {
@@ -116,10 +118,28 @@ func TestLongTitleStaysInMargins(t *testing.T) {
 			if r.X < spec.MarginInner-Pt || r.X+runWidth(chain, r) > spec.Width-spec.MarginInner+Pt {
 				t.Fatalf("%q runs from %d to %d, outside the margins", r.Text, r.X, r.X+runWidth(chain, r))
 			}
-			if r.Size == 17*Pt {
+			if r.Size == 20*Pt {
 				lines[r.Y] = true
 			}
 		}
+	}
+	// each short title of the running head stays over its own column
+	heads := 0
+	for _, r := range book.Pages[1].Runs {
+		if r.Y != 42*Pt {
+			continue
+		}
+		heads++
+		col := book.ENColumn
+		if r.X < book.ENColumn[0] {
+			col = book.ZHColumn
+		}
+		if r.X < col[0]-Pt || r.X+runWidth(chain, r) > col[0]+col[1]+Pt {
+			t.Errorf("running head %q runs from %d to %d, outside its column %v", r.Text, r.X, r.X+runWidth(chain, r), col)
+		}
+	}
+	if heads < 2 {
+		t.Errorf("%d running-head runs on page 2, want both short titles", heads)
 	}
 	if len(lines) < 2 {
 		t.Errorf("the Chinese title takes %d line(s); it should wrap", len(lines))
@@ -286,6 +306,87 @@ func TestLooseLinesMarked(t *testing.T) {
 		lines := setLines(z.itemizeEnglish([]span{{text: tt.text}}), tt.width, enParams)
 		if got := (cell{lines: lines}).loose(); got != tt.want {
 			t.Errorf("%.30q… at %d: loose %v, want %v", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestPageDesign checks the page furniture of typesetting.md §3.5–3.7 and
+// the first-line indent of §0 on a two-page article: a rule under the
+// title block, a running head over each column with a rule under it from
+// page 2, a rule down the middle of the gutter beside the rows of every
+// page, and Chinese paragraphs (not headings) indented two ems.
+func TestPageDesign(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("# 标题\n# Title\n")
+	for range 12 {
+		src.WriteString(strings.Repeat("图书馆今天重新开放，馆内新增了两千册儿童读物。", 5) + "\n")
+		src.WriteString(strings.Repeat("The library reopened today, with two thousand new books for children. ", 5) + "\n")
+	}
+	src.WriteString("END\n")
+	doc, diags := article.Parse("t.txt", []byte(src.String()))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN = "标题", "Title"
+	spec.RunningHeadZH, spec.RunningHeadEN = "标题", "Title"
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(book.Pages) < 2 {
+		t.Fatalf("%d pages, want two or more", len(book.Pages))
+	}
+	gutterMid := book.ZHColumn[0] + book.ZHColumn[1] + spec.Gutter/2
+	for i, page := range book.Pages {
+		var across, gutter int
+		for _, r := range page.Rules {
+			switch {
+			case r.X0 == r.X1 && r.X0 == gutterMid && r.Y1 > r.Y0:
+				gutter++
+			case r.Y0 == r.Y1 && r.X0 == spec.MarginInner && r.X1 == spec.Width-spec.MarginInner:
+				across++
+			}
+		}
+		if gutter != 1 {
+			t.Errorf("page %d: %d gutter rules, want 1", i+1, gutter)
+		}
+		if across != 1 { // the title block's on page 1, the running head's after
+			t.Errorf("page %d: %d rules across the text block, want 1", i+1, across)
+		}
+		if i == 0 {
+			continue
+		}
+		var zhHead, enHead bool
+		for _, r := range page.Runs {
+			if r.Y == 42*Pt && r.Text == "标题" && r.X == book.ZHColumn[0] {
+				zhHead = true
+			}
+			if r.Y == 42*Pt && r.Text == "Title" && r.X+r.Width == book.ENColumn[0]+book.ENColumn[1] {
+				enHead = true
+			}
+		}
+		if !zhHead || !enHead {
+			t.Errorf("page %d: running head over the Chinese column %v, flush right over the English %v; want both", i+1, zhHead, enHead)
+		}
+	}
+	// the first Chinese body line starts two ems in; the heading does not
+	chain := mustChain(t)
+	hyph, err := hyphen.English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks[:2] {
+		r := setRow(b, chain, newHyphenCache(hyph), spec, book.ZHColumn[1], book.ENColumn[1])
+		want := 0
+		if b.Kind == article.Paragraph {
+			want = 20 * Pt
+		}
+		if got := r.zh.lines[0].runs[0].X; got != want {
+			t.Errorf("%s: first Chinese line starts at %d, want %d", b.Kind, got, want)
+		}
+		if got := r.zh.lines[1%len(r.zh.lines)].runs[0].X; len(r.zh.lines) > 1 && got != 0 {
+			t.Errorf("%s: second Chinese line starts at %d, want 0", b.Kind, got)
 		}
 	}
 }

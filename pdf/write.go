@@ -89,6 +89,11 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			}
 
 		}
+		for _, r := range page.Rules {
+			pdf.SetLineWidth(pt(r.Width))
+			pdf.SetStrokeColor(r.Gray, r.Gray, r.Gray)
+			pdf.Line(pt(r.X0), pt(r.Y0), pt(r.X1), pt(r.Y1))
+		}
 		for _, l := range linkBoxes(page.Runs) {
 			pdf.AddExternalLink(asciiURI(l.uri), pt(l.x), pt(l.y), pt(l.w), pt(l.h))
 		}
