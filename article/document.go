@@ -103,6 +103,7 @@ type Meta struct {
 	Paper      string // a4 or letter
 	Left       string // zh or en: the language of the left column
 	EPUBLayout string // auto, stacked or side-by-side
+	Columns    string // the PDF's column widths as zh:en ("1:1"), or "" to balance them
 }
 
 // Document is a parsed article.

@@ -13,7 +13,7 @@ import (
 // frontMatterKeys are the keys a front matter may set, in the order they are
 // documented.
 var frontMatterKeys = []string{"title", "title_en", "author", "date", "language", "description", "source", "identifier",
-	"paper", "left", "epub_layout"}
+	"paper", "left", "epub_layout", "columns"}
 
 // maxFrontMatterLines bounds the front matter, so a runaway block is refused
 // quickly instead of swallowing the article.
@@ -222,7 +222,7 @@ func metaFromValues(v map[string]string) Meta {
 		Title: v["title"], TitleEN: v["title_en"], Author: v["author"], Date: v["date"],
 		Language: v["language"], Description: v["description"], Source: v["source"],
 		Identifier: v["identifier"],
-		Paper:      v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"],
+		Paper:      v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"], Columns: v["columns"],
 	}
 	if m.TitleEN == "" {
 		m.Title, m.TitleEN = SplitTitle(m.Title)

@@ -31,6 +31,7 @@ type Options struct {
 	Paper        string // a4 or letter
 	Left         string // zh or en: the language of the left column
 	EPUBLayout   string // auto, stacked or side-by-side
+	Columns      string // the PDF's column widths as zh:en ("1:1"); "" balances them
 	NoEmbedFonts bool   // leave the EPUB's fonts to the reading system
 	Title        string // overrides the front matter
 	Author       string
@@ -62,6 +63,7 @@ type settings struct {
 	paper      [2]int
 	left       article.Lang
 	epubLayout epub.Layout
+	columns    [2]int // zh:en parts of the PDF's columns, or zero to balance
 }
 
 // resolve merges flags (which win) with the front matter and checks them.
@@ -93,7 +95,23 @@ func resolve(name string, opt Options, meta article.Meta) (settings, error) {
 	if s.epubLayout, err = epub.ParseLayout(pick(opt.EPUBLayout, meta.EPUBLayout)); err != nil {
 		return s, fmt.Errorf("%s: %w", name, err)
 	}
+	if c := pick(opt.Columns, meta.Columns); c != "" {
+		if s.columns, err = ParseColumns(c); err != nil {
+			return s, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	return s, nil
+}
+
+// ParseColumns reads column widths given as zh:en parts ("1:1", "2:3").
+func ParseColumns(v string) ([2]int, error) {
+	zh, en, ok := strings.Cut(v, ":")
+	a, errA := strconv.Atoi(strings.TrimSpace(zh))
+	b, errB := strconv.Atoi(strings.TrimSpace(en))
+	if !ok || errA != nil || errB != nil || a <= 0 || b <= 0 || a > 100 || b > 100 {
+		return [2]int{}, fmt.Errorf("unknown columns %q (want zh:en parts, such as 1:1 or 2:3)", v)
+	}
+	return [2]int{a, b}, nil
 }
 
 // Article builds the outputs of one article read from src (named name),
@@ -144,7 +162,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		jobs = append(jobs, func() output {
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
-				Layout: s.epubLayout, Left: s.left, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
+				Layout: s.epubLayout, Left: s.left, Columns: s.columns, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
 			return output{".epub", buf.Bytes(), 0, res.Missing, nil, err}
 		})
 	}
@@ -224,6 +242,7 @@ func warnLoose(diag io.Writer, name string, doc *article.Document, blocks []int)
 func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, *layout.Book, error) {
 	spec := layout.DefaultSpec(s.paper)
 	spec.EnglishLeft = s.left == article.English
+	spec.Columns = s.columns
 	if !titleInBody(doc) {
 		spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
 	}

@@ -228,3 +228,25 @@ func BenchmarkBuildScale(b *testing.B) {
 		})
 	}
 }
+
+func TestParseColumns(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want [2]int
+		ok   bool
+	}{
+		{"1:1", [2]int{1, 1}, true},
+		{"2:3", [2]int{2, 3}, true},
+		{" 2 : 3 ", [2]int{2, 3}, true},
+		{"1", [2]int{}, false},
+		{"0:1", [2]int{}, false},
+		{"-1:2", [2]int{}, false},
+		{"a:b", [2]int{}, false},
+		{"1:1000", [2]int{}, false},
+	} {
+		got, err := ParseColumns(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseColumns(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}

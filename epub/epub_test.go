@@ -3,6 +3,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -311,5 +312,28 @@ func TestCover(t *testing.T) {
 	}
 	if ink < 1000 {
 		t.Errorf("only %d dark pixels: no title on the cover", ink)
+	}
+}
+
+// TestColumnsGiven checks that Options.Columns sets the side-by-side cells'
+// widths, for either language on the left.
+func TestColumnsGiven(t *testing.T) {
+	doc := &article.Document{}
+	for _, tt := range []struct {
+		cols [2]int
+		left article.Lang
+		want int
+	}{
+		{[2]int{1, 1}, article.Chinese, 50},
+		{[2]int{2, 3}, article.Chinese, 40},
+		{[2]int{2, 3}, article.English, 60},
+	} {
+		b := newBook(doc, Options{Columns: tt.cols, Left: tt.left, Layout: SideBySide})
+		if got := b.firstColumnShare(); got != tt.want {
+			t.Errorf("columns %v, left %v: first cell %d%%, want %d%%", tt.cols, tt.left, got, tt.want)
+		}
+		if css := b.stylesheet(nil); !strings.Contains(css, fmt.Sprintf("width: %d%%;", tt.want)) {
+			t.Errorf("columns %v: the stylesheet lacks width: %d%%", tt.cols, tt.want)
+		}
 	}
 }

@@ -184,10 +184,18 @@ div.pair > .en {
 	return out.String()
 }
 
-// firstColumnShare estimates, in percent, the width of the left column
-// that gives both columns about the same height: a Chinese character is an
-// em wide, English averages about half an em a character.
+// firstColumnShare is, in percent, the width of the left column: as
+// Options.Columns gives it, or else an estimate of the width that gives
+// both columns about the same height (a Chinese character is an em wide,
+// English averages about half an em a character).
 func (b *book) firstColumnShare() int {
+	if c := b.opt.Columns; c[0] > 0 && c[1] > 0 {
+		share := 100 * c[0] / (c[0] + c[1])
+		if b.opt.Left == article.English {
+			share = 100 - share
+		}
+		return share
+	}
 	var zh, en float64
 	for _, bl := range b.doc.Blocks {
 		for _, p := range bl.ZH {

@@ -58,12 +58,16 @@ type Book struct {
 
 // Spec is the page design.
 type Spec struct {
-	Width, Height        int
-	MarginTop            int
-	MarginBottom         int
-	MarginInner          int // left and right
-	Gutter               int
-	EnglishLeft          bool // English takes the left column
+	Width, Height int
+	MarginTop     int
+	MarginBottom  int
+	MarginInner   int // left and right
+	Gutter        int
+	EnglishLeft   bool // English takes the left column
+	// Columns, when set, gives the columns' widths as zh:en parts (the
+	// Chinese column rounded to whole ems); otherwise they are chosen so
+	// that the columns come out about equally tall.
+	Columns              [2]int
 	ZHSize, ENSize       int
 	ZHLeading            int
 	ENLeading            int

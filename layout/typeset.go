@@ -51,7 +51,7 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 		return nil, err
 	}
 	textW := spec.Width - 2*spec.MarginInner
-	zhW := balanceColumns(doc, chain, spec, textW)
+	zhW := columnWidth(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
 	rows := setRows(doc.Blocks, chain, hyph, spec, zhW, enW)
 	book := paginate(rows, spec, zhW, chain)
@@ -231,6 +231,17 @@ func headingTitle(b article.Block) string {
 	return ""
 }
 
+// columnWidth is the Chinese column's width: as spec.Columns has it, or
+// the balanced width.
+func columnWidth(doc *article.Document, chain *faceChain, spec Spec, textW int) int {
+	if c := spec.Columns; c[0] > 0 && c[1] > 0 {
+		em := spec.ZHSize
+		w := (textW - spec.Gutter) * c[0] / (c[0] + c[1])
+		return min(max(w/em, 2), (textW-spec.Gutter)/em-2) * em // whole ems, and room for both columns
+	}
+	return balanceColumns(doc, chain, spec, textW)
+}
+
 // balanceSample is the most blocks balanceColumns measures.
 const balanceSample = 300
 
@@ -261,8 +272,8 @@ func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW in
 		nat = append(nat, n)
 	}
 	best, bestH := textW/2, -1
-	for pct := 28; pct <= 55; pct++ {
-		zhW := (textW - spec.Gutter) * pct / 100
+	for pct := 35; pct <= 65; pct++ { // of the text block (typesetting.md §0)
+		zhW := textW * pct / 100
 		enW := textW - spec.Gutter - zhW
 		h := 0
 		for _, n := range nat {

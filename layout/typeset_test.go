@@ -390,3 +390,28 @@ func TestPageDesign(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsGiven sets the columns' widths from spec.Columns: 1:1 halves
+// the text block less the gutter, in whole ems, whatever balance would pick.
+func TestColumnsGiven(t *testing.T) {
+	doc, diags := article.Parse("t.txt", []byte("第一段，有一些中文。\nThe first paragraph, in English, is far longer than its Chinese original.\nEND\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	balanced, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec.Columns = [2]int{1, 1}
+	even, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := even.ZHColumn[1]; got != 230*Pt || even.ENColumn[1] != 230*Pt {
+		t.Errorf("1:1 columns %d and %d wide, want 230 pt each", got, even.ENColumn[1])
+	}
+	if balanced.ZHColumn[1] == even.ZHColumn[1] {
+		t.Errorf("the balanced columns are 1:1 too (%d): the test proves nothing", balanced.ZHColumn[1])
+	}
+}

@@ -24,6 +24,7 @@ type buildCmd struct {
 	Paper        string   `enum:"a4,letter," default:"" help:"PDF paper size: a4 (default) or letter."`
 	Left         string   `enum:"zh,en," default:"" help:"The language of the left column (PDF) and first in each pair (EPUB): zh (default) or en."`
 	EPUBLayout   string   `name:"epub-layout" enum:"auto,stacked,side-by-side," default:"" help:"EPUB pairs: auto (default: side by side on wide screens), stacked or side-by-side."`
+	Columns      string   `help:"The PDF's column widths as zh:en parts, such as 1:1 (default: chosen so the columns come out equally tall)."`
 	FontCJK      string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
 	FontLatin    string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
 	NoEmbedFonts bool     `name:"no-embed-fonts" help:"Leave the EPUB's fonts to the reading system."`
@@ -42,12 +43,18 @@ func (b *buildCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitUsage
 	}
+	if b.Columns != "" {
+		if _, err := build.ParseColumns(b.Columns); err != nil {
+			fmt.Fprintln(c.stderr, "diglot: --columns:", err)
+			return exitUsage
+		}
+	}
 	if n := strings.Count(strings.Join(b.Files, "\x00")+"\x00", "-\x00"); n > 1 {
 		fmt.Fprintln(c.stderr, "diglot: standard input (-) can be read only once")
 		return exitUsage
 	}
 	opt := build.Options{
-		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, NoEmbedFonts: b.NoEmbedFonts,
+		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, Columns: b.Columns, NoEmbedFonts: b.NoEmbedFonts,
 		Title: b.Title, Author: b.Author, Created: created,
 		PDF: slices.Contains(b.Format, "pdf"), EPUB: slices.Contains(b.Format, "epub"),
 	}

@@ -177,6 +177,8 @@ func TestUsageErrors(t *testing.T) {
 		{"build", "--format", "docx", "x.txt"},
 		{"build", "--left", "fr", "x.txt"},
 		{"build", "--epub-layout", "grid", "x.txt"},
+		{"build", "--columns", "wide", "x.txt"},
+		{"build", "--columns", "0:1", "x.txt"},
 		{"build", "--no-such-flag", "x.txt"},
 		{"build", "-", "-"},
 		{"frobnicate"},
