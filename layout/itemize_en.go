@@ -2,9 +2,10 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 
 	"diglot/article"
-
+	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
 
@@ -76,13 +77,23 @@ func tokenizeWords(spans []span) []token {
 }
 
 // splitCompound cuts a word after each hyphen or dash that has a character
-// other than a hyphen on both sides.
+// other than a hyphen on both sides and leaves letters or digits on both
+// sides, as many as hyphenation would (hyphen.MinBefore and MinAfter): "x-y-"
+// never ends a line before a lone "z.--.".
 func splitCompound(w string) []string {
 	rs := []rune(w)
+	alnum := make([]int, len(rs)+1) // alnum[i]: letters and digits in rs[:i]
+	for i, r := range rs {
+		alnum[i+1] = alnum[i]
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			alnum[i+1]++
+		}
+	}
 	var parts []string
 	start := 0
 	for i := 1; i+1 < len(rs); i++ {
-		if strings.ContainsRune("-–—", rs[i]) && rs[i+1] != '-' && rs[i-1] != '-' {
+		if strings.ContainsRune("-–—", rs[i]) && rs[i+1] != '-' && rs[i-1] != '-' &&
+			alnum[i+1] >= hyphen.MinBefore && alnum[len(rs)]-alnum[i+1] >= hyphen.MinAfter {
 			parts = append(parts, string(rs[start:i+1]))
 			start = i + 1
 		}

@@ -116,3 +116,18 @@ func TestLongTokensBreakWithoutHyphen(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitCompound(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"socio-economic", "socio-|economic"},
+		{"one-on-one", "one-|on-|one"},
+		{"e-mail", "e-mail"}, // one letter before the hyphen
+		{"1.0.0-x-y-z.--.", "1.0.0-|x-y-z.--."},
+		{"merged—adding", "merged—|adding"},
+		{"well--known", "well--known"},
+	} {
+		if got := strings.Join(splitCompound(tt.in), "|"); got != tt.want {
+			t.Errorf("splitCompound(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
