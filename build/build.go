@@ -192,14 +192,10 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	if len(missing) > 0 {
 		var cps []string
-		sorted := slices.Sorted(maps.Keys(missing))
-		for _, r := range sorted[:min(len(sorted), maxListedGlyphs)] {
+		for _, r := range slices.Sorted(maps.Keys(missing)) {
 			cps = append(cps, fmt.Sprintf("U+%04X", r))
 		}
-		if n := len(sorted) - maxListedGlyphs; n > 0 {
-			cps = append(cps, fmt.Sprintf("and %d more", n))
-		}
-		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), strings.Join(cps, ", "))
+		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), listAtMost(cps, maxListedGlyphs))
 	}
 	for _, o := range outs {
 		warnLoose(diag, name, doc, o.loose)
@@ -220,6 +216,15 @@ const maxListedGlyphs = 20
 // maxListedLines bounds the source lines a warning lists.
 const maxListedLines = 10
 
+// listAtMost joins the first n items with commas, saying how many more
+// there are.
+func listAtMost(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(", and %d more", len(items)-n)
+}
+
 // warnLoose reports the paragraphs the PDF had to set with lines looser
 // than the spacing rules allow (typesetting.md EN-2, ZH-12), naming their
 // source lines.
@@ -228,14 +233,11 @@ func warnLoose(diag io.Writer, name string, doc *article.Document, blocks []int)
 		return
 	}
 	var lines []string
-	for _, b := range blocks[:min(len(blocks), maxListedLines)] {
+	for _, b := range blocks {
 		lines = append(lines, strconv.Itoa(doc.Blocks[b].Line))
 	}
-	if n := len(blocks) - maxListedLines; n > 0 {
-		lines = append(lines, fmt.Sprintf("and %d more", n))
-	}
 	fmt.Fprintf(diag, "%s:%d: warning: %d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s\n",
-		name, doc.Blocks[blocks[0]].Line, len(blocks), strings.Join(lines, ", "))
+		name, doc.Blocks[blocks[0]].Line, len(blocks), listAtMost(lines, maxListedLines))
 }
 
 // makePDF typesets the article and writes its PDF.

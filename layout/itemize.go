@@ -27,6 +27,15 @@ type segment struct {
 	link     string
 }
 
+// segmentsWidth is the advance of measured segments together.
+func segmentsWidth(segs []segment) int {
+	w := 0
+	for _, sg := range segs {
+		w += sg.width
+	}
+	return w
+}
+
 // paragraph is a paragraph turned into breakable items. info[i] holds what
 // item i draws (boxes, and the hyphen of a hyphenation penalty).
 type paragraph struct {
@@ -68,11 +77,7 @@ const (
 func (z *itemizer) em() int { return z.size }
 
 func (z *itemizer) box(segs []segment) {
-	w := 0
-	for _, s := range segs {
-		w += s.width
-	}
-	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Box, Width: w})
+	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Box, Width: segmentsWidth(segs)})
 	z.p.info = append(z.p.info, segs)
 }
 
@@ -212,11 +217,7 @@ func isCJK(r rune) bool {
 // splitToken cuts an overlong token into pieces at URL separators, then into
 // single characters, returning the pieces and the penalty after each.
 func (z *itemizer) splitToken(t token, segs []segment) ([]string, []int) {
-	width := 0
-	for _, s := range segs {
-		width += s.width
-	}
-	if width <= z.column*6/10 {
+	if segmentsWidth(segs) <= z.column*6/10 {
 		return []string{t.text}, []int{0}
 	}
 	var pieces []string

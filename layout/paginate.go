@@ -197,11 +197,15 @@ func (pg *pager) newPage() {
 	pg.y = pg.spec.MarginTop
 }
 
-// Rules of the page design (typesetting.md §3.5–3.7).
+// The page furniture of typesetting.md §3.5–3.7.
 const (
-	ruleWidth      = 400 // the running head's and the gutter's
-	titleRuleWidth = 500 // under the title block
+	ruleWidth      = 400 // the running head's and the gutter's rules
+	titleRuleWidth = 500 // the rule under the title block
 	gutterGray     = 128 // 50 % grey
+	headSize       = 9 * Pt
+	headBaseline   = 42 * Pt // the running head's, from the page's top
+	folioSize      = 9 * Pt  // the page number's
+	folioFromFoot  = 36900   // the page number's baseline above the page's foot (805 pt on A4)
 )
 
 // titleBlock sets the bilingual title and byline across both columns at
@@ -214,15 +218,15 @@ func (pg *pager) titleBlock() {
 	}
 	pg.y = s.MarginTop - 14*Pt
 	if s.Title != "" {
-		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, true)
+		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt)
 	}
 	if s.TitleEN != "" {
 		pg.y += 2 * Pt
-		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, true)
+		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt)
 	}
 	if s.Byline != "" {
 		pg.y += 2 * Pt
-		pg.centeredLines(pg.page(), s.Byline, 10*Pt, false, langEN, 14*Pt, true)
+		pg.centeredLines(pg.page(), s.Byline, 10*Pt, false, langEN, 14*Pt)
 	}
 	pg.y += 6 * Pt
 	page := pg.page()
@@ -234,24 +238,11 @@ func (pg *pager) titleBlock() {
 func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
 
 // centeredLines sets text centred between the margins at pg.y, advancing
-// pg.y by leading a line. Text wider than the measure wraps when wrap is
-// set (a title), else it is cut short with an ellipsis (a running head).
-func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int, wrap bool) {
+// pg.y by leading a line; text wider than the measure wraps in lines of
+// about equal length.
+func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int) {
 	maxW := pg.spec.Width - 2*pg.spec.MarginInner
 	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
-	width := func(segs []segment) int {
-		w := 0
-		for _, sg := range segs {
-			w += sg.width
-		}
-		return w
-	}
-	if !wrap {
-		rs := []rune(text)
-		for n := len(rs); n > 0 && width(z.measure(text, bold)) > maxW; n-- {
-			text = strings.TrimSpace(string(rs[:n-1])) + "…"
-		}
-	}
 	var p paragraph
 	if lang == langZH {
 		p = z.itemizeChinese([]span{{text: text, bold: bold}})
@@ -289,13 +280,13 @@ func (pg *pager) decorate() {
 	rightW := s.Width - s.MarginInner - rightX
 	for i := range pg.book.Pages {
 		page := &pg.book.Pages[i]
-		pg.y = s.Height - 36900 - 9*Pt*88/100
-		pg.centeredLines(page, strconv.Itoa(i+1), 9*Pt, false, langEN, 10*Pt, false)
+		pg.y = s.Height - folioFromFoot - folioSize*88/100 // centeredLines takes the top of the line
+		pg.centeredLines(page, strconv.Itoa(i+1), folioSize, false, langEN, 0)
 		if i > 0 && (left != "" || right != "") {
-			const base = 42 * Pt
-			pg.headLine(page, left, s.MarginInner, leftW, base, false)
-			pg.headLine(page, right, rightX, rightW, base, true)
-			page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: base + 6*Pt, X1: s.Width - s.MarginInner, Y1: base + 6*Pt, Width: ruleWidth})
+			pg.headLine(page, left, s.MarginInner, leftW, false)
+			pg.headLine(page, right, rightX, rightW, true)
+			y := headBaseline + 6*Pt
+			page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: y, X1: s.Width - s.MarginInner, Y1: y, Width: ruleWidth})
 		}
 		if top, bottom := pg.bodyTop[i], pg.bodyBottom[i]; top >= 0 && bottom > top {
 			x := s.MarginInner + leftW + s.Gutter/2
@@ -304,35 +295,28 @@ func (pg *pager) decorate() {
 	}
 }
 
-// headLine sets a running head's short title in 9 pt within width from x,
-// flush left or flush right, cut short with an ellipsis when too long.
-func (pg *pager) headLine(page *Page, text string, x, width, base int, flushRight bool) {
+// headLine sets a running head's short title within width from x, flush
+// left or flush right, cut short with an ellipsis when too long.
+func (pg *pager) headLine(page *Page, text string, x, width int, flushRight bool) {
 	if text == "" {
 		return
 	}
-	const size = 9 * Pt
 	lang := langEN
-	if strings.IndexFunc(text, func(r rune) bool { return isCJK(r) }) >= 0 {
+	if strings.IndexFunc(text, isCJK) >= 0 {
 		lang = langZH
 	}
-	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: width}
-	textWidth := func(t string) int {
-		w := 0
-		for _, sg := range z.measure(t, false) {
-			w += sg.width
-		}
-		return w
-	}
-	rs := []rune(text)
-	for n := len(rs); n > 1 && textWidth(text) > width; n-- {
-		text = strings.TrimSpace(string(rs[:n-1])) + "…"
+	z := &itemizer{faces: pg.chain, size: headSize, lang: lang, column: width}
+	segs := z.measure(text, false)
+	for rs := []rune(text); len(rs) > 1 && segmentsWidth(segs) > width; {
+		rs = rs[:len(rs)-1]
+		segs = z.measure(strings.TrimSpace(string(rs))+"…", false)
 	}
 	at := x
 	if flushRight {
-		at = x + width - textWidth(text)
+		at = x + width - segmentsWidth(segs)
 	}
-	for _, sg := range z.measure(text, false) {
-		page.Runs = append(page.Runs, Run{X: at, Y: base, Text: sg.text, Role: sg.role, Size: size, Width: sg.width})
+	for _, sg := range segs {
+		page.Runs = append(page.Runs, Run{X: at, Y: headBaseline, Text: sg.text, Role: sg.role, Size: headSize, Width: sg.width})
 		at += sg.width
 	}
 }

@@ -190,22 +190,22 @@ const (
 // setSide breaks one paragraph of a side into lines. A list item's marker
 // hangs in an indent at least as wide as itself, and its text is set in
 // the rest of the column.
-func setSide(z *itemizer, p article.Para, list, bold bool, width int, set func(paragraph, int, linebreak.Params) []line) []line {
+func setSide(z *itemizer, p article.Para, list, heading bool, width int, set func(paragraph, int, linebreak.Params) []line) []line {
 	itemize, params, indent := z.itemizeEnglish, enParams, enListIndentPerMille
 	if z.lang == langZH {
 		itemize, params, indent = z.itemizeChinese, zhParams, zhListIndentPerMille
 	}
-	marker := markerSpans(p, bold)
+	marker := markerSpans(p, heading) // a heading is bold throughout
 	if !list || marker == nil {
-		if z.lang == langZH && !list && !bold {
+		if z.lang == langZH && !list && !heading {
 			z.indent = z.size * zhIndentPerMille / 1000
 		}
-		return set(itemize(sideSpans(p, z.lang, bold)), width, params)
+		return set(itemize(sideSpans(p, z.lang, heading)), width, params)
 	}
 	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
 	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
 	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
-	lines := set(itemize(bodySpans(p, z.lang, bold)), width-hang, params)
+	lines := set(itemize(bodySpans(p, z.lang, heading)), width-hang, params)
 	for i := range lines {
 		for k := range lines[i].runs {
 			lines[i].runs[k].X += hang
