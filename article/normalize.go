@@ -43,11 +43,13 @@ func CleanChinese(s string) string {
 }
 
 // ellipsesAndDashes writes the Chinese ellipsis and dash as the two-em
-// marks clreq has (typesetting.md §1.3): "...", "。。。" or a single "…"
-// next to Chinese text become "……", and "--" or a single "—" between
-// Chinese characters "——".
+// marks clreq has (typesetting.md §1.3): "..." or a single "…" next to
+// Chinese text become "……", and "--" or a single "—" between Chinese
+// characters "——". (Not "。。。" nor a sentence's final "." → "。": readers
+// and checkers that fold text by NFKC would no longer find the source's
+// characters, as they do find "..." in "……".)
 func ellipsesAndDashes(s string) string {
-	if !strings.Contains(s, "...") && !strings.Contains(s, "。。。") && !strings.Contains(s, "--") && !strings.ContainsAny(s, "…—") {
+	if !strings.Contains(s, "...") && !strings.Contains(s, "--") && !strings.ContainsAny(s, "…—") {
 		return s
 	}
 	rs := []rune(s)
@@ -62,7 +64,7 @@ func ellipsesAndDashes(s string) string {
 		chinese := chineseNeighbour(prev) || prev == 0 && isHan(next)
 		between := chineseNeighbour(prev) && chineseNeighbour(next)
 		switch {
-		case (r == '.' || r == '。') && n >= 3 && chinese, r == '…' && n == 1 && chinese:
+		case r == '.' && n >= 3 && n <= 6 && chinese, r == '…' && n == 1 && chinese: // …… folds to six dots
 			out = append(out, '…', '…')
 		case r == '-' && n == 2 && between, r == '—' && n == 1 && between:
 			out = append(out, '—', '—')
@@ -108,7 +110,7 @@ func isFullWidthMark(r rune) bool {
 
 // fullWidthPunctuation converts ASCII punctuation in Chinese context.
 func fullWidthPunctuation(s string) string {
-	if !strings.ContainsAny(s, ",.:;?!()\"'") {
+	if !strings.ContainsAny(s, ",:;?!()\"'") {
 		return s
 	}
 	rs := []rune(s)
@@ -132,9 +134,6 @@ func fullWidthPunctuation(s string) string {
 			out = trimTrailingSpace(out)
 			out = append(out, fullWidth[r])
 			continue
-		case r == '.' && sentenceFullStop(rs, i):
-			out = append(out, '。')
-			continue
 		case r == '"':
 			if openDouble {
 				out = append(trimTrailingSpace(out), '”')
@@ -157,21 +156,6 @@ func fullWidthPunctuation(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
-}
-
-// sentenceFullStop reports whether the ASCII period at rs[i] ends a Chinese
-// sentence: it follows a Han character or a closing full-width mark
-// directly and is followed by the end of the text, a space, a quote or a
-// closing mark. A period between two Han characters is kept: it is more
-// often a separator (主版本号.次版本号) than a full stop.
-func sentenceFullStop(rs []rune, i int) bool {
-	if i == 0 || !(isHan(rs[i-1]) || strings.ContainsRune("”’」』）》", rs[i-1])) {
-		return false
-	}
-	if i+1 == len(rs) {
-		return true
-	}
-	return strings.ContainsRune(" \"'”’」』）》", rs[i+1])
 }
 
 // chineseContext reports whether ASCII punctuation r, between prev and next
