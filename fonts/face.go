@@ -5,7 +5,8 @@ import (
 )
 
 // Face is a parsed TrueType font: its bytes and the metrics layout needs.
-// A Face is immutable and safe for concurrent use.
+// A Face is immutable and safe for concurrent use; what keeps state
+// (kerning through the shaper) is made per user with NewKerner.
 type Face struct {
 	Name       string // a short name for the face ("NotoSerifSC-Regular")
 	Data       []byte // the font file
@@ -15,7 +16,7 @@ type Face struct {
 	advances   []uint16
 	cmap       []cmapGroup
 	numGlyphs  int
-	kern       kerner
+	shaping    shapingFont
 }
 
 // Parse reads a TrueType font. A malformed font is an error, never a panic.

@@ -80,20 +80,20 @@ func TestKern(t *testing.T) {
 	}{
 		{'A', 'V', true}, {'T', 'o', true}, {'y', '.', true}, {'a', 'b', false},
 	} {
-		k := face.Kern(tt.a, tt.b)
+		k := face.NewKerner().Kern(tt.a, tt.b)
 		if (k < 0) != tt.negative {
 			t.Errorf("Kern(%q, %q) = %d", tt.a, tt.b, k)
 		}
-		if again := face.Kern(tt.a, tt.b); again != k {
+		if again := face.NewKerner().Kern(tt.a, tt.b); again != k {
 			t.Errorf("Kern(%q, %q) changed from %d to %d", tt.a, tt.b, k, again)
 		}
 	}
-	if k := face.Kern('中', 'A'); k != 0 {
+	if k := face.NewKerner().Kern('中', 'A'); k != 0 {
 		t.Errorf("a missing character kerns by %d", k)
 	}
 	bad, _ := Parse("x", face.Data)
 	bad.Data = []byte("junk") // the shaper cannot read it: no kerning, no panic
-	if k := bad.Kern('A', 'V'); k != 0 {
+	if k := bad.NewKerner().Kern('A', 'V'); k != 0 {
 		t.Errorf("kerning from junk: %d", k)
 	}
 }

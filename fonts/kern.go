@@ -12,17 +12,56 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// kerner finds the kerning of a pair of characters the way a shaper does,
+// shapingFont is a face's font as go-text reads it, parsed once on first
+// use. go-text's Font is read-only and may be shared; its Face (caches,
+// shaper buffers) may not, so every user makes its own Kerner.
+type shapingFont struct {
+	once sync.Once
+	font *gotext.Font // nil when go-text cannot read the font
+}
+
+func (s *shapingFont) get(data []byte) *gotext.Font {
+	s.once.Do(func() { s.font = parseForShaping(data) })
+	return s.font
+}
+
+func parseForShaping(data []byte) (font *gotext.Font) {
+	defer func() {
+		if recover() != nil { // go-text panics on some malformed fonts
+			font = nil
+		}
+	}()
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	font, err = gotext.NewFont(ld)
+	if err != nil {
+		return nil
+	}
+	return font
+}
+
+// Kerner finds the kerning of a pair of characters the way a shaper does,
 // with the font's GPOS (or kern) tables, through go-text's HarfBuzz port:
-// it shapes the pair without ligatures and compares the first glyph's
-// advance with its nominal one. Pairs are shaped on first use and
-// remembered; shaping a pair takes about a microsecond.
-type kerner struct {
-	once   sync.Once
+// it shapes the pair without ligatures and compares where the second glyph
+// lands with its nominal place. Pairs are shaped on first use (about a
+// microsecond) and remembered. A Kerner is not safe for concurrent use:
+// each goroutine makes its own with Face.NewKerner.
+type Kerner struct {
 	face   *gotext.Face // nil when the font cannot be shaped
-	mu     sync.Mutex   // the shaper keeps buffers between calls
+	upem   int
 	shaper shaping.HarfbuzzShaper
-	pairs  sync.Map // [2]rune -> int16
+	pairs  map[[2]rune]int16
+}
+
+// NewKerner returns a Kerner of its own for the face.
+func (f *Face) NewKerner() *Kerner {
+	k := &Kerner{upem: f.UnitsPerEm, pairs: map[[2]rune]int16{}}
+	if font := f.shaping.get(f.Data); font != nil {
+		k.face = gotext.NewFace(font)
+	}
+	return k
 }
 
 // noLigatures keeps the pair as two glyphs, as the PDF draws it.
@@ -34,39 +73,27 @@ var noLigatures = []shaping.FontFeature{
 
 // Kern returns the adjustment, in font units, of the space between a and b
 // when b follows a: negative brings them closer ("AV", "To", "y."). It is 0
-// when either character is missing or the font has no kerning.
-func (f *Face) Kern(a, b rune) int {
-	k := &f.kern
+// when either character is missing or the font has no kerning. Once the
+// shaper has failed on the font (go-text panics on some malformed tables),
+// every pair is 0.
+func (k *Kerner) Kern(a, b rune) int {
 	key := [2]rune{a, b}
-	if v, ok := k.pairs.Load(key); ok {
-		return int(v.(int16))
+	if v, ok := k.pairs[key]; ok {
+		return int(v)
 	}
-	k.once.Do(func() { k.face = parseForShaping(f.Data) })
 	v := int16(0)
 	if k.face != nil {
-		v = k.shapePair(a, b, f.UnitsPerEm)
+		v = k.shapePair(a, b)
 	}
-	k.pairs.Store(key, v)
+	k.pairs[key] = v
 	return int(v)
 }
 
-func parseForShaping(data []byte) (face *gotext.Face) {
-	defer func() {
-		if recover() != nil { // go-text panics on some malformed fonts
-			face = nil
-		}
-	}()
-	face, err := gotext.ParseTTF(bytes.NewReader(data))
-	if err != nil {
-		return nil
-	}
-	return face
-}
-
-func (k *kerner) shapePair(a, b rune, upem int) (kern int16) {
+func (k *Kerner) shapePair(a, b rune) (kern int16) {
 	defer func() {
 		if recover() != nil {
 			kern = 0
+			k.face = nil // its state is unknown after a panic: shape no more
 		}
 	}()
 	ga, okA := k.face.NominalGlyph(a)
@@ -74,13 +101,11 @@ func (k *kerner) shapePair(a, b rune, upem int) (kern int16) {
 	if !okA || !okB {
 		return 0
 	}
-	k.mu.Lock()
 	out := k.shaper.Shape(shaping.Input{
 		Text: []rune{a, b}, RunStart: 0, RunEnd: 2,
 		Direction: di.DirectionLTR, Face: k.face, FontFeatures: noLigatures,
-		Size: fixed.I(upem), Script: language.Latin, Language: language.NewLanguage("en"),
+		Size: fixed.I(k.upem), Script: language.Latin, Language: language.NewLanguage("en"),
 	})
-	k.mu.Unlock()
 	if len(out.Glyphs) != 2 || out.Glyphs[0].GlyphID != ga {
 		return 0
 	}

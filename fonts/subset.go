@@ -764,13 +764,14 @@ func (f *Face) buildKern(mapping []cmapGroup, want [][2]rune) []byte {
 		gid[m.first] = uint16(m.start)
 	}
 	var pairs []pair
+	kerner := f.NewKerner()
 	for _, w := range want {
 		l, okL := gid[w[0]]
 		r, okR := gid[w[1]]
 		if !okL || !okR {
 			continue
 		}
-		if k := f.Kern(w[0], w[1]); k != 0 && len(pairs) < maxKernPairs {
+		if k := kerner.Kern(w[0], w[1]); k != 0 && len(pairs) < maxKernPairs {
 			pairs = append(pairs, pair{l, r, int16(k)})
 		}
 	}

@@ -238,15 +238,15 @@ func TestSubsetKerning(t *testing.T) {
 	}
 	for _, p := range []string{"AV", "To", "y.", "ab"} {
 		rs := []rune(p)
-		if got, want := own.Kern(rs[0], rs[1]), face.Kern(rs[0], rs[1]); got != want {
+		if got, want := own.NewKerner().Kern(rs[0], rs[1]), face.NewKerner().Kern(rs[0], rs[1]); got != want {
 			t.Errorf("kerning of %q in the subset = %d, want %d", p, got, want)
 		}
 	}
 	plain, _ := face.Subset([]rune("AV"), SubsetOptions{Family: "X"})
-	if p, _ := Parse("plain", plain); p.Kern('A', 'V') != 0 {
+	if p, _ := Parse("plain", plain); p.NewKerner().Kern('A', 'V') != 0 {
 		t.Error("a subset without KernPairs kerns")
 	}
-	if own.Kern('V', 'A') != 0 && face.Kern('V', 'A') != 0 {
+	if own.NewKerner().Kern('V', 'A') != 0 && face.NewKerner().Kern('V', 'A') != 0 {
 		t.Error("a pair that was not asked for is kerned")
 	}
 }

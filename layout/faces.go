@@ -12,6 +12,7 @@ import (
 // box (nothing for an invisible character) that extracts as the character.
 type faceChain struct {
 	faces   [6]*fonts.Face
+	kerners [6]*fonts.Kerner // this chain's own, made on first use
 	missing map[rune]bool
 }
 
@@ -60,8 +61,16 @@ func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
 	return roles[0], adv * 1000 / f.UnitsPerEm
 }
 
-// fork returns a chain with the same faces and its own record of missing
-// characters, for use by another goroutine.
+// kerner returns the chain's kerner for a role's face.
+func (c *faceChain) kerner(role fonts.Role) *fonts.Kerner {
+	if c.kerners[role] == nil {
+		c.kerners[role] = c.faces[role].NewKerner()
+	}
+	return c.kerners[role]
+}
+
+// fork returns a chain with the same faces and its own kerners and record
+// of missing characters, for use by another goroutine.
 func (c *faceChain) fork() *faceChain {
 	return &faceChain{faces: c.faces, missing: map[rune]bool{}}
 }

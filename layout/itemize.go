@@ -149,7 +149,7 @@ func (z *itemizer) kern(role fonts.Role, a, b rune) int {
 		return 0
 	}
 	f := z.faces.faces[role]
-	k := f.Kern(a, b) * 1000 / f.UnitsPerEm
+	k := z.faces.kerner(role).Kern(a, b) * 1000 / f.UnitsPerEm
 	if k > -kernThreshold && k < kernThreshold {
 		return 0
 	}
