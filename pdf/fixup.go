@@ -15,11 +15,21 @@ import (
 //   - ToUnicode entries for characters beyond the BMP, which gopdf writes as
 //     five or six hex digits, become UTF-16 surrogate pairs, so 🌎 and 𠮷
 //     extract as themselves;
-//   - the catalog gets the document's /Lang.
+//   - the catalog gets the document's /Lang;
+//   - the outline root's /Last names the last top-level bookmark (gopdf
+//     takes the last one written, which may be nested), and the top-level
+//     bookmarks' /Parent names the root (gopdf names another object).
 //
 // It relies on the layout gopdf writes: objects in order, a classic xref
 // table, uncompressed ToUnicode streams with a direct /Length.
-func fixup(in []byte, lang string) ([]byte, error) {
+// outlineFix says how the outline root and its top-level entries must be
+// linked: gopdf writes the entries as one flat list.
+type outlineFix struct {
+	last int   // object number of the last top-level entry
+	tops []int // object numbers of the top-level entries
+}
+
+func fixup(in []byte, lang string, outlines outlineFix) ([]byte, error) {
 	xrefAt, err := startXref(in)
 	if err != nil {
 		return nil, err
@@ -37,6 +47,19 @@ func fixup(in []byte, lang string) ([]byte, error) {
 		return nil, errors.New("no objects")
 	}
 
+	root, tops := 0, map[int]bool{}
+	for _, t := range outlines.tops {
+		tops[t] = true
+	}
+	for i, num := range order {
+		end := xrefAt
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		if bytes.Contains(in[offsets[num]:end], []byte("/Type /Outlines")) {
+			root = num
+		}
+	}
 	out := bytes.NewBuffer(make([]byte, 0, len(in)+1024))
 	out.Write(in[:offsets[order[0]]])
 	newOffsets := map[int]int{}
@@ -49,6 +72,10 @@ func fixup(in []byte, lang string) ([]byte, error) {
 		switch {
 		case bytes.Contains(obj, []byte("beginbfrange")):
 			obj = fixToUnicode(obj)
+		case num == root && outlines.last > 0:
+			obj = outlineLast.ReplaceAll(obj, []byte("/Last "+strconv.Itoa(outlines.last)+" 0 R"))
+		case tops[num] && root > 0:
+			obj = outlineParent.ReplaceAll(obj, []byte("/Parent "+strconv.Itoa(root)+" 0 R"))
 		case bytes.Contains(obj, []byte("/Type /Catalog")) && lang != "":
 			obj = bytes.Replace(obj, []byte("/Type /Catalog"), []byte("/Type /Catalog\n  /Lang "+pdfString(lang)), 1)
 		}
@@ -71,6 +98,11 @@ func fixup(in []byte, lang string) ([]byte, error) {
 }
 
 var startxrefRe = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+
+var (
+	outlineLast   = regexp.MustCompile(`/Last \d+ 0 R`)
+	outlineParent = regexp.MustCompile(`/Parent \d+ 0 R`)
+)
 
 func startXref(in []byte) (int, error) {
 	m := startxrefRe.FindSubmatch(in)

@@ -28,7 +28,14 @@ type Meta struct {
 // Write renders book to w with the faces of set. It spends the book: each
 // page's runs are released once drawn, so that a long book is not held
 // twice (by the layout and by gopdf).
-func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
+func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error) {
+	defer func() {
+		// gopdf reads the fonts' subsets; a user's malformed font must not
+		// take the process down with it
+		if r := recover(); r != nil {
+			err = fmt.Errorf("FONT: the PDF writer could not read a font (%v)", r)
+		}
+	}()
 	var pdf gopdf.GoPdf
 	pt := func(v int) float64 { return float64(v) / layout.Pt }
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pt(book.Width), H: pt(book.Height)}, Unit: gopdf.UnitPT})
@@ -59,13 +66,14 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			return fmt.Errorf("pdf: font %s: %w", face.Name, err)
 		}
 	}
+	var outlines []outline
 	muted := false // gopdf's text colour carries over from page to page
 	for i := range book.Pages {
 		page := &book.Pages[i]
 		pdf.AddPage()
 		for _, b := range page.Bookmarks {
 			pdf.SetXY(0, pt(b.Y))
-			pdf.AddOutline(b.Title)
+			outlines = append(outlines, outline{pdf.AddOutlineWithPosition(b.Title), b.Level})
 		}
 		font, size := fonts.Role(255), -1
 		for _, r := range page.Runs {
@@ -94,21 +102,70 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
 			pdf.SetStrokeColor(r.Gray, r.Gray, r.Gray)
 			pdf.Line(pt(r.X0), pt(r.Y0), pt(r.X1), pt(r.Y1))
 		}
-		for _, l := range linkBoxes(page.Runs) {
+		for _, l := range linkBoxes(page.Runs, book) {
 			pdf.AddExternalLink(asciiURI(l.uri), pt(l.x), pt(l.y), pt(l.w), pt(l.h))
 		}
 		page.Runs = nil // gopdf holds the page now: let a long book's layout go
 	}
+	lastTop, tops := nestOutlines(outlines)
 	var buf bytes.Buffer
 	if _, err := pdf.WriteTo(&buf); err != nil {
 		return err
 	}
-	out, err := fixup(buf.Bytes(), meta.Lang)
+	out, err := fixup(buf.Bytes(), meta.Lang, outlineFix{last: lastTop, tops: tops})
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// outline is a bookmark gopdf has written, with its heading's level.
+type outline struct {
+	obj   *gopdf.OutlineObj
+	level int
+}
+
+// nestOutlines links the bookmarks into a tree by heading level (gopdf
+// writes them as one flat list): each entry's parent is the nearest
+// earlier one of a smaller level. It returns the object number of the
+// last top-level entry, which the outline root's /Last must name (0 when
+// there is none), and the top-level entries' numbers, whose /Parent must
+// be the root (gopdf names another object).
+func nestOutlines(outlines []outline) (lastTop int, tops []int) {
+	type open struct {
+		node      outline
+		lastChild *gopdf.OutlineObj
+	}
+	var stack []open
+	var prevTop *gopdf.OutlineObj
+	for _, o := range outlines {
+		for len(stack) > 0 && stack[len(stack)-1].node.level >= o.level {
+			stack = stack[:len(stack)-1]
+		}
+		o.obj.SetNext(-1)
+		o.obj.SetPrev(-1)
+		var prev *gopdf.OutlineObj
+		if len(stack) == 0 {
+			prev, prevTop = prevTop, o.obj
+			lastTop = o.obj.GetIndex()
+			tops = append(tops, lastTop)
+		} else {
+			parent := &stack[len(stack)-1]
+			o.obj.SetParent(parent.node.obj.GetIndex())
+			if parent.lastChild == nil {
+				parent.node.obj.SetFirst(o.obj.GetIndex())
+			}
+			parent.node.obj.SetLast(o.obj.GetIndex())
+			prev, parent.lastChild = parent.lastChild, o.obj
+		}
+		if prev != nil {
+			prev.SetNext(o.obj.GetIndex())
+			o.obj.SetPrev(prev.GetIndex())
+		}
+		stack = append(stack, open{node: o})
+	}
+	return lastTop, tops
 }
 
 // linkBox is the clickable area of a web address on one line.
@@ -117,9 +174,17 @@ type linkBox struct {
 	x, y, w, h int // top left corner and size, layout units
 }
 
-// linkBoxes joins the runs of each web address on each line into one box,
-// from the ascent to the descent of the text.
-func linkBoxes(runs []layout.Run) []linkBox {
+// linkBoxes joins the runs of each web address on each line of a column
+// into one box, from the ascent to the descent of the text. Runs of the
+// same address in the other column, or further along the line than the
+// next word, get boxes of their own.
+func linkBoxes(runs []layout.Run, book *layout.Book) []linkBox {
+	column := func(x int) int {
+		if c := book.ENColumn; x >= c[0] && x < c[0]+c[1] {
+			return 1
+		}
+		return 0
+	}
 	var out []linkBox
 	for _, r := range runs {
 		if r.Link == "" {
@@ -127,7 +192,8 @@ func linkBoxes(runs []layout.Run) []linkBox {
 		}
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if last.uri == r.Link && last.y == r.Y-r.Size*9/10 {
+			end := last.x + last.w
+			if last.uri == r.Link && last.y == r.Y-r.Size*9/10 && column(last.x) == column(r.X) && r.X >= last.x && r.X-end <= r.Size {
 				last.w = max(last.w, r.X+r.Width-last.x)
 				continue
 			}

@@ -93,7 +93,7 @@ type outcome struct {
 func buildOne(path string, stdin io.Reader, set *fonts.Set, opt build.Options) *outcome {
 	o := &outcome{}
 	start := time.Now()
-	name, src, err := readInput(path, stdin)
+	name, src, err := readInput(path, stdin, maxArticleBytes)
 	if err != nil {
 		o.err = err
 		return o
@@ -166,9 +166,15 @@ func (b *buildCmd) loadFonts(set *fonts.Set) error {
 }
 
 func overrideFont(set *fonts.Set, path string, roles ...fonts.Role) error {
-	_, data, err := readInput(path, nil)
-	if err != nil {
-		return err
+	if path == "-" {
+		return fmt.Errorf("FONT: %s: a font is read from a file, not from standard input", path)
 	}
-	return set.Override(data, path, roles...)
+	_, data, err := readInput(path, nil, maxFontBytes)
+	if err != nil {
+		return fmt.Errorf("FONT: %w", err)
+	}
+	if err := set.Override(data, path, roles...); err != nil {
+		return fmt.Errorf("FONT: %w", err)
+	}
+	return nil
 }

@@ -84,7 +84,7 @@ type parseCmd struct {
 }
 
 func (p *parseCmd) run(c *cli) int {
-	name, src, err := readInput(p.File, c.stdin)
+	name, src, err := readInput(p.File, c.stdin, maxArticleBytes)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitFail
@@ -123,15 +123,41 @@ func printSummary(w io.Writer, doc *article.Document, diags article.Diagnostics)
 	fmt.Fprintf(w, "warnings: %d\n", len(diags))
 }
 
-// readInput reads a named file, or standard input for "-".
-func readInput(path string, stdin io.Reader) (name string, src []byte, err error) {
+// The largest article and font diglot reads. An article of 32 MiB is
+// about 16 times the largest real one in the corpus; the largest CJK fonts
+// (Pan-CJK collections aside) are under 40 MiB.
+const (
+	maxArticleBytes = 32 << 20
+	maxFontBytes    = 64 << 20
+)
+
+// readInput reads a named file, or standard input for "-", refusing more
+// than limit bytes (a 3 GB file or /dev/zero is an error, not a crash).
+func readInput(path string, stdin io.Reader, limit int64) (name string, src []byte, err error) {
+	name = path
+	var r io.Reader
 	if path == "-" {
-		src, err = io.ReadAll(stdin)
-		return "<stdin>", src, err
+		name, r = "<stdin>", stdin
+	} else {
+		f, err := os.Open(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return path, nil, fmt.Errorf("%s: no such file", path)
+		}
+		if err != nil {
+			return path, nil, err
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.IsDir() {
+			return path, nil, fmt.Errorf("%s: is a directory", path)
+		}
+		r = f
 	}
-	src, err = os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return path, nil, fmt.Errorf("%s: no such file", path)
+	src, err = io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return name, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return path, src, err
+	if int64(len(src)) > limit {
+		return name, nil, fmt.Errorf("%s: larger than %d MiB, the most diglot reads", name, limit>>20)
+	}
+	return name, src, nil
 }
