@@ -78,6 +78,25 @@ func (f *Face) readMetrics(dir tableDir) error {
 	return nil
 }
 
+// Validate checks the glyph data of a font that did not ship with diglot
+// (see validateGlyphs), so that a malformed one is reported when it is read
+// rather than met by a parser later.
+func (f *Face) Validate() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("font %s: malformed font (%v)", f.Name, r)
+		}
+	}()
+	dir, err := readTables(f.Data)
+	if err != nil {
+		return fmt.Errorf("font %s: %w", f.Name, err)
+	}
+	if err := validateGlyphs(dir, f.numGlyphs); err != nil {
+		return fmt.Errorf("font %s: %w", f.Name, err)
+	}
+	return nil
+}
+
 // Glyph returns the glyph of r, and whether the font has one.
 func (f *Face) Glyph(r rune) (uint32, bool) {
 	g := lookup(f.cmap, r)

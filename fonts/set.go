@@ -73,7 +73,11 @@ func NewSet() *Set { return &Set{} }
 // Override replaces the faces of the given roles with a user's font. The
 // font is checked at once, so a bad file is reported before any work.
 func (s *Set) Override(data []byte, name string, roles ...Role) error {
-	if _, err := Parse(name, data); err != nil {
+	face, err := Parse(name, data)
+	if err != nil {
+		return err
+	}
+	if err := face.Validate(); err != nil {
 		return err
 	}
 	for _, r := range roles {

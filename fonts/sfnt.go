@@ -124,6 +124,7 @@ func parseCmap4(b []byte) ([]cmapGroup, error) {
 	ends, starts := b[14:], b[16+2*segs:]
 	deltas, rangeOffs := b[16+4*segs:], b[16+6*segs:]
 	var groups []cmapGroup
+	next := rune(0) // segments are sorted and disjoint: each starts at or after next
 	for s := 0; s < segs; s++ {
 		end, start := rune(binary.BigEndian.Uint16(ends[2*s:])), rune(binary.BigEndian.Uint16(starts[2*s:]))
 		delta := binary.BigEndian.Uint16(deltas[2*s:])
@@ -131,6 +132,12 @@ func parseCmap4(b []byte) ([]cmapGroup, error) {
 		if start > end || start == 0xFFFF {
 			continue
 		}
+		if start < next {
+			// overlapping segments (several may share one glyph array):
+			// reading them would cost segments × 65,536 entries
+			return nil, errors.New("cmap format 4 segments overlap or are out of order")
+		}
+		next = end + 1
 		if ro == 0 {
 			groups = append(groups, cmapGroup{first: start, last: end, start: uint32(uint16(uint16(start) + delta))})
 			continue

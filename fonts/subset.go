@@ -79,6 +79,9 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 		}
 	}
 
+	if len(plan.old) > 0xFFFF {
+		return nil, fmt.Errorf("font %s: the text needs %d glyphs of this face, more than the 65,535 a font can hold", f.Name, len(plan.old))
+	}
 	glyf, loca, err := src.rewrite(plan)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
@@ -267,12 +270,15 @@ func readComponents(b []byte) ([]component, error) {
 // placed by a plain offset replaced by its own records, offsets added;
 // ok is false when that cannot be done (point matching, offsets out of
 // range, nesting too deep).
-func (s *glyphSource) leaves(b []byte, depth int) (out []component, ok bool) {
+func (s *glyphSource) leaves(b []byte, depth int, budget *int) (out []component, ok bool) {
 	cs, err := readComponents(b)
-	if err != nil || depth > 8 {
+	if err != nil || depth > maxComponentDepth {
 		return nil, false
 	}
 	for _, c := range cs {
+		if *budget--; *budget < 0 {
+			return nil, false // nested composites that multiply: left as they are
+		}
 		child := s.raw(uint32(c.glyph))
 		if len(child) < 10 || int16(binary.BigEndian.Uint16(child)) >= 0 {
 			out = append(out, c) // a simple or empty glyph
@@ -281,7 +287,7 @@ func (s *glyphSource) leaves(b []byte, depth int) (out []component, ok bool) {
 		if c.flags&argsAreXY == 0 {
 			return nil, false
 		}
-		inner, ok := s.leaves(child, depth+1)
+		inner, ok := s.leaves(child, depth+1, budget)
 		if !ok {
 			return nil, false
 		}
@@ -308,6 +314,14 @@ func (s *glyphSource) leaves(b []byte, depth int) (out []component, ok bool) {
 	}
 	return out, true
 }
+
+// Bounds on composite glyphs: nesting depth (real fonts use 1 to 3) and
+// the component records a flattened glyph may visit (real fonts: a few;
+// ten levels of eight components each would be a billion).
+const (
+	maxComponentDepth = 8
+	maxFlatComponents = 256
+)
 
 // matrix is a component's 2×2 transform: x' = a·x + c·y, y' = b·x + d·y,
 // with a, b, c, d in the order a record stores them (xscale, scale01,
@@ -363,7 +377,8 @@ func (s *glyphSource) flatten(b []byte) []byte {
 	if !nested {
 		return b
 	}
-	leaves, ok := s.leaves(b, 0)
+	budget := maxFlatComponents
+	leaves, ok := s.leaves(b, 0, &budget)
 	if !ok {
 		return b
 	}
@@ -803,4 +818,59 @@ func (f *Face) buildKern(mapping []cmapGroup, want [][2]rune) []byte {
 		b = binary.BigEndian.AppendUint16(b, uint16(p.value))
 	}
 	return b
+}
+
+// validateGlyphs checks what the subsetter and the PDF writer will walk:
+// loca in order and inside glyf, every composite's records inside its
+// glyph, naming glyphs the font has, nested at most maxComponentDepth
+// deep and without a cycle. It takes time linear in the glyf table.
+func validateGlyphs(dir tableDir, numGlyphs int) error {
+	src, err := newGlyphSource(dir, numGlyphs)
+	if err != nil {
+		return err
+	}
+	const unknown, visiting = -1, -2
+	depth := make([]int8, numGlyphs)
+	for i := range depth {
+		depth[i] = unknown
+	}
+	var depthOf func(g uint32) (int8, error)
+	depthOf = func(g uint32) (int8, error) {
+		switch depth[g] {
+		case visiting:
+			return 0, fmt.Errorf("glyph %d is a component of itself", g)
+		case unknown:
+		default:
+			return depth[g], nil
+		}
+		b := src.raw(g)
+		offs, err := componentOffsets(b)
+		if err != nil {
+			return 0, fmt.Errorf("glyph %d: %w", g, err)
+		}
+		depth[g] = visiting
+		d := int8(0)
+		for _, o := range offs {
+			c := uint32(binary.BigEndian.Uint16(b[o:]))
+			if int(c) >= numGlyphs {
+				return 0, fmt.Errorf("glyph %d names component %d, past the font's %d glyphs", g, c, numGlyphs)
+			}
+			cd, err := depthOf(c)
+			if err != nil {
+				return 0, err
+			}
+			if cd+1 > maxComponentDepth {
+				return 0, fmt.Errorf("glyph %d nests composite glyphs more than %d deep", g, maxComponentDepth)
+			}
+			d = max(d, cd+1)
+		}
+		depth[g] = d
+		return d, nil
+	}
+	for g := range numGlyphs {
+		if _, err := depthOf(uint32(g)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

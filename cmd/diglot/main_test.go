@@ -300,6 +300,15 @@ func TestUserFonts(t *testing.T) {
 			}
 		}
 	}
+	// standard input and an endless device are refused, not read whole
+	for _, font := range []string{"-", "/dev/zero"} {
+		for _, flag := range []string{"--font-cjk", "--font-latin"} {
+			code, _, stderr := runCLI(t, "", "build", "-o", filepath.Join(dir, "none"), flag, font, seed)
+			if code != exitFail || !strings.HasPrefix(stderr, "diglot: FONT: "+font) {
+				t.Errorf("%s %s: exit %d, want 1 and a FONT error:\n%s", flag, font, code, stderr)
+			}
+		}
+	}
 	if code, _, stderr := runCLI(t, "", "build", "-o", dir, "--font-cjk", filepath.Join(dir, "missing.ttf"), seed); code == 0 {
 		t.Errorf("a missing font file was accepted:\n%s", stderr)
 	}

@@ -1,0 +1,106 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+)
+
+// nestedComposites builds the glyph tables of a font whose glyph i (for i
+// < levels) is a composite of eight copies of glyph i+1, and whose last
+// glyph is an empty simple glyph: flattening glyph 0 naively visits 8^levels
+// records.
+func nestedComposites(levels int) tableDir {
+	var glyf, loca []byte
+	for g := 0; g <= levels; g++ {
+		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+		if g == levels {
+			glyf = append(glyf, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // one contour ending at point 0, no instructions
+			glyf = append(glyf, 0, 0)                                     // and its point's flag and coordinates
+			continue
+		}
+		glyf = append(glyf, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0)
+		for c := 0; c < 8; c++ {
+			flags := uint16(argsAreXY | argsAreWords)
+			if c < 7 {
+				flags |= moreComponents
+			}
+			glyf = binary.BigEndian.AppendUint16(glyf, flags)
+			glyf = binary.BigEndian.AppendUint16(glyf, uint16(g+1))
+			glyf = binary.BigEndian.AppendUint32(glyf, 0)
+		}
+	}
+	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+	head := make([]byte, 54)
+	head[51] = 1 // long loca
+	hhea := make([]byte, 36)
+	hhea[35] = 1
+	return tableDir{"glyf": glyf, "loca": loca, "head": head, "hhea": hhea, "hmtx": make([]byte, 4)}
+}
+
+func TestNestedCompositesBounded(t *testing.T) {
+	dir := nestedComposites(10)
+	src, err := newGlyphSource(dir, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.flat = map[uint32][]byte{}
+	if got := src.data(0); len(got) != len(src.raw(0)) {
+		t.Errorf("a composite of 8^10 leaves was flattened to %d bytes", len(got))
+	}
+	if err := validateGlyphs(dir, 11); err == nil || !strings.Contains(err.Error(), "deep") {
+		t.Errorf("validateGlyphs: %v, want a nesting error", err)
+	}
+	if err := validateGlyphs(nestedComposites(3), 4); err != nil {
+		t.Errorf("three levels refused: %v", err)
+	}
+	if got := src2(t, nestedComposites(2)).data(0); len(got) != 10+8*8*8 {
+		t.Errorf("two levels flatten to %d bytes, want 64 records", len(got))
+	}
+}
+
+func src2(t *testing.T, dir tableDir) *glyphSource {
+	s, err := newGlyphSource(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.flat = map[uint32][]byte{}
+	return s
+}
+
+func TestCyclicComposite(t *testing.T) {
+	dir := nestedComposites(2)
+	binary.BigEndian.PutUint16(dir["glyf"][10+2:], 0) // glyph 0's first component is glyph 0
+	if err := validateGlyphs(dir, 3); err == nil {
+		t.Error("a glyph that contains itself was accepted")
+	}
+}
+
+// cmap4 builds a format 4 subtable of n segments that all cover
+// U+0020–U+FFFE and share one glyph array.
+func overlappingCmap4(n int) []byte {
+	segs := n + 1 // and the final 0xFFFF segment
+	b := make([]byte, 16+8*segs+2*0xFFDF)
+	binary.BigEndian.PutUint16(b[0:], 4)
+	binary.BigEndian.PutUint16(b[6:], uint16(2*segs))
+	for s := 0; s < segs; s++ {
+		end, start := uint16(0xFFFE), uint16(0x20)
+		if s == n {
+			end, start = 0xFFFF, 0xFFFF
+		}
+		binary.BigEndian.PutUint16(b[14+2*s:], end)
+		binary.BigEndian.PutUint16(b[16+2*segs+2*s:], start)
+		// every segment's range offset points at the same array after the table
+		binary.BigEndian.PutUint16(b[16+6*segs+2*s:], uint16(2*(segs-s)))
+	}
+	return b
+}
+
+func TestCmap4OverlapRefused(t *testing.T) {
+	if _, err := parseCmap4(overlappingCmap4(1)); err != nil {
+		t.Fatalf("one segment: %v", err)
+	}
+	if _, err := parseCmap4(overlappingCmap4(2000)); err == nil {
+		t.Error("2,000 overlapping segments were read")
+	}
+}
