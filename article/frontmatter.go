@@ -15,9 +15,14 @@ import (
 var frontMatterKeys = []string{"title", "title_en", "author", "date", "language", "description", "source", "identifier",
 	"paper", "left", "epub_layout", "columns"}
 
-// maxFrontMatterLines bounds the front matter, so a runaway block is refused
-// quickly instead of swallowing the article.
-const maxFrontMatterLines = 200
+// Bounds on the front matter, which goes through a third-party parser: its
+// size (real ones are a few hundred bytes; Jekyll's longest a few KiB) and
+// the nesting of TOML's arrays and tables (5 million brackets overflowed
+// the parser's stack).
+const (
+	maxFrontMatterBytes = 64 << 10
+	maxFrontMatterDepth = 32
+)
 
 // splitFrontMatter reads a `---` (YAML) or `+++` (TOML) block at the top of
 // the article and returns its metadata and the lines after it.
@@ -33,11 +38,15 @@ func splitFrontMatter(lines []rawLine, c *collector) (Meta, []rawLine) {
 	if fence != "---" && fence != "+++" {
 		return Meta{}, lines
 	}
-	end := -1
-	for i := first + 1; i < len(lines) && i-first <= maxFrontMatterLines; i++ {
+	end, size := -1, 0
+	for i := first + 1; i < len(lines); i++ {
 		if lines[i].text == fence {
 			end = i
 			break
+		}
+		if size += len(lines[i].text) + 1; size > maxFrontMatterBytes {
+			c.errorf(lines[first].no, "front matter longer than %d KiB, the most diglot reads (or not closed: no %q line ends the block opened here)", maxFrontMatterBytes>>10, fence)
+			return Meta{}, nil
 		}
 	}
 	if end < 0 {
@@ -140,6 +149,10 @@ func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
 	for _, l := range block {
 		b.WriteString(l.text)
 		b.WriteByte('\n')
+	}
+	if d, at := nesting(block); d > maxFrontMatterDepth {
+		c.errorf(at, "front matter nests arrays or tables more than %d deep", maxFrontMatterDepth)
+		return nil
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(b.String(), &raw); err != nil {
@@ -252,4 +265,34 @@ func SplitTitle(t string) (zh, en string) {
 		return "", t
 	}
 	return t, ""
+}
+
+// nesting returns the deepest nesting of brackets and braces in a TOML
+// block, outside strings and comments, and the source line where it is
+// first reached.
+func nesting(block []rawLine) (deepest, line int) {
+	depth := 0
+	for _, l := range block {
+		var quote rune
+		for _, r := range l.text {
+			switch {
+			case quote != 0:
+				if r == quote {
+					quote = 0
+				}
+			case r == '"' || r == '\'':
+				quote = r
+			case r == '#':
+				goto nextLine
+			case r == '[' || r == '{':
+				if depth++; depth > deepest {
+					deepest, line = depth, l.no
+				}
+			case r == ']' || r == '}':
+				depth--
+			}
+		}
+	nextLine:
+	}
+	return deepest, line
 }

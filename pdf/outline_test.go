@@ -51,7 +51,7 @@ func TestOutlineNestingAndLinkBoxes(t *testing.T) {
 	}
 	got := string(out)
 	for _, want := range []string{
-		"+\t\"One\"\t#page=1&zoom=100,90,70\n", // 20 pt above the heading's top (mutool counts from the page's top)
+		"+\t\"One\"\t#page=1&zoom=100,90,70\n",      // 20 pt above the heading's top (mutool counts from the page's top)
 		"|\t\t\"One.A\"\t#page=1&zoom=100,90,280\n", // nested under One
 		"|\t\t\"One.B\"\t#page=2&zoom=100,90,480\n",
 		"|\t\"Two\"\t#page=2&zoom=100,90,580\n", // top level again
