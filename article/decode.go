@@ -43,7 +43,12 @@ func decode(src []byte, c *collector) []rawLine {
 			lines = append(lines, rawLine{no: no})
 			continue
 		}
-		text := trimSpace(string(line))
+		text := string(line)
+		if dropped := 0; strings.ContainsFunc(text, Unwritable) {
+			text, dropped = DropUnwritable(text)
+			c.warnf(no, "%d control character(s) or noncharacter(s) dropped (U+0001–U+001F, U+007F–U+009F, U+FFFE, U+FFFF …): no EPUB or PDF may hold them", dropped)
+		}
+		text = trimSpace(text)
 		lines = append(lines, rawLine{no: no, text: text, indented: text != "" && !strings.HasPrefix(string(line), text)})
 	}
 	return lines
@@ -74,4 +79,36 @@ func checkLine(line []byte, no int, c *collector) bool {
 // stray BOM.
 func trimSpace(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+}
+
+// Unwritable reports a character that XML 1.0 forbids or that has no
+// meaning in text: C0 controls but tab, DEL and the C1 controls, surrogates,
+// and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF). diglot drops them,
+// with a warning, wherever text enters: the body, the front matter, the
+// command line.
+func Unwritable(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0xD800 && r <= 0xDFFF:
+		return true
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return true
+	}
+	return r > unicode.MaxRune
+}
+
+// DropUnwritable returns s without its Unwritable characters (and with each
+// invalid UTF-8 byte as U+FFFD), and how many characters it dropped.
+func DropUnwritable(s string) (string, int) {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	n := 0
+	out := strings.Map(func(r rune) rune {
+		if Unwritable(r) {
+			n++
+			return -1
+		}
+		return r
+	}, s)
+	return out, n
 }

@@ -2,6 +2,8 @@ package article
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,7 +62,35 @@ func splitFrontMatter(lines []rawLine, c *collector) (Meta, []rawLine) {
 	} else {
 		values = parseTOMLBlock(block, c)
 	}
-	return metaFromValues(values), lines[end+1:]
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		if v, n := DropUnwritable(values[k]); n > 0 || v != values[k] {
+			c.warnf(lines[first].no, "front matter %q: %d control character(s), noncharacter(s) or invalid byte(s) dropped or replaced", k, max(n, 1))
+			values[k] = v
+		}
+	}
+	meta := metaFromValues(values)
+	if meta.Language != "" {
+		tag, ok := ChineseTag(meta.Language)
+		if !ok {
+			c.errorf(lines[first].no, "front matter language %q is not a Chinese language tag diglot supports (zh, zh-Hans, zh-Hant, zh-CN, zh-SG, zh-TW, zh-HK, zh-MO)", meta.Language)
+			return Meta{}, nil
+		}
+		meta.Language = tag
+	}
+	return meta, lines[end+1:]
+}
+
+// ChineseTag reads a BCP 47 tag for Chinese and returns the one diglot
+// writes, zh-Hans or zh-Hant; ok is false for anything else (so nothing but
+// these two strings ever reaches a lang attribute).
+func ChineseTag(v string) (tag string, ok bool) {
+	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(v), "_", "-")) {
+	case "zh", "zh-hans", "zh-cn", "zh-sg", "zh-hans-cn", "zh-hans-sg", "cmn", "cmn-hans":
+		return "zh-Hans", true
+	case "zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh-hant-tw", "zh-hant-hk", "zh-hant-mo", "cmn-hant":
+		return "zh-Hant", true
+	}
+	return "", false
 }
 
 // parseYAMLBlock reads the flat subset of YAML a front matter needs:

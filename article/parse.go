@@ -37,7 +37,8 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 		return nil, c.diags
 	}
 	warnLanguageGuesses(units, c)
-	doc := &Document{Name: name, Meta: meta, Order: order}
+	shown, _ := DropUnwritable(name) // the writers may show the file name as a title
+	doc := &Document{Name: shown, Meta: meta, Order: order}
 	doc.Blocks = makeBlocks(units, pairUnits(units, order, c))
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = detectScript(doc.Blocks)

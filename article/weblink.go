@@ -3,29 +3,87 @@ package article
 import (
 	"net/url"
 	"strings"
+	"unicode"
 )
 
+// MaxWebAddress is the longest web address made a link, in bytes: browsers
+// and servers refuse longer ones, and each line of a PDF link repeats it.
+const MaxWebAddress = 2048
+
 // WebAddress reads s, a stretch of text that starts with a web address
-// ("https://…", "http://…", "www.…") and runs to the next space, as the
-// address it holds. text is the address as written, without the sentence
+// ("https://…", "http://…", "www.…"), as the address it holds: it runs to
+// the first space, Han or kana character, full-width or CJK mark, or
+// quotation mark. text is the address as written, without the sentence
 // punctuation that may follow it ("https://x.org/a)." gives
 // "https://x.org/a"); href is where it leads (https:// added before a bare
-// www.). Both are empty when s holds no address.
+// www.), percent-encoded to plain ASCII. Both are empty when s holds no
+// address, or one longer than MaxWebAddress. It is the one finder both
+// writers use, so a link has the same target in the PDF and the EPUB.
 func WebAddress(s string) (text, href string) {
 	lower := strings.ToLower(s)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
 		return "", ""
 	}
-	text = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(".,;:!?'\"”’", r) })
+	if end := strings.IndexFunc(s, endsWebAddress); end >= 0 {
+		s = s[:end]
+	}
+	text = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(".,;:!?'", r) })
 	if strings.HasSuffix(text, ")") && strings.Count(text, "(") < strings.Count(text, ")") {
 		text = strings.TrimSuffix(text, ")")
 	}
+	if len(text) > MaxWebAddress {
+		return "", ""
+	}
 	href = text
-	if strings.HasPrefix(lower, "www.") {
+	if strings.HasPrefix(strings.ToLower(text), "www.") {
 		href = "https://" + text
 	}
+	href = encodeURI(href)
 	if u, err := url.Parse(href); err != nil || !strings.Contains(u.Host, ".") {
 		return "", ""
 	}
 	return text, href
+}
+
+// endsWebAddress reports a character that cannot be part of a web address
+// as written in running text.
+func endsWebAddress(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), strings.ContainsRune("<>\"“”‘’", r):
+		return true
+	case r >= 0x2E80 && r <= 0x9FFF, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x20000 && r <= 0x3FFFF:
+		return true // CJK radicals, punctuation, kana, Han; full-width forms
+	}
+	return false
+}
+
+// encodeURI percent-encodes what a URI may not hold as it is: bytes outside
+// printable ASCII, and \ ^ ` { | } [ ] (brackets are kept in the host, for
+// IPv6) and a % that does not start an escape.
+func encodeURI(s string) string {
+	hostEnd := len(s)
+	if i := strings.Index(s, "://"); i >= 0 {
+		if j := strings.IndexAny(s[i+3:], "/?#"); j >= 0 {
+			hostEnd = i + 3 + j
+		}
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		bracket := (c == '[' || c == ']') && i >= hostEnd
+		badPercent := c == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]))
+		if c <= ' ' || c >= 0x7F || strings.IndexByte("\\^`{|}", c) >= 0 || bracket || badPercent {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

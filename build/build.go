@@ -128,6 +128,15 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	if doc == nil {
 		return nil, fmt.Errorf("%s: not built", name)
 	}
+	for _, flag := range []struct {
+		name string
+		v    *string
+	}{{"--title", &opt.Title}, {"--author", &opt.Author}} {
+		if v, n := article.DropUnwritable(*flag.v); v != *flag.v {
+			fmt.Fprintf(diag, "%s: warning: %s: %d control character(s), noncharacter(s) or invalid byte(s) dropped or replaced\n", name, flag.name, max(n, 1))
+			*flag.v = v
+		}
+	}
 	if opt.Title != "" {
 		doc.Meta.Title, doc.Meta.TitleEN = article.SplitTitle(opt.Title)
 	}

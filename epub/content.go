@@ -40,7 +40,7 @@ type tocEntry struct {
 }
 
 func newBook(doc *article.Document, opt Options) *book {
-	return &book{doc: doc, opt: opt, zhTag: doc.Language(), id: identifier(doc), uses: newRuneUses()}
+	return &book{doc: doc, opt: opt, zhTag: chineseTag(doc.Language()), id: identifier(doc), uses: newRuneUses()}
 }
 
 // langAttr returns the lang and xml:lang attributes of a language.
@@ -237,9 +237,9 @@ func joinTexts(paras []article.Para) string {
 	return strings.Join(texts, " ")
 }
 
-// webAddress finds web addresses in text: a scheme or www., then anything
-// up to a space or a mark that cannot be part of one.
-var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"“”‘’（）「」《》，。、；：！？]+`)
+// webAddress finds where web addresses may start (a scheme or www.);
+// article.WebAddress, which layout uses too, decides where each ends.
+var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+`)
 
 // linkify escapes s for XHTML and makes its web addresses links. The
 // punctuation that ends a sentence after an address stays outside it.
@@ -261,7 +261,14 @@ func linkify(s string) string {
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
-func escape(s string) string { return escaper.Replace(s) }
+// escape writes s as XML character data or an attribute value; characters
+// XML cannot hold (article drops them on input) are dropped here too.
+func escape(s string) string {
+	if strings.ContainsFunc(s, article.Unwritable) {
+		s, _ = article.DropUnwritable(s)
+	}
+	return escaper.Replace(s)
+}
 
 // page wraps body markup in an XHTML content document.
 func (b *book) page(title, bodyType, body string) string {
@@ -376,3 +383,12 @@ func (b *book) tocLink(e tocEntry) string {
 }
 
 func hasHan(s string) bool { return strings.ContainsFunc(s, isHan) }
+
+// chineseTag is the Chinese side's language tag: zh-Hans or zh-Hant, never
+// a value from the article written as it came.
+func chineseTag(lang string) string {
+	if tag, ok := article.ChineseTag(lang); ok {
+		return tag
+	}
+	return "zh-Hans"
+}

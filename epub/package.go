@@ -19,7 +19,8 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 // ability can expect.
 const accessibilitySummary = "A parallel text: every paragraph is paired with its translation, next to it in reading order, " +
 	"each marked with its language. Headings are structured and listed in the table of contents. " +
-	"The text can be resized and restyled; there are no images, media or hazards."
+	"The text can be resized and restyled. The only image is the cover, which shows the two titles and the byline as text also on the title page; " +
+	"there are no media or hazards."
 
 // packageDocument writes package.opf: metadata, manifest, spine.
 func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
