@@ -35,7 +35,8 @@ type Options struct {
 	NoEmbedFonts bool   // leave the EPUB's fonts to the reading system
 	Title        string // overrides the front matter
 	Author       string
-	Created      time.Time // the date written into outputs
+	Created      time.Time  // the date written into outputs
+	Temps        *TempFiles // records the temporary outputs, for a signal handler; may be nil
 }
 
 // Result describes a finished output.
@@ -53,7 +54,13 @@ func SourceDate() (time.Time, error) {
 		if err != nil {
 			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
 		}
-		return time.Unix(sec, 0).UTC(), nil
+		// the outputs' dates have four-digit years (xsd:dateTime as EPUB
+		// wants it, PDF dates)
+		t := time.Unix(sec, 0).UTC()
+		if t.Year() < 1 || t.Year() > 9999 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is outside the years 0001 to 9999", v)
+		}
+		return t, nil
 	}
 	return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), nil
 }
@@ -209,12 +216,14 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	for _, o := range outs {
 		warnLoose(diag, name, doc, o.loose)
 	}
+	data := make([][]byte, len(outs))
 	var results []Result
 	for i, o := range outs {
-		if err := writeAtomic(paths[i], o.data); err != nil {
-			return results, err
-		}
+		data[i] = o.data
 		results = append(results, Result{Path: paths[i], Pages: o.pages, Bytes: len(o.data)})
+	}
+	if err := writeAll(paths, data, opt.Temps); err != nil {
+		return nil, err
 	}
 	return results, nil
 }
@@ -316,13 +325,30 @@ func outputPath(input string, doc *article.Document, outDir, ext string) (string
 		}
 	}
 	out := filepath.Join(outDir, base+ext)
-	if ia, err := filepath.Abs(input); err == nil {
-		if oa, err := filepath.Abs(out); err == nil && ia == oa {
-			return "", fmt.Errorf("%s: the output would overwrite the input", input)
+	if input != "-" && input != "<stdin>" {
+		// by file identity, not by name: a symbolic link or another
+		// spelling of the folder may lead to the input
+		in, errIn := os.Stat(input)
+		o, errOut := os.Stat(out)
+		if errIn == nil && errOut == nil && os.SameFile(in, o) {
+			return "", fmt.Errorf("%s: the output %s would overwrite the input", input, out)
 		}
 	}
 	return out, nil
 }
+
+// OutputBase is the name an input's outputs get, without extension, or ""
+// for standard input (named after its title once it is read).
+func OutputBase(input string) string {
+	if input == "-" {
+		return ""
+	}
+	return strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+}
+
+// maxNameBytes bounds a file name made from a title: file systems take 255
+// bytes, with room left for the extension and the temporary file's suffix.
+const maxNameBytes = 100
 
 // safeName reduces a title to a file name without directories.
 func safeName(title string) string {
@@ -335,33 +361,107 @@ func safeName(title string) string {
 			b.WriteByte('-')
 		}
 	}
-	return strings.Trim(b.String(), "-.")
+	name := strings.Trim(b.String(), "-.")
+	if len(name) > maxNameBytes {
+		name = strings.TrimRight(name[:maxNameBytes], "-.")
+	}
+	return name
 }
 
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so a failed build never leaves a partial or half-old file.
-func writeAtomic(path string, data []byte) error {
+// writeAll writes every output to a temporary file beside its path and,
+// only when all are written, renames them into place: a failed build
+// leaves the previous outputs whole and nothing beside them, and the EPUB
+// and PDF of one build are never mixed with an earlier build's.
+func writeAll(paths []string, data [][]byte, temps *TempFiles) error {
+	tmps := make([]string, 0, len(paths))
+	defer func() {
+		for _, t := range tmps {
+			os.Remove(t) // after a rename there is nothing to remove
+			temps.forget(t)
+		}
+	}()
+	for i, path := range paths {
+		tmp, err := writeTemp(path, data[i], temps)
+		if tmp != "" {
+			tmps = append(tmps, tmp)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, path := range paths { // what would make a rename fail halfway
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			return fmt.Errorf("%s: is a directory", path)
+		}
+	}
+	for i, tmp := range tmps {
+		if err := os.Rename(tmp, paths[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file in path's directory and
+// returns its name, which temps (when not nil) records until it is
+// renamed or removed.
+func writeTemp(path string, data []byte, temps *TempFiles) (string, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return "", err
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.Remove(tmp.Name())
+	temps.add(tmp.Name())
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return err
+		return tmp.Name(), err
 	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		return tmp.Name(), err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	return tmp.Name(), tmp.Close()
+}
+
+// TempFiles is the set of temporary outputs being written, so that a
+// signal handler can remove them before the process exits.
+type TempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+// NewTempFiles returns an empty record of temporary outputs.
+func NewTempFiles() *TempFiles { return &TempFiles{names: map[string]bool{}} }
+
+func (t *TempFiles) add(name string) {
+	if t == nil {
+		return
 	}
-	return os.Rename(tmp.Name(), path)
+	t.mu.Lock()
+	t.names[name] = true
+	t.mu.Unlock()
+}
+
+func (t *TempFiles) forget(name string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	delete(t.names, name)
+	t.mu.Unlock()
+}
+
+// RemoveAll deletes every temporary output still recorded.
+func (t *TempFiles) RemoveAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, name := range slices.Sorted(maps.Keys(t.names)) {
+		os.Remove(name)
+		delete(t.names, name)
+	}
 }
 
 // String is the line the command prints for a finished output.

@@ -79,10 +79,10 @@ func TestFailedBuildKeepsOldOutput(t *testing.T) {
 
 func TestWriteAtomicReplaces(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "x.pdf")
-	if err := writeAtomic(p, []byte("one")); err != nil {
+	if err := writeAll([]string{p}, [][]byte{[]byte("one")}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(p, []byte("two")); err != nil {
+	if err := writeAll([]string{p}, [][]byte{[]byte("two")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(p)
@@ -100,12 +100,38 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(blocked, "keep"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(blocked, []byte("new")); err == nil {
+	if err := writeAll([]string{blocked}, [][]byte{[]byte("new")}, nil); err == nil {
 		t.Fatal("the write over a directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || entries[0].Name() != "x.pdf" || !entries[0].IsDir() {
 		t.Fatalf("directory now holds %v", entries)
+	}
+}
+
+// TestOutputsReplacedTogether: when the EPUB cannot be put in place, the
+// PDF of the same build is not either (a new PDF beside an old EPUB).
+func TestOutputsReplacedTogether(t *testing.T) {
+	dir := t.TempDir()
+	pdf, epub := filepath.Join(dir, "x.pdf"), filepath.Join(dir, "x.epub")
+	if err := os.WriteFile(pdf, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(epub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	temps := NewTempFiles()
+	if err := writeAll([]string{pdf, epub}, [][]byte{[]byte("new"), []byte("new")}, temps); err == nil {
+		t.Fatal("the write over a directory succeeded")
+	}
+	if got, _ := os.ReadFile(pdf); string(got) != "old" {
+		t.Errorf("the PDF was replaced (%q) although the EPUB was not", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if len(temps.names) != 0 {
+		t.Errorf("temporary files still recorded: %v", temps.names)
 	}
 }
 

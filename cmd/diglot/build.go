@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -53,9 +54,21 @@ func (b *buildCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot: standard input (-) can be read only once")
 		return exitUsage
 	}
+	byBase := map[string]string{}
+	for _, f := range b.Files {
+		base := build.OutputBase(f)
+		if base == "" {
+			continue
+		}
+		if other, ok := byBase[base]; ok {
+			fmt.Fprintf(c.stderr, "diglot: %s and %s would both be written as %s.*: build them with different -o\n", other, f, filepath.Join(b.Out, base))
+			return exitUsage
+		}
+		byBase[base] = f
+	}
 	opt := build.Options{
 		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, Columns: b.Columns, NoEmbedFonts: b.NoEmbedFonts,
-		Title: b.Title, Author: b.Author, Created: created,
+		Title: b.Title, Author: b.Author, Created: created, Temps: c.temps,
 		PDF: slices.Contains(b.Format, "pdf"), EPUB: slices.Contains(b.Format, "epub"),
 	}
 	jobs := b.Jobs

@@ -10,6 +10,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"diglot/article"
+	"diglot/build"
 )
 
 // version is set at link time (-ldflags "-X main.version=...").
@@ -19,6 +20,7 @@ var version = "dev"
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	temps          *build.TempFiles // the build's temporary outputs, for the signal handler; may be nil
 
 	Build   buildCmd   `cmd:"" help:"Build the EPUB and PDF of one or more articles."`
 	Parse   parseCmd   `cmd:"" help:"Show how an article is read and paired."`

@@ -11,7 +11,11 @@ package main
 import (
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+
+	"diglot/build"
 )
 
 // softMemoryLimit keeps the heap of a book-length build near its live size:
@@ -24,7 +28,29 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	temps := build.NewTempFiles()
+	removeTempsOnSignal(temps)
+	c := newCLI(os.Stdin, os.Stdout, os.Stderr)
+	c.temps = temps
+	os.Exit(c.run(os.Args[1:]))
+}
+
+// removeTempsOnSignal makes SIGINT and SIGTERM remove the temporary
+// outputs being written before the process ends (with 130 or 143, as a
+// shell reports a signal), so an interrupted build leaves nothing beside
+// the previous outputs.
+func removeTempsOnSignal(temps *build.TempFiles) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		temps.RemoveAll()
+		code := 128 + int(syscall.SIGINT)
+		if sig == syscall.SIGTERM {
+			code = 128 + int(syscall.SIGTERM)
+		}
+		os.Exit(code)
+	}()
 }
 
 // Exit statuses, in the style of the Go tool.

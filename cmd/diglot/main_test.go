@@ -150,6 +150,7 @@ func TestStdin(t *testing.T) {
 		{"chinese title", seed, []string{"--title", "小红书"}, "article"},
 		{"front matter title", seed, nil, "TikTok-Refugees-on-Xiaohongshu"},
 		{"path title", titlePath, nil, "etcpasswd"},
+		{"long title", seed, []string{"--title", strings.Repeat("Long ", 400)}, strings.TrimSuffix(strings.Repeat("Long-", 20), "-")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -226,6 +227,43 @@ func TestOutputProblems(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(input); !bytes.Equal(got, seed) {
 		t.Error("the input was modified")
+	}
+
+	// the same, through a symbolic link to the input's folder
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "", "build", "-o", link, "--format", "pdf", input)
+	if code != exitFail || !strings.Contains(stderr, "would overwrite the input") {
+		t.Errorf("output = input through a link: exit %d, %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(input); !bytes.Equal(got, seed) {
+		t.Error("the input was modified through the link")
+	}
+
+	// two inputs of one base name, and an endless input
+	other := filepath.Join(t.TempDir(), "seed.txt")
+	if err := os.WriteFile(other, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "twice")
+	code, _, stderr = runCLI(t, "", "build", "-o", out, "../../testdata/seed.txt", other)
+	if code != exitUsage || !strings.Contains(stderr, other) || len(outputs(t, out)) != 0 {
+		t.Errorf("same base name twice: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "", "build", "-o", out, "/dev/zero")
+	if code != exitFail || !strings.Contains(stderr, "larger than 32 MiB") {
+		t.Errorf("/dev/zero: exit %d, %s", code, stderr)
+	}
+}
+
+func TestSourceDateRange(t *testing.T) {
+	for v, want := range map[string]int{"1700000000": exitOK, "253402300800": exitUsage, "-62135596801": exitUsage, "x": exitUsage} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		if code, _, stderr := runCLI(t, "", "build", "-o", t.TempDir(), "--format", "epub", "../../testdata/seed.txt"); code != want {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: exit %d, want %d: %s", v, code, want, stderr)
+		}
 	}
 }
 
