@@ -59,10 +59,16 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	return pg.book
 }
 
+// maxKeptHeadings is the longest run of headings kept with what follows.
+const maxKeptHeadings = 3
+
 // keepWithNext is the height a heading needs at the bottom of a page: the
 // heading, any headings right after it, and the first lines of the pair
 // they introduce, as many as the page-break rules let stand alone (a column
-// too short to split goes whole) (typesetting.md PAIR-8).
+// too short to split goes whole) (typesetting.md PAIR-8). A run of more
+// than maxKeptHeadings headings is a list of headings, not one: its first
+// headings keep together and the rest may go to the next page, so a long
+// run never pushes each heading onto a page of its own.
 func keepWithNext(rows []row, spec Spec) int {
 	need := 0
 	for k, r := range rows {
@@ -70,6 +76,9 @@ func keepWithNext(rows []row, spec Spec) int {
 			need += rowGap(rows[k-1], r, spec)
 		}
 		if r.heading {
+			if k == maxKeptHeadings {
+				return need
+			}
 			need += r.height(len(r.zh.lines), len(r.en.lines))
 			continue
 		}

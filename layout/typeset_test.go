@@ -415,3 +415,30 @@ func TestColumnsGiven(t *testing.T) {
 		t.Errorf("the balanced columns are 1:1 too (%d): the test proves nothing", balanced.ZHColumn[1])
 	}
 }
+
+// A long run of headings (a contents list, an outline) fills pages as
+// other rows do: keep-with-next no longer gives each heading a page, nor
+// leaves page 1 blank.
+func TestLongHeadingRun(t *testing.T) {
+	for _, n := range []int{30, 300} {
+		var src strings.Builder
+		for i := range n {
+			fmt.Fprintf(&src, "第%d章\nChapter %d\n", i+1, i+1)
+		}
+		src.WriteString("这是一段正文，说明了很多事情。\nThis is a body paragraph that explains many things.\nEND\n")
+		doc, diags := article.Parse("t.txt", []byte(src.String()))
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if max := n/20 + 2; len(book.Pages) > max {
+			t.Errorf("%d headings take %d pages, want at most %d", n, len(book.Pages), max)
+		}
+		if len(book.Pages[0].Bookmarks) < 10 {
+			t.Errorf("%d headings: page 1 holds %d of them", n, len(book.Pages[0].Bookmarks))
+		}
+	}
+}
