@@ -2,6 +2,13 @@ package article
 
 import "math"
 
+// alignBand is how far, in groups, the aligner looks off the diagonal of
+// two unequal runs: an untranslated stretch or a chain of merges longer
+// than this is aligned less well, never lost.
+const alignBand = 100
+
+var infCost = math.Inf(1)
+
 // group is what the aligner moves: a unit with the neutral units (no
 // letters) that follow it in its run.
 type group struct {
@@ -41,40 +48,53 @@ func alignRuns(zh, en []group) []bead {
 		return beads
 	}
 	n, m := len(zh), len(en)
+	// a band around the diagonal from (0, 0) to (n, m): the cells within
+	// w of it, so time and memory grow with the runs' length, not with
+	// their product (20,000 × 19,999 lines took 104 s and 3.6 GB in full)
+	w := max(alignBand, 2*(m/max(n, 1))+2)
+	lo := func(i int) int { return max(0, i*m/max(n, 1)-w) }
+	hi := func(i int) int { return min(m, i*m/max(n, 1)+w) }
 	cost := make([][]float64, n+1)
 	back := make([][]uint8, n+1)
+	at := func(i, j int) float64 {
+		if j < lo(i) || j > hi(i) {
+			return infCost
+		}
+		return cost[i][j-lo(i)]
+	}
 	for i := range cost {
-		cost[i] = make([]float64, m+1)
-		back[i] = make([]uint8, m+1)
+		cost[i] = make([]float64, hi(i)-lo(i)+1)
+		back[i] = make([]uint8, len(cost[i]))
 		for j := range cost[i] {
-			cost[i][j] = math.Inf(1)
+			cost[i][j] = infCost
 		}
 	}
 	cost[0][0] = 0
 	for i := 0; i <= n; i++ {
-		for j := 0; j <= m; j++ {
+		for j := lo(i); j <= hi(i); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
+			best, from := infCost, uint8(0)
 			for k, mv := range moves {
 				if i < mv.zh || j < mv.en {
 					continue
 				}
-				prev := cost[i-mv.zh][j-mv.en]
-				if math.IsInf(prev, 1) {
+				prev := at(i-mv.zh, j-mv.en)
+				if prev == infCost {
 					continue
 				}
 				c := prev + moveCost(mv, sumLength(zh[i-mv.zh:i]), sumLength(en[j-mv.en:j]))
-				if c < cost[i][j] {
-					cost[i][j] = c
-					back[i][j] = uint8(k)
+				if c < best {
+					best, from = c, uint8(k)
 				}
 			}
+			cost[i][j-lo(i)], back[i][j-lo(i)] = best, from
 		}
 	}
 	var rev []bead
 	for i, j := n, m; i > 0 || j > 0; {
-		mv := moves[back[i][j]]
+		mv := moves[back[i][j-lo(i)]]
 		b := bead{}
 		for k := i - mv.zh; k < i; k++ {
 			b.zh = append(b.zh, k)

@@ -316,9 +316,21 @@ func (pg *pager) headLine(page *Page, text string, x, width int, flushRight bool
 	}
 	z := &itemizer{faces: pg.chain, size: headSize, lang: lang, column: width}
 	segs := z.measure(text, false)
-	for rs := []rune(text); len(rs) > 1 && segmentsWidth(segs) > width; {
-		rs = rs[:len(rs)-1]
-		segs = z.measure(strings.TrimSpace(string(rs))+"…", false)
+	if segmentsWidth(segs) > width {
+		// the longest prefix that fits with an ellipsis, found by halving
+		// (shortening a rune at a time was quadratic in the title)
+		rs := []rune(text)
+		cut := func(n int) []segment { return z.measure(strings.TrimSpace(string(rs[:n]))+"…", false) }
+		lo, hi := 1, len(rs)-1 // cut(lo) is kept even if it does not fit
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if segmentsWidth(cut(mid)) <= width {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		segs = cut(lo)
 	}
 	at := x
 	if flushRight {

@@ -1,0 +1,74 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+
+	"diglot/article"
+	"diglot/fonts"
+)
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// scalesLinearly runs make at sizes 1×, 10× and 100× and fails when the
+// memory allocated grows by more than twice the size's factor (a quadratic
+// cost grows by 100× and 10,000×). Allocation, unlike time, does not
+// depend on the machine's load.
+func scalesLinearly(t *testing.T, what string, base int, run func(n int)) {
+	t.Helper()
+	var first uint64
+	for _, factor := range []int{1, 10, 100} {
+		got := allocated(func() { run(base * factor) })
+		if factor == 1 {
+			first = max(got, 1)
+			continue
+		}
+		if ratio := float64(got) / float64(first); ratio > 2*float64(factor) {
+			t.Errorf("%s: %d× the size allocates %.0f× the memory (%d MB)", what, factor, ratio, got>>20)
+		}
+	}
+}
+
+// TestCostsLinear covers the inputs a probe found quadratic: unequal runs
+// (the aligner's table), a long title (the running head's ellipsis) and a
+// long web address (a link per line repeating it).
+func TestCostsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large inputs")
+	}
+	scalesLinearly(t, "unequal runs", 200, func(n int) {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "第%d段，中文的内容在这里。\n", i)
+		}
+		for i := range n - 1 {
+			fmt.Fprintf(&b, "Paragraph %d has its English content here.\n", i)
+		}
+		if doc, diags := article.Parse("runs.txt", []byte(b.String())); doc == nil {
+			t.Fatal(diags)
+		}
+	})
+	set := fonts.NewSet()
+	build := func(src string) {
+		if _, err := Article("x.txt", []byte(src), set, Options{OutDir: t.TempDir(), PDF: true, EPUB: true}, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scalesLinearly(t, "long title", 100, func(n int) {
+		build("---\ntitle: \"" + strings.Repeat("标题", n/2) + " / " + strings.Repeat("Title ", n/6) + "\"\n---\n中文段落。\nAn English paragraph.\nEND\n")
+	})
+	scalesLinearly(t, "long web address", 500, func(n int) {
+		build("中文段落 https://example.org/" + strings.Repeat("a", n) + " 。\nAn English paragraph https://example.org/" + strings.Repeat("b", n) + " .\nEND\n")
+	})
+}
