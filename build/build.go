@@ -330,7 +330,9 @@ func outputPath(input string, doc *article.Document, outDir, ext string) (string
 		// spelling of the folder may lead to the input
 		in, errIn := os.Stat(input)
 		o, errOut := os.Stat(out)
-		if errIn == nil && errOut == nil && os.SameFile(in, o) {
+		ia, _ := filepath.Abs(input)
+		oa, _ := filepath.Abs(out)
+		if ia == oa || errIn == nil && errOut == nil && os.SameFile(in, o) {
 			return "", fmt.Errorf("%s: the output %s would overwrite the input", input, out)
 		}
 	}

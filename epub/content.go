@@ -161,18 +161,15 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	fmt.Fprintf(w, "</%s>\n", tag)
 }
 
-// mark writes a paragraph's marker: a list's "-" as an en dash, its
-// number as written, and Markdown's heading # and bullets * + as the
-// article has them, in grey and hidden from screen readers (they are
-// markup, but part of the text the article gave).
+// mark writes a paragraph's marker: a bullet (- * +) as an en dash, a
+// number as written; a heading's # marks are markup and give nothing (the
+// element shows it is a heading).
 func (b *book) mark(m string, l article.Lang) string {
 	switch {
-	case m == "":
+	case m == "" || strings.Trim(m, "#") == "":
 		return ""
-	case m == "-":
+	case m == "-" || m == "*" || m == "+":
 		return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text("–", l, false))
-	case strings.Trim(m, "#*+") == "":
-		return fmt.Sprintf("<span class=\"mark\" aria-hidden=\"true\">%s </span>", b.text(m, l, false))
 	}
 	return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text(m, l, false))
 }

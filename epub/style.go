@@ -97,10 +97,6 @@ p.item {
 .label {
   font-weight: bold;
 }
-.mark {
-  color: #8c8c8c;
-  font-weight: normal;
-}
 a {
   color: inherit;
 }

@@ -17,7 +17,6 @@ type Run struct {
 	Text  string
 	Role  fonts.Role
 	Size  int
-	Muted bool   // drawn in grey: the source's Markdown marks
 	Link  string // the web address the run belongs to, when it is one
 	Width int    // the advance of the whole run
 }

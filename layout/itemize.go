@@ -14,7 +14,6 @@ import (
 type span struct {
 	text  string
 	bold  bool
-	muted bool
 }
 
 // segment is text drawn in one face at one position within a box.
@@ -23,7 +22,6 @@ type segment struct {
 	role     fonts.Role
 	width    int
 	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
-	muted    bool
 	link     string
 }
 
@@ -48,7 +46,6 @@ type paragraph struct {
 type itemizer struct {
 	faces  *faceChain
 	hyph   *hyphenCache // nil: no hyphenation
-	muted  bool         // the segments measured now are muted (see span)
 	link   string       // the web address of the token being measured, or ""
 	size   int          // font size, millipoints
 	indent int          // the first line's indent (a Chinese paragraph's two ems)
@@ -131,7 +128,7 @@ func (z *itemizer) measure(text string, bold bool) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w, muted: z.muted, link: z.link})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: z.link})
 		prev = r
 	}
 	return segs
@@ -162,7 +159,6 @@ func (z *itemizer) kern(role fonts.Role, a, b rune) int {
 type token struct {
 	text     string
 	bold     bool
-	muted    bool
 	cjk      bool
 	spaceBef bool // a space stood before it in the source
 }
@@ -174,7 +170,7 @@ func tokenize(spans []span) []token {
 		var cur strings.Builder
 		flush := func() {
 			if cur.Len() > 0 {
-				toks = append(toks, token{text: cur.String(), bold: sp.bold, muted: sp.muted, spaceBef: space})
+				toks = append(toks, token{text: cur.String(), bold: sp.bold, spaceBef: space})
 				space = false
 				cur.Reset()
 			}
@@ -188,7 +184,7 @@ func tokenize(spans []span) []token {
 				toks[len(toks)-1].text += string(r) // stays with its base character
 			case isCJK(r):
 				flush()
-				toks = append(toks, token{text: string(r), bold: sp.bold, muted: sp.muted, cjk: true, spaceBef: space})
+				toks = append(toks, token{text: string(r), bold: sp.bold, cjk: true, spaceBef: space})
 				space = false
 			default:
 				cur.WriteRune(r)

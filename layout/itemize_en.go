@@ -20,7 +20,6 @@ const (
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	toks := tokenizeWords(spans)
 	for i, t := range toks {
-		z.muted = t.muted
 		if i > 0 {
 			if i == len(toks)-1 && len([]rune(t.text)) < runtLength {
 				// a short last word alone on the last line is a runt: the
@@ -47,17 +46,17 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 		rs := []rune(t.text)
 		from := 0
 		for _, b := range tokenBreaks(t.text, kind, z.lang) {
-			z.pieces(token{text: string(rs[from:b.at]), bold: t.bold, muted: t.muted}, false)
+			z.pieces(token{text: string(rs[from:b.at]), bold: t.bold}, false)
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: b.penalty})
 			from = b.at
 		}
-		z.pieces(token{text: string(rs[from:]), bold: t.bold, muted: t.muted}, false)
+		z.pieces(token{text: string(rs[from:]), bold: t.bold}, false)
 		return
 	}
 	parts := splitCompound(t.text)
 	hyphenate = hyphenate && len(parts) == 1
 	for k, part := range parts {
-		z.word(token{text: part, bold: t.bold, muted: t.muted}, hyphenate)
+		z.word(token{text: part, bold: t.bold}, hyphenate)
 		if k < len(parts)-1 {
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
 		}
@@ -70,7 +69,7 @@ func tokenizeWords(spans []span) []token {
 	var toks []token
 	for _, sp := range spans {
 		for _, w := range strings.FieldsFunc(sp.text, func(r rune) bool { return r == ' ' || r == '\t' }) {
-			toks = append(toks, token{text: w, bold: sp.bold, muted: sp.muted})
+			toks = append(toks, token{text: w, bold: sp.bold})
 		}
 	}
 	return toks

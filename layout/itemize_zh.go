@@ -26,7 +26,6 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a box drawing nothing: kept at the line's start, unlike glue
 	}
 	for i, t := range toks {
-		z.muted = t.muted
 		var next *token
 		if i+1 < len(toks) {
 			next = &toks[i+1]

@@ -35,7 +35,7 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Muted == s.muted && last.Link == s.link && math.Abs(x-ln.end) < 1 {
+		if last.Role == s.role && last.Size == size && last.Link == s.link && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			last.Width += s.width
 			ln.end = x + float64(s.width)
@@ -45,7 +45,7 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Muted: s.muted, Link: s.link, Width: s.width})
+	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width})
 	ln.end = x + float64(s.width)
 	if s.adjusted {
 		ln.end = -1

@@ -81,14 +81,10 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 // after them, or nothing.
 func markerSpans(p article.Para, bold bool) []span {
 	switch m := p.Marker; {
-	case m == "":
-		return nil
-	case m == "-":
-		return []span{{text: "– ", bold: bold}} // the source's hyphen set as an en dash
-	case strings.Trim(m, "#*+") == "":
-		// Markdown marks (heading #, bullets * and +) stay in the text, as
-		// the article has them, but in grey, not competing with the words
-		return []span{{text: m + " ", muted: true}}
+	case m == "" || strings.Trim(m, "#") == "":
+		return nil // a heading's # marks are markup: its style shows it is one
+	case m == "-" || m == "*" || m == "+":
+		return []span{{text: "– ", bold: bold}} // a bullet, set as an en dash
 	default:
 		return []span{{text: m + " ", bold: bold}}
 	}

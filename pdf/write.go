@@ -67,7 +67,6 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error
 		}
 	}
 	var outlines []outline
-	muted := false // gopdf's text colour carries over from page to page
 	for i := range book.Pages {
 		page := &book.Pages[i]
 		pdf.AddPage()
@@ -77,14 +76,6 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error
 		}
 		font, size := fonts.Role(255), -1
 		for _, r := range page.Runs {
-			if r.Muted != muted {
-				if r.Muted {
-					pdf.SetTextColor(140, 140, 140)
-				} else {
-					pdf.SetTextColor(0, 0, 0)
-				}
-				muted = r.Muted
-			}
 			if r.Role != font || r.Size != size {
 				if err := pdf.SetFont(names[r.Role], "", pt(r.Size)); err != nil {
 					return fmt.Errorf("pdf: %w", err)
