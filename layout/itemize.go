@@ -12,8 +12,8 @@ import (
 
 // span is a piece of paragraph text in one weight.
 type span struct {
-	text  string
-	bold  bool
+	text string
+	bold bool
 }
 
 // segment is text drawn in one face at one position within a box.
