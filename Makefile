@@ -37,13 +37,15 @@ vet:
 	$(GO) vet ./...
 
 # Each fuzz target for FUZZTIME: the parser, the font reader, the breaker,
-# setting whole paragraphs with the real fonts, and the whole pipeline.
+# setting whole paragraphs with the real fonts, the whole pipeline, and
+# whole builds with mutated fonts.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./article/
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./fonts/
 	$(GO) test -run='^$$' -fuzz=FuzzLines -fuzztime=$(FUZZTIME) ./layout/linebreak/
 	$(GO) test -run='^$$' -fuzz=FuzzSetParagraph -fuzztime=$(FUZZTIME) ./layout/
 	$(GO) test -run='^$$' -fuzz=FuzzArticle -fuzztime=$(FUZZTIME) ./build/
+	$(GO) test -run='^$$' -fuzz=FuzzFontBuild -fuzztime=$(FUZZTIME) ./build/
 
 golden:
 	UPDATE_GOLDEN=1 $(GO) test ./...
