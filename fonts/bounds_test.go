@@ -104,3 +104,22 @@ func TestCmap4OverlapRefused(t *testing.T) {
 		t.Error("2,000 overlapping segments were read")
 	}
 }
+
+// A text of more distinct characters than a font can number gets an
+// error, not glyph ids that wrap past 65,535.
+func TestSubsetGlyphLimit(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := make([]rune, 0, 70000)
+	for r := rune(0xF0000); len(runes) < 70000; r++ { // private use, each a stand-in of its own
+		runes = append(runes, r)
+	}
+	if _, err := face.Subset(runes, SubsetOptions{Family: "x", StandIns: true}); err == nil || !strings.Contains(err.Error(), "65,535") {
+		t.Errorf("Subset of 70,000 stand-ins: %v", err)
+	}
+	if _, err := face.Subset(runes[:1000], SubsetOptions{Family: "x", StandIns: true}); err != nil {
+		t.Errorf("Subset of 1,000 stand-ins: %v", err)
+	}
+}
