@@ -58,7 +58,7 @@ func endsWebAddress(r rune) bool {
 }
 
 // encodeURI percent-encodes what a URI may not hold as it is: bytes outside
-// printable ASCII, and \ ^ ` { | } [ ] (brackets are kept in the host, for
+// printable ASCII, and \ ^ ` { | } ( ) [ ] (brackets are kept in the host, for
 // IPv6) and a % that does not start an escape.
 func encodeURI(s string) string {
 	hostEnd := len(s)
@@ -73,7 +73,7 @@ func encodeURI(s string) string {
 		c := s[i]
 		bracket := (c == '[' || c == ']') && i >= hostEnd
 		badPercent := c == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]))
-		if c <= ' ' || c >= 0x7F || strings.IndexByte("\\^`{|}", c) >= 0 || bracket || badPercent {
+		if c <= ' ' || c >= 0x7F || strings.IndexByte("\\^`{|}()", c) >= 0 || bracket || badPercent {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])

@@ -243,14 +243,21 @@ var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+`)
 func linkify(s string) string {
 	var w strings.Builder
 	last := 0
-	for _, m := range webAddress.FindAllStringIndex(s, -1) {
-		addr, href := article.WebAddress(s[m[0]:m[1]])
+	for pos := 0; pos < len(s); {
+		m := webAddress.FindStringIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		start := pos + m[0]
+		addr, href := article.WebAddress(s[start : pos+m[1]])
 		if href == "" {
+			pos += m[1]
 			continue
 		}
-		w.WriteString(escape(s[last:m[0]]))
+		w.WriteString(escape(s[last:start]))
 		fmt.Fprintf(&w, "<a href=\"%s\">%s</a>", escape(href), escape(addr))
-		last = m[0] + len(addr)
+		last = start + len(addr)
+		pos = last // the rest of the match may hold another address
 	}
 	w.WriteString(escape(s[last:]))
 	return w.String()

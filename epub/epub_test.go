@@ -279,6 +279,9 @@ func TestLinkify(t *testing.T) {
 		{"规则见 https://example.org/rules，谢谢", `规则见 <a href="https://example.org/rules">https://example.org/rules</a>，谢谢`},
 		{"(at www.example.org)", `(at <a href="https://www.example.org">www.example.org</a>)`},
 		{"no address <here> & there", "no address &lt;here&gt; &amp; there"},
+		{"请访问https://example.org了解更多信息。", `请访问<a href="https://example.org">https://example.org</a>了解更多信息。`},
+		{"见https://a.org和https://b.org。", `见<a href="https://a.org">https://a.org</a>和<a href="https://b.org">https://b.org</a>。`},
+		{"https://x.org/a|b{c}", `<a href="https://x.org/a%7Cb%7Bc%7D">https://x.org/a|b{c}</a>`},
 	} {
 		if got := linkify(tt.in); got != tt.want {
 			t.Errorf("linkify(%q)\n got %s\nwant %s", tt.in, got, tt.want)

@@ -199,7 +199,7 @@ func linkBoxes(runs []layout.Run, book *layout.Book) []linkBox {
 func asciiURI(uri string) string {
 	var b strings.Builder
 	for i := 0; i < len(uri); i++ {
-		if c := uri[i]; c <= ' ' || c >= 0x7F {
+		if c := uri[i]; c <= ' ' || c >= 0x7F || c == '(' || c == ')' || c == '\\' { // gopdf writes it in a literal string, unescaped
 			fmt.Fprintf(&b, "%%%02X", c)
 		} else {
 			b.WriteByte(c)
