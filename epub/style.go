@@ -42,6 +42,7 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
   line-height: 1.7;
   text-align: justify;
   line-break: strict;
+  overflow-wrap: anywhere;
 }
 .en {
   font-family: %[2]s;
@@ -49,6 +50,7 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
   text-align: justify;
   hyphens: auto;
   -webkit-hyphens: auto;
+  overflow-wrap: anywhere;
 }
 p {
   margin: 0;
@@ -63,7 +65,6 @@ p {
 .pair > .en {
   margin-top: 0.3em;
   font-size: 0.94em;
-  color: #333333;
 }
 div.pair > .en {
   padding-left: 0.8em;
@@ -109,6 +110,9 @@ h1.title {
   font-size: 1.6em;
   line-height: 1.4;
   margin: 0 0 1.2em 0;
+}
+h1.title > span {
+  text-align: center;
 }
 h1.title > .en {
   font-size: 0.75em;
