@@ -161,7 +161,8 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		data    []byte
 		pages   int
 		missing []rune
-		loose   []int // blocks with a loose line (the PDF)
+		loose   []int          // blocks with a loose line (the PDF)
+		narrow  []narrowColumn // columns under minColumnEms wide (the PDF)
 		err     error
 	}
 	var jobs []func() output
@@ -171,7 +172,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
-			return output{".pdf", data, len(book.Pages), book.Missing, book.LooseBlocks, nil}
+			return output{".pdf", data, len(book.Pages), book.Missing, book.LooseBlocks, narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
@@ -179,7 +180,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
 				Layout: s.epubLayout, Left: s.left, Columns: s.columns, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
-			return output{".epub", buf.Bytes(), 0, res.Missing, nil, err}
+			return output{".epub", buf.Bytes(), 0, res.Missing, nil, nil, err}
 		})
 	}
 	outs := make([]output, len(jobs))
@@ -215,6 +216,10 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	for _, o := range outs {
 		warnLoose(diag, name, doc, o.loose)
+		for _, c := range o.narrow {
+			fmt.Fprintf(diag, "%s: warning: columns %d:%d leave the %s column %.1f em wide, under the %d em a column needs to set text well\n",
+				name, s.columns[0], s.columns[1], c.side, c.ems, minColumnEms)
+		}
 	}
 	data := make([][]byte, len(outs))
 	var results []Result
@@ -278,6 +283,36 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 		return nil, nil, err
 	}
 	return buf.Bytes(), book, nil
+}
+
+// minColumnEms is the narrowest column, in ems of its text, that sets
+// text without rivers and stacks of hyphens (typesetting.md §0's lower
+// bound on the balanced widths is about 16 em).
+const minColumnEms = 12
+
+// narrowColumn is a column narrower than minColumnEms.
+type narrowColumn struct {
+	side string // Chinese or English
+	ems  float64
+}
+
+// narrowColumns lists the columns that given widths (--columns or the
+// front matter's columns) made narrower than minColumnEms.
+func narrowColumns(book *layout.Book, s settings) []narrowColumn {
+	if s.columns == [2]int{} {
+		return nil
+	}
+	spec := layout.DefaultSpec(s.paper)
+	var out []narrowColumn
+	for _, c := range []struct {
+		name        string
+		width, size int
+	}{{"Chinese", book.ZHColumn[1], spec.ZHSize}, {"English", book.ENColumn[1], spec.ENSize}} {
+		if c.width < minColumnEms*c.size {
+			out = append(out, narrowColumn{c.name, float64(c.width) / float64(c.size)})
+		}
+	}
+	return out
 }
 
 // firstLineWith returns the first source line holding one of the runes.

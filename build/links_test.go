@@ -61,3 +61,20 @@ func TestLinkTargetsAgree(t *testing.T) {
 		t.Errorf("targets differ:\n PDF  %q\n EPUB %q", fromPDF, fromEPUB)
 	}
 }
+
+// Given column widths that starve one column get a warning naming it.
+func TestNarrowColumnWarns(t *testing.T) {
+	src := []byte("第一段，有一些中文。\nThe first paragraph, in English.\nEND\n")
+	for _, tt := range []struct {
+		columns, want string
+	}{{"1:9", "leave the Chinese column"}, {"9:1", "leave the English column"}, {"1:1", ""}} {
+		var diag bytes.Buffer
+		if _, err := Article("c.txt", src, fonts.NewSet(), Options{OutDir: t.TempDir(), PDF: true, Columns: tt.columns}, &diag); err != nil {
+			t.Fatal(err)
+		}
+		got := diag.String()
+		if tt.want == "" && bytes.Contains(diag.Bytes(), []byte("em wide")) || tt.want != "" && !bytes.Contains(diag.Bytes(), []byte(tt.want)) {
+			t.Errorf("--columns %s: %q, want %q", tt.columns, got, tt.want)
+		}
+	}
+}
