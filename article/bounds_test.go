@@ -84,3 +84,29 @@ func TestLanguageValidated(t *testing.T) {
 		}
 	}
 }
+
+// One Latin word is English wherever it stands (issue 14): a list of
+// one-word items pairs item by item, and lone words after an English
+// paragraph join it when they would otherwise face nothing.
+func TestLoneLatinWords(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      [][2]int // Chinese and English paragraphs of each pair
+	}{
+		{"one-word list", "角色：\nRoles:\n- 维护者\n- 缓存\n- Maintainer\n- Caching\nEND\n", [][2]int{{1, 1}, {1, 1}, {1, 1}}},
+		{"lone words after English", "还没有结束。\nNot the end yet.\nend\nEnd.\n最后一段。\nThe last paragraph.\nEND\n", [][2]int{{1, 3}, {1, 1}}},
+		{"same word twice", "FAQ\nFAQ\n问题在这里。\nThe questions are here.\nEND\n", [][2]int{{1, 1}, {1, 1}}},
+	} {
+		doc, diags := Parse("x.txt", []byte(tt.src))
+		if doc == nil {
+			t.Fatalf("%s: %v", tt.name, diags)
+		}
+		var got [][2]int
+		for _, b := range doc.Blocks {
+			got = append(got, [2]int{len(b.ZH), len(b.EN)})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: pairs %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

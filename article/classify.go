@@ -9,7 +9,6 @@ type class uint8
 
 const (
 	classNeutral class = iota // no letters at all: digits, punctuation, symbols
-	classWeak                 // Latin letters only, too few to be clearly English ("FAQ", "Scope")
 	classZH                   // clearly Chinese
 	classEN                   // clearly English
 )
@@ -83,17 +82,16 @@ var functionWords = map[string]bool{
 
 // classify decides a line's class from its script counts. A line with any Han
 // is Chinese unless its Latin words clearly outweigh the Han and read as
-// English sentences (function words); a line without Han is English when it
-// has two or more Latin words, and weak otherwise.
+// English sentences (function words); a line with Latin letters and no Han
+// is English, even one word ("FAQ", "end"), unless it repeats its neighbour
+// (see identicalNeighbours).
 func classify(s string) (class, scriptCounts) {
 	c := countScripts(s)
 	switch {
 	case c.han == 0 && c.words == 0:
 		return classNeutral, c
-	case c.han == 0 && c.words >= 2:
-		return classEN, c
 	case c.han == 0:
-		return classWeak, c
+		return classEN, c // one Latin word is English too ("Maintainer", "end")
 	case c.function >= 2 && c.words > c.han:
 		return classEN, c
 	}

@@ -16,7 +16,7 @@ func TestClassify(t *testing.T) {
 		{"English quoting Chinese", "Exceptions: For product and brand names, use “豆瓣FM” instead of “豆瓣 FM”.", classEN},
 		{"English with rare Han", "The rare-books corner shows rubbings with uncommon characters: 𠀀, 𪚥 and 𠮷.", classEN},
 		{"kana counts as CJK", "かなカナ", classZH},
-		{"one-word heading", "FAQ", classWeak},
+		{"one-word heading", "FAQ", classEN}, // one Latin word is English (issue 14)
 		{"two-word heading", "Enforcement Responsibilities", classEN},
 		{"digits only", "2025", classNeutral},
 		{"punctuation only", "。。。，，，」」」", classNeutral},

@@ -1,5 +1,7 @@
 package article
 
+import "slices"
+
 // unitPair is an aligned pair of unit indexes, before typing into blocks.
 type unitPair struct {
 	zh, en []int
@@ -33,6 +35,32 @@ func makeRuns(units []unit) []run {
 	return runs
 }
 
+// joinLoneWords shortens a run that has more groups than the run facing
+// it by joining each lone Latin word ("end", "End.") to the group before
+// it, as a neutral unit would be: a single word after a paragraph is more
+// likely its tail than a paragraph of its own (edge/end-lookalikes). Runs
+// that already face an equal count are left alone, so a list of one-word
+// items still pairs item by item.
+func joinLoneWords(units []unit, groups []group, facing int) []group {
+	if len(groups) <= facing {
+		return groups
+	}
+	out := make([]group, 0, len(groups))
+	excess := len(groups) - facing
+	for _, g := range groups {
+		u := &units[g.units[0]]
+		if excess > 0 && len(out) > 0 && len(g.units) == 1 && u.counts.han == 0 && u.counts.words == 1 {
+			last := &out[len(out)-1]
+			last.units = append(slices.Clone(last.units), g.units...)
+			last.length += g.length
+			excess--
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
 func allNeutral(units []unit, g group) bool {
 	for _, i := range g.units {
 		if !units[i].neutral {
@@ -60,6 +88,10 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 		zh, en := first, second
 		if first.lang == English {
 			zh, en = second, first
+		}
+		if len(zh.groups) > 0 && len(en.groups) > 0 {
+			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
+			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
 		}
 		if len(zh.groups) != len(en.groups) && len(zh.groups) > 0 && len(en.groups) > 0 {
 			warnUneven(units, zh, en, c)

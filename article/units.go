@@ -77,7 +77,7 @@ func wrappedParagraph(lines []unit) bool {
 		switch u.class {
 		case classZH:
 			zh = true
-		case classEN, classWeak:
+		case classEN:
 			en = true
 		}
 	}
