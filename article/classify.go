@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -14,7 +15,7 @@ const (
 )
 
 func (c class) String() string {
-	return [...]string{"neutral", "weak", "zh", "en"}[c]
+	return [...]string{"neutral", "zh", "en"}[c]
 }
 
 // scriptCounts holds what classify counts in a line.
@@ -22,6 +23,8 @@ type scriptCounts struct {
 	han       int // Han ideographs, kana and bopomofo
 	words     int // Latin tokens; a URL or "1.0.0-alpha" counts once
 	function  int // English function words ("the", "and", "of", ...)
+	zhPunct   int // Chinese sentence punctuation (，。；：！？、)
+	enPunct   int // ASCII , . ; : ! ? after a word, before a space or the line's end
 	lowercase bool
 }
 
@@ -33,6 +36,12 @@ func countScripts(s string) scriptCounts {
 	wordStart := 0
 	rs := []rune(s)
 	for i, r := range rs {
+		if strings.ContainsRune("，。；：！？、", r) {
+			c.zhPunct++
+		}
+		if strings.ContainsRune(",.;:!?", r) && i > 0 && isLatinLetter(rs[i-1]) && (i+1 == len(rs) || rs[i+1] == ' ') {
+			c.enPunct++
+		}
 		switch {
 		case isHan(r):
 			c.han++
@@ -82,7 +91,9 @@ var functionWords = map[string]bool{
 
 // classify decides a line's class from its script counts. A line with any Han
 // is Chinese unless its Latin words clearly outweigh the Han and read as
-// English sentences (function words); a line with Latin letters and no Han
+// English sentences (function words), or has an English sentence's frame
+// (ASCII punctuation after its words, a function word, no Chinese
+// punctuation); a line with Latin letters and no Han
 // is English, even one word ("FAQ", "end"), unless it repeats its neighbour
 // (see identicalNeighbours).
 func classify(s string) (class, scriptCounts) {
@@ -92,7 +103,13 @@ func classify(s string) (class, scriptCounts) {
 		return classNeutral, c
 	case c.han == 0:
 		return classEN, c // one Latin word is English too ("Maintainer", "end")
-	case c.function >= 2 && c.words > c.han:
+	case c.function >= 2 && c.words > c.han && (c.zhPunct == 0 || c.words > 3*c.han):
+		// English sentences, unless Chinese punctuation frames them
+		// (他说：“This is fine.”)
+		return classEN, c
+	case c.zhPunct == 0 && c.enPunct > 0 && c.function > 0 && c.words >= 3:
+		// an English sentence frame, ASCII punctuation and all, around
+		// Chinese words ("We wrote 一个命令行工具 called diglot, ...")
 		return classEN, c
 	}
 	return classZH, c

@@ -16,6 +16,10 @@ func TestClassify(t *testing.T) {
 		{"English quoting Chinese", "Exceptions: For product and brand names, use “豆瓣FM” instead of “豆瓣 FM”.", classEN},
 		{"English with rare Han", "The rare-books corner shows rubbings with uncommon characters: 𠀀, 𪚥 and 𠮷.", classEN},
 		{"kana counts as CJK", "かなカナ", classZH},
+		{"English frame around Chinese", "We wrote 一个命令行工具 called diglot, 它把双语文章 turns into EPUB 和 PDF files.", classEN},
+		{"Chinese grammar around Latin", "我们用 Go 写了一个 command-line tool 叫 diglot，它把 bilingual article 变成 EPUB 和 PDF。", classZH},
+		{"Chinese ending in a version", "使用 Go 1.22 和 TypeScript 5.", classZH},
+		{"Chinese quoting an English sentence", "他说：“This is fine, really.”", classZH},
 		{"one-word heading", "FAQ", classEN}, // one Latin word is English (issue 14)
 		{"two-word heading", "Enforcement Responsibilities", classEN},
 		{"digits only", "2025", classNeutral},
