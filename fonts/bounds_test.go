@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -121,5 +122,94 @@ func TestSubsetGlyphLimit(t *testing.T) {
 	}
 	if _, err := face.Subset(runes[:1000], SubsetOptions{Family: "x", StandIns: true}); err != nil {
 		t.Errorf("Subset of 1,000 stand-ins: %v", err)
+	}
+}
+
+// manyGlyphs builds the glyph tables of a font of n glyphs, each but the
+// last a composite of two copies of the last, a simple glyph.
+func manyGlyphs(n int) tableDir {
+	var glyf, loca []byte
+	for g := 0; g < n; g++ {
+		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+		if g == n-1 {
+			glyf = append(glyf, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+			continue
+		}
+		glyf = append(glyf, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0)
+		for c := 0; c < 2; c++ {
+			flags := uint16(argsAreXY | argsAreWords)
+			if c == 0 {
+				flags |= moreComponents
+			}
+			glyf = binary.BigEndian.AppendUint16(glyf, flags)
+			glyf = binary.BigEndian.AppendUint16(glyf, uint16(n-1))
+			glyf = binary.BigEndian.AppendUint32(glyf, 0)
+		}
+	}
+	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+	head := make([]byte, 54)
+	head[51] = 1
+	hhea := make([]byte, 36)
+	hhea[35] = 1
+	return tableDir{"glyf": glyf, "loca": loca, "head": head, "hhea": hhea, "hmtx": make([]byte, 4)}
+}
+
+// disjointCmap4 builds a format 4 subtable of n one-character segments,
+// each reading its glyph from the glyph array.
+func disjointCmap4(n int) []byte {
+	segs := n + 1
+	b := make([]byte, 16+8*segs+2*n)
+	binary.BigEndian.PutUint16(b[0:], 4)
+	binary.BigEndian.PutUint16(b[6:], uint16(2*segs))
+	for s := 0; s < segs; s++ {
+		r := uint16(0x100 + s)
+		if s == n {
+			r = 0xFFFF
+		}
+		binary.BigEndian.PutUint16(b[14+2*s:], r)
+		binary.BigEndian.PutUint16(b[16+2*segs+2*s:], r)
+		if s < n {
+			// the range offset leads from this record to entry s of the array
+			binary.BigEndian.PutUint16(b[16+6*segs+2*s:], uint16(2*(segs-s)+2*s))
+			binary.BigEndian.PutUint16(b[16+8*segs+2*s:], uint16(s+1))
+		}
+	}
+	return b
+}
+
+// TestFontCostsLinear reads fonts of 1×, 10× and 100× as many glyphs and
+// cmap segments: what validation and the cmap reader allocate grows with
+// the size, not faster.
+func TestFontCostsLinear(t *testing.T) {
+	alloc := func(f func()) float64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return float64(after.TotalAlloc-before.TotalAlloc) + 1
+	}
+	var first [2]float64
+	for i, n := range []int{300, 3000, 30000} {
+		dir, cmap := manyGlyphs(n), disjointCmap4(n)
+		if err := validateGlyphs(dir, n); err != nil {
+			t.Fatal(err)
+		}
+		if groups, err := parseCmap4(cmap); err != nil || len(groups) != n {
+			t.Fatalf("cmap of %d segments: %d groups, %v", n, len(groups), err)
+		}
+		got := [2]float64{
+			alloc(func() { _ = validateGlyphs(dir, n) }),
+			alloc(func() { _, _ = parseCmap4(cmap) }),
+		}
+		if i == 0 {
+			first = got
+			continue
+		}
+		factor := float64(n / 300)
+		for k, what := range []string{"validating glyphs", "reading the cmap"} {
+			if ratio := got[k] / first[k]; ratio > 2*factor {
+				t.Errorf("%s: %.0f× the glyphs allocate %.0f× the memory", what, factor, ratio)
+			}
+		}
 	}
 }
