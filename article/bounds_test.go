@@ -110,3 +110,19 @@ func TestLoneLatinWords(t *testing.T) {
 		}
 	}
 }
+
+func TestEnDashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"pages 10--20":               "pages 10–20",
+		"yes -- or no":               "yes – or no",
+		"use --columns 1:1":          "use --columns 1:1",
+		"see https://x.org/a--b":     "see https://x.org/a--b",
+		"a rule ---":                 "a rule ---",
+		"the word-- then":            "the word– then",
+		"a--b stays (an identifier)": "a--b stays (an identifier)",
+	} {
+		if got := CleanEnglish(in); got != want {
+			t.Errorf("CleanEnglish(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -206,8 +206,12 @@ func isCJKPunct(r rune) bool {
 }
 
 // CleanEnglish turns straight quotes into typographic ones: “ ” for double
-// quotes, ‘ ’ for single quotes, and ’ for apostrophes.
+// quotes, ‘ ’ for single quotes, and ’ for apostrophes, and a "--" between
+// words or numbers into an en dash (see enDashes).
 func CleanEnglish(s string) string {
+	if strings.Contains(s, "--") {
+		s = enDashes(s)
+	}
 	if !strings.ContainsAny(s, "\"'") {
 		return s
 	}
@@ -232,4 +236,42 @@ func CleanEnglish(s string) string {
 		out[i] = r
 	}
 	return string(out)
+}
+
+// enDashes turns "--" into an en dash where it stands between words or
+// numbers ("10--20", "yes -- or no"), and leaves it where it is part of a
+// token: a command-line option ("--columns"), a web address, "---".
+func enDashes(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if strings.Contains(w, "://") || strings.Contains(w, "---") {
+			continue
+		}
+		switch {
+		case w == "--":
+			words[i] = "–"
+		case strings.HasPrefix(w, "--"):
+			// a command-line option (--columns): kept
+		default:
+			rs := []rune(w)
+			var b strings.Builder
+			for j := 0; j < len(rs); j++ {
+				if j+1 < len(rs) && rs[j] == '-' && rs[j+1] == '-' && j > 0 {
+					prev := rs[j-1]
+					next := rune(0)
+					if j+2 < len(rs) {
+						next = rs[j+2]
+					}
+					if unicode.IsDigit(prev) && unicode.IsDigit(next) || next == 0 && unicode.IsLetter(prev) {
+						b.WriteRune('–')
+						j++
+						continue
+					}
+				}
+				b.WriteRune(rs[j])
+			}
+			words[i] = b.String()
+		}
+	}
+	return strings.Join(words, " ")
 }

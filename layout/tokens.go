@@ -82,8 +82,9 @@ type tokenBreak struct {
 
 // tokenBreaks returns where an address or code token may break, in order.
 // Addresses follow the Chicago Manual (typesetting.md §2.5): after "://",
-// before a slash, a dot, a hyphen, an underscore and ? # % ~ @, before or
-// after = and &. Identifiers break before the capital of a camelCase part,
+// before a slash, a hyphen, an underscore and ? # % ~ @, before or after =
+// and &; but after a dot, so that no line starts with one, and never at an
+// e-mail address's hyphen. Identifiers break before the capital of a camelCase part,
 // an underscore or a dot. A run longer than longRun characters without such
 // a place may break after any character. Sentence punctuation at the end
 // stays with the token. In Chinese text no piece may start with a mark
@@ -100,6 +101,7 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 		start = len([]rune(s[:k])) + 3
 	}
 	at := make([]bool, end+1)
+	email := kind == addressToken && isEmailAddress(s)
 	for i := start; i < end; i++ {
 		c, p := rs[i], rs[i-1]
 		switch kind {
@@ -108,9 +110,14 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 			case i == start && start > 1:
 				at[i] = true // after the scheme's "://"
 			case c == '/' && p == '/':
-			case strings.ContainsRune("/.-_?#%~@", c) && !strings.ContainsRune("/.-_?#%~@", p):
+			case c == '-' && email:
+				// never at an e-mail address's own hyphen: "khmer-" |
+				// "project@…" reads as a hyphenated word
+			case c == '.':
+				at[i+1] = i+1 < end // "example." | "org": no line starts with a dot
+			case strings.ContainsRune("/-_?#%~@", c) && !strings.ContainsRune("/.-_?#%~@", p):
 				if lang == langZH && noStart(string(c)) {
-					at[i+1] = i+1 < end // "example." | "org": a dot may not start a Chinese line
+					at[i+1] = i+1 < end // a mark that may not start a Chinese line goes before the break
 				} else {
 					at[i] = true
 				}

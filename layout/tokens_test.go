@@ -54,10 +54,11 @@ func TestTokenBreaks(t *testing.T) {
 		want string
 	}{
 		{"URL in English: Chicago's points", "https://example.org/a-b?x=1&y=2#top.", langEN,
-			"https://|example|.org|/a|-b|?x|=|1|&|y|=|2|#top."},
+			"https://|example.|org|/a|-b|?x|=|1|&|y|=|2|#top."},
 		{"URL in Chinese: no line starts with a dot or ends with a slash", "https://example.org/a-b?x=1#top", langZH,
 			"https://example.|org|/a|-b?|x|=|1|#top"},
-		{"e-mail address", "someone@example.org", langEN, "someone|@example|.org"},
+		{"e-mail address", "someone@example.org", langEN, "someone|@example.|org"},
+		{"e-mail address with a hyphen", "khmer-project@idyll.org", langEN, "khmer-project|@idyll.|org"},
 		{"camelCase identifier", "ReaderSessionFactoryConfiguration", langEN, "Reader|Session|Factory|Configuration"},
 		{"snake_case identifier", "read_session_factory_config", langEN, "read|_session|_factory|_config"},
 		{"hash: any character of a long run", "3f9a1c7be20d4e5f86.", langEN,
