@@ -44,7 +44,8 @@ func decode(src []byte, c *collector) []rawLine {
 			continue
 		}
 		text := string(line)
-		if dropped := 0; strings.ContainsFunc(text, Unwritable) {
+		if strings.ContainsFunc(text, Unwritable) {
+			var dropped int
 			text, dropped = DropUnwritable(text)
 			c.warnf(no, "%d control character(s) or noncharacter(s) dropped (U+0001–U+001F, U+007F–U+009F, U+FFFE, U+FFFF …): no EPUB or PDF may hold them", dropped)
 		}

@@ -352,24 +352,22 @@ func byline(m article.Meta) string {
 // outputPath returns OUT/NAME.ext for an input, refusing to overwrite the
 // input itself.
 func outputPath(input string, doc *article.Document, outDir, ext string) (string, error) {
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	if input == "-" || input == "<stdin>" {
-		base = safeName(doc.Meta.TitleEN)
+		base := safeName(doc.Meta.TitleEN)
 		if base == "" {
 			base = "article"
 		}
+		return filepath.Join(outDir, base+ext), nil
 	}
-	out := filepath.Join(outDir, base+ext)
-	if input != "-" && input != "<stdin>" {
-		// by file identity, not by name: a symbolic link or another
-		// spelling of the folder may lead to the input
-		in, errIn := os.Stat(input)
-		o, errOut := os.Stat(out)
-		ia, _ := filepath.Abs(input)
-		oa, _ := filepath.Abs(out)
-		if ia == oa || errIn == nil && errOut == nil && os.SameFile(in, o) {
-			return "", fmt.Errorf("%s: the output %s would overwrite the input", input, out)
-		}
+	out := filepath.Join(outDir, OutputBase(input)+ext)
+	// by file identity, not only by name: a symbolic link or another
+	// spelling of the folder may lead to the input
+	in, errIn := os.Stat(input)
+	o, errOut := os.Stat(out)
+	ia, _ := filepath.Abs(input)
+	oa, _ := filepath.Abs(out)
+	if ia == oa || errIn == nil && errOut == nil && os.SameFile(in, o) {
+		return "", fmt.Errorf("%s: the output %s would overwrite the input", input, out)
 	}
 	return out, nil
 }
@@ -377,7 +375,7 @@ func outputPath(input string, doc *article.Document, outDir, ext string) (string
 // OutputBase is the name an input's outputs get, without extension, or ""
 // for standard input (named after its title once it is read).
 func OutputBase(input string) string {
-	if input == "-" {
+	if input == "-" || input == "<stdin>" {
 		return ""
 	}
 	return strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))

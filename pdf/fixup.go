@@ -47,16 +47,19 @@ func fixup(in []byte, lang string, outlines outlineFix) ([]byte, error) {
 		return nil, errors.New("no objects")
 	}
 
+	object := func(i int) []byte { // the i-th object in file order
+		end := xrefAt
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		return in[offsets[order[i]]:end]
+	}
 	root, tops := 0, map[int]bool{}
 	for _, t := range outlines.tops {
 		tops[t] = true
 	}
 	for i, num := range order {
-		end := xrefAt
-		if i+1 < len(order) {
-			end = offsets[order[i+1]]
-		}
-		if bytes.Contains(in[offsets[num]:end], []byte("/Type /Outlines")) {
+		if len(tops) > 0 && bytes.Contains(object(i), []byte("/Type /Outlines")) {
 			root = num
 		}
 	}
@@ -64,11 +67,7 @@ func fixup(in []byte, lang string, outlines outlineFix) ([]byte, error) {
 	out.Write(in[:offsets[order[0]]])
 	newOffsets := map[int]int{}
 	for i, num := range order {
-		end := xrefAt
-		if i+1 < len(order) {
-			end = offsets[order[i+1]]
-		}
-		obj := in[offsets[num]:end]
+		obj := object(i)
 		switch {
 		case bytes.Contains(obj, []byte("beginbfrange")):
 			obj = fixToUnicode(obj)

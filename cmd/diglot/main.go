@@ -45,11 +45,7 @@ func removeTempsOnSignal(temps *build.TempFiles) {
 	go func() {
 		sig := <-sigs
 		temps.RemoveAll()
-		code := 128 + int(syscall.SIGINT)
-		if sig == syscall.SIGTERM {
-			code = 128 + int(syscall.SIGTERM)
-		}
-		os.Exit(code)
+		os.Exit(128 + int(sig.(syscall.Signal)))
 	}()
 }
 
