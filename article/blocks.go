@@ -20,6 +20,13 @@ func makeBlocks(units []unit, pairs []unitPair) []Block {
 	}
 	markLabelledItems(blocks)
 	markInferredHeadings(blocks)
+	for i := range blocks {
+		for _, side := range [][]Para{blocks[i].ZH, blocks[i].EN} {
+			for k := range side {
+				side[k].Inlines = plainInlines(side[k].Text, side[k].Lines[0].No)
+			}
+		}
+	}
 	return blocks
 }
 

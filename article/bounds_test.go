@@ -34,25 +34,6 @@ func TestFrontMatterBounds(t *testing.T) {
 	}
 }
 
-func TestWebAddressEnds(t *testing.T) {
-	long := "https://example.org/" + strings.Repeat("a", MaxWebAddress)
-	for _, tt := range []struct{ in, text, href string }{
-		{"https://example.org了解更多信息。", "https://example.org", "https://example.org"},
-		{"https://example.org/a）。", "https://example.org/a", "https://example.org/a"},
-		{"https://x.org/a\\b|c^d{e}[f]`g", "https://x.org/a\\b|c^d{e}[f]`g", "https://x.org/a%5Cb%7Cc%5Ed%7Be%7D%5Bf%5D%60g"},
-		{"https://x.org/100%/é", "https://x.org/100%/é", "https://x.org/100%25/%C3%A9"},
-		{"https://x.org/%41.", "https://x.org/%41", "https://x.org/%41"},
-		{"www.example.org,", "www.example.org", "https://www.example.org"},
-		{long, "", ""},
-		{"https://localhost", "", ""},
-	} {
-		text, href := WebAddress(tt.in)
-		if text != tt.text || href != tt.href {
-			t.Errorf("WebAddress(%.40q) = %.40q, %.60q; want %.40q, %.60q", tt.in, text, href, tt.text, tt.href)
-		}
-	}
-}
-
 func TestUnwritableDropped(t *testing.T) {
 	src := "---\ntitle: \"标题\\x01 / Ti\\x1btle\"\n---\n中文\x0c段落\uFFFE。\nAn \x01English\u0085 paragraph\uFFFF.\n"
 	doc, diags := Parse("x\x1b.txt", []byte(src))

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"diglot/internal/script"
+
 	"strings"
 	"unicode"
 )
@@ -39,13 +41,13 @@ func countScripts(s string) scriptCounts {
 		if strings.ContainsRune("，。；：！？、", r) {
 			c.zhPunct++
 		}
-		if strings.ContainsRune(",.;:!?", r) && i > 0 && isLatinLetter(rs[i-1]) && (i+1 == len(rs) || rs[i+1] == ' ') {
+		if strings.ContainsRune(",.;:!?", r) && i > 0 && script.IsLatinLetter(rs[i-1]) && (i+1 == len(rs) || rs[i+1] == ' ') {
 			c.enPunct++
 		}
 		switch {
-		case isHan(r):
+		case script.IsChineseLetter(r):
 			c.han++
-		case isLatinLetter(r):
+		case script.IsLatinLetter(r):
 			if r >= 'a' && r <= 'z' {
 				c.lowercase = true
 			}
@@ -56,7 +58,7 @@ func countScripts(s string) scriptCounts {
 			continue
 		case inWord && (r == '-' || r == '.' || r == '/' || r == '_' || r == '\'' || r == '’' || r == ':' || r == '?' || r == '=' || r == '&' || unicode.IsDigit(r)):
 			// joiners inside a Latin token: URLs, versions, contractions
-			if i+1 < len(rs) && (isLatinLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]) || rs[i+1] == '/') {
+			if i+1 < len(rs) && (script.IsLatinLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]) || rs[i+1] == '/') {
 				continue
 			}
 		}
@@ -122,24 +124,4 @@ func (c scriptCounts) ambiguous() bool {
 		return false
 	}
 	return c.han*10 < c.words*25 && c.words*10 < c.han*25
-}
-
-// isHan reports whether r is a CJK ideograph, kana or bopomofo: the letters
-// that mark a Chinese line.
-func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Bopomofo, r)
-}
-
-// isLatinLetter reports whether r is a letter of the Latin script.
-func isLatinLetter(r rune) bool {
-	if r < 0x80 {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	}
-	return unicode.Is(unicode.Latin, r)
-}
-
-// isLatinLetterOrDigit reports whether r is a Latin letter or an ASCII digit.
-func isLatinLetterOrDigit(r rune) bool {
-	return isLatinLetter(r) || r >= '0' && r <= '9'
 }

@@ -9,7 +9,11 @@
 // punctuation is a separate step (normalize.go) that leaves the source intact.
 package article
 
-import "strings"
+import (
+	"strings"
+
+	"diglot/internal/script"
+)
 
 // Kind is the role of a block in the article.
 type Kind uint8
@@ -19,6 +23,8 @@ const (
 	Paragraph Kind = iota
 	Heading
 	ListItem
+	CodeBlock // preformatted text: its lines kept, set in monospace
+	Rule      // a thematic break (Markdown's ---): no text
 )
 
 func (k Kind) String() string {
@@ -27,6 +33,10 @@ func (k Kind) String() string {
 		return "heading"
 	case ListItem:
 		return "list-item"
+	case CodeBlock:
+		return "code"
+	case Rule:
+		return "rule"
 	}
 	return "paragraph"
 }
@@ -59,12 +69,14 @@ type SourceLine struct {
 
 // Para is one paragraph on one side of a pair: the source lines it was read
 // from, and its text with the lines joined and the list marker and label set
-// apart. Text is the source text, not yet cleaned up (see Clean).
+// apart. Inlines are its text in styled runs; Text is their texts joined.
+// Both are the source text until Clean cleans them up.
 type Para struct {
-	Lines  []SourceLine
-	Marker string // list marker or heading marks as written ("-", "1.", "##"), or ""
-	Label  string // the label of a "label: text" item, or ""
-	Text   string
+	Lines   []SourceLine
+	Marker  string // list marker or heading marks as written ("-", "1.", "##"), or ""
+	Label   string // the label of a "label: text" item, or ""
+	Text    string
+	Inlines []Inline
 }
 
 // Pair holds the two sides of a block. A side is empty when the article has
@@ -85,6 +97,8 @@ func (p Pair) Side(l Lang) []Para {
 type Block struct {
 	Kind  Kind
 	Level int // heading level, 1 for "#", 2 for "##"; 0 when not a heading
+	Depth int // a list item's nesting: 0 for an item of a top-level list
+	Quote int // how many block quotes the block stands in
 	Pair
 	Line int // first source line of the block
 }
@@ -162,5 +176,5 @@ func latinJoin(before, after string) bool {
 		last = r
 	}
 	first := []rune(after)[0]
-	return isLatinLetterOrDigit(last) && isLatinLetterOrDigit(first)
+	return script.IsLatinLetterOrDigit(last) && script.IsLatinLetterOrDigit(first)
 }

@@ -2,10 +2,10 @@ package epub
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"diglot/article"
+	"diglot/internal/script"
 )
 
 // Chapter files are split at a top-level heading once they hold this much
@@ -115,7 +115,14 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 			continue
 		}
 		text := joinTexts(paras)
-		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0].Marker, l), b.text(text, l, true))
+		var ins []article.Inline
+		for k, p := range paras {
+			if k > 0 {
+				ins = append(ins, article.Inline{Text: " "})
+			}
+			ins = append(ins, p.Inlines...)
+		}
+		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0].Marker, l), b.inlines(ins, l, true))
 		if l == article.Chinese {
 			entry.zh = text
 		} else {
@@ -153,7 +160,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 				}
 				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(p.Label+sep, l, true))
 			}
-			w.WriteString(b.text(p.Text, l, false))
+			w.WriteString(b.inlines(p.Inlines, l, false))
 			w.WriteString("</p>")
 		}
 		w.WriteString("</div>\n")
@@ -174,56 +181,55 @@ func (b *book) mark(m string, l article.Lang) string {
 	return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text(m, l, false))
 }
 
-// text escapes s for XHTML and records its characters for the font subsets.
-// Chinese inside English text (a quoted name, a term) is marked as Chinese,
-// so that it gets a Chinese font and voice.
+// text writes a text that comes from no paragraph (a title, a label) as
+// the article model would make its inlines.
 func (b *book) text(s string, l article.Lang, bold bool) string {
-	if l == article.Chinese || !hasHan(s) {
-		b.uses.add(s, l, bold)
-		return linkify(s)
-	}
+	return b.inlines(article.InlinesOf(s, l), l, bold)
+}
+
+// inlines writes a paragraph's inlines as XHTML and records their
+// characters for the font subsets: strong, emphasis, code and
+// strikethrough as their elements, links as links, and text in the other
+// language (Han quoted in English) in a span with its own lang, so that it
+// gets a Chinese font and voice.
+func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
 	var w strings.Builder
-	for _, run := range splitChinese(s) {
-		if run.chinese {
-			b.uses.add(run.text, article.Chinese, bold)
-			fmt.Fprintf(&w, "<span class=\"zh\" %s>%s</span>", b.langAttr(article.Chinese), escape(run.text))
-		} else {
-			b.uses.add(run.text, l, bold)
-			w.WriteString(linkify(run.text))
+	var prev rune // the last character, for kerned pairs across inlines
+	var prevStyle [2]int
+	for _, in := range ins {
+		lang := l
+		switch in.Lang {
+		case article.InChinese:
+			lang = article.Chinese
+		case article.InEnglish:
+			lang = article.English
 		}
+		strong := bold || in.Style&article.Strong != 0
+		st := [2]int{int(lang), btoi(strong)}
+		if st != prevStyle {
+			prev = 0
+		}
+		prev, prevStyle = b.uses.addAfter(in.Text, lang, strong, prev), st
+		var open, close string
+		for _, el := range []struct {
+			style article.Style
+			tag   string
+		}{{article.Strong, "strong"}, {article.Emphasis, "em"}, {article.Code, "code"}, {article.Strike, "del"}} {
+			if in.Style&el.style != 0 {
+				open += "<" + el.tag + ">"
+				close = "</" + el.tag + ">" + close
+			}
+		}
+		text := open + escape(in.Text) + close
+		if lang != l {
+			text = fmt.Sprintf("<span class=\"%s\" %s>%s</span>", lang, b.langAttr(lang), text)
+		}
+		if in.Link != "" {
+			text = fmt.Sprintf("<a href=\"%s\">%s</a>", escape(in.Link), text)
+		}
+		w.WriteString(text)
 	}
 	return w.String()
-}
-
-// textRun is a stretch of text in one script.
-type textRun struct {
-	text    string
-	chinese bool
-}
-
-// splitChinese splits s into runs of Han characters and of everything else.
-// Punctuation, spaces and variation selectors stay with the English (they
-// belong to the sentence around the quotation; the fonts carry no variation
-// sequences, so a selector changes nothing).
-func splitChinese(s string) []textRun {
-	var runs []textRun
-	start, inZH := 0, false
-	for i, r := range s {
-		zh := isHan(r)
-		if i > 0 && zh != inZH {
-			runs = append(runs, textRun{s[start:i], inZH})
-			start = i
-		}
-		inZH = zh
-	}
-	return append(runs, textRun{s[start:], inZH})
-}
-
-// isHan reports a Han character (unified ideographs, extensions,
-// compatibility ideographs, 〇).
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x3134F ||
-		r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F || r == 0x3007
 }
 
 func joinTexts(paras []article.Para) string {
@@ -232,35 +238,6 @@ func joinTexts(paras []article.Para) string {
 		texts[i] = p.Text
 	}
 	return strings.Join(texts, " ")
-}
-
-// webAddress finds where web addresses may start (a scheme or www.);
-// article.WebAddress, which layout uses too, decides where each ends.
-var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+`)
-
-// linkify escapes s for XHTML and makes its web addresses links. The
-// punctuation that ends a sentence after an address stays outside it.
-func linkify(s string) string {
-	var w strings.Builder
-	last := 0
-	for pos := 0; pos < len(s); {
-		m := webAddress.FindStringIndex(s[pos:])
-		if m == nil {
-			break
-		}
-		start := pos + m[0]
-		addr, href := article.WebAddress(s[start : pos+m[1]])
-		if href == "" {
-			pos += m[1]
-			continue
-		}
-		w.WriteString(escape(s[last:start]))
-		fmt.Fprintf(&w, "<a href=\"%s\">%s</a>", escape(href), escape(addr))
-		last = start + len(addr)
-		pos = last // the rest of the match may hold another address
-	}
-	w.WriteString(escape(s[last:]))
-	return w.String()
 }
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
@@ -386,7 +363,7 @@ func (b *book) tocLink(e tocEntry) string {
 	return fmt.Sprintf("<a href=\"%s\">%s</a>", e.href, strings.Join(parts, " / "))
 }
 
-func hasHan(s string) bool { return strings.ContainsFunc(s, isHan) }
+func hasHan(s string) bool { return script.HasHan(s) }
 
 // chineseTag is the Chinese side's language tag: zh-Hans or zh-Hant, never
 // a value from the article written as it came.
@@ -395,4 +372,11 @@ func chineseTag(lang string) string {
 		return tag
 	}
 	return "zh-Hans"
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -8,13 +8,13 @@ import (
 	"image/draw"
 	"image/png"
 	"strings"
-	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"diglot/fonts"
+	"diglot/internal/script"
 )
 
 // The cover is a plain typographic page, 600 × 900 pixels, in greys: the
@@ -209,9 +209,9 @@ func wrapCover(bl coverText, faces map[fonts.Role]*coverFace, width int) []strin
 	}
 	for _, r := range bl.text {
 		switch {
-		case unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || strings.ContainsRune("“”‘’", r):
+		case script.IsFullWidth(r):
 			flush()
-			if n := len(units); n > 0 && strings.ContainsRune("，。、：；？！）」』》”’", r) {
+			if n := len(units); n > 0 && script.NoLineStart(r) {
 				units[n-1] += string(r) // a closing mark stays with what it closes
 				continue
 			}

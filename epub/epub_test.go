@@ -283,7 +283,8 @@ func TestLinkify(t *testing.T) {
 		{"见https://a.org和https://b.org。", `见<a href="https://a.org">https://a.org</a>和<a href="https://b.org">https://b.org</a>。`},
 		{"https://x.org/a|b{c}", `<a href="https://x.org/a%7Cb%7Bc%7D">https://x.org/a|b{c}</a>`},
 	} {
-		if got := linkify(tt.in); got != tt.want {
+		b := &book{zhTag: "zh-Hans", uses: newRuneUses()}
+		if got := b.text(tt.in, article.Chinese, false); got != tt.want {
 			t.Errorf("linkify(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}

@@ -40,14 +40,17 @@ func newRuneUses() runeUses {
 	return runeUses{runes: map[style]map[rune]bool{}, pairs: map[style]map[[2]rune]bool{}}
 }
 
-func (u runeUses) add(s string, l article.Lang, bold bool) {
+func (u runeUses) add(s string, l article.Lang, bold bool) { u.addAfter(s, l, bold, 0) }
+
+// addAfter records s as following prev in the same style (the kerned pair
+// across an inline boundary), and returns the last character recorded.
+func (u runeUses) addAfter(s string, l article.Lang, bold bool, prev rune) rune {
 	st := style{l, bold}
 	set, pairs := u.runes[st], u.pairs[st]
 	if set == nil {
 		set, pairs = map[rune]bool{}, map[[2]rune]bool{}
 		u.runes[st], u.pairs[st] = set, pairs
 	}
-	var prev rune
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			prev = 0
@@ -59,6 +62,7 @@ func (u runeUses) add(s string, l article.Lang, bold bool) {
 		}
 		prev = r
 	}
+	return prev
 }
 
 // styles returns the recorded styles in a fixed order.

@@ -3,6 +3,7 @@ package layout
 import (
 	"sort"
 
+	"diglot/article"
 	"diglot/fonts"
 )
 
@@ -18,7 +19,7 @@ type faceChain struct {
 
 func newFaceChain(set *fonts.Set) (*faceChain, error) {
 	c := &faceChain{missing: map[rune]bool{}}
-	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinBold, fonts.Symbols} {
+	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinItalic, fonts.LatinBold, fonts.Symbols} {
 		f, err := set.Face(r)
 		if err != nil {
 			return nil, err
@@ -28,11 +29,16 @@ func newFaceChain(set *fonts.Set) (*faceChain, error) {
 	return c, nil
 }
 
-// order returns the roles to try for a language and weight.
-func order(bold bool, lang langKind) [3]fonts.Role {
+// order returns the roles to try for a language and style: strong text in
+// the bold faces, English emphasis in the italic (Chinese emphasis, which
+// has no italic, in the bold face).
+func order(style article.Style, lang langKind) [3]fonts.Role {
 	zh, en := fonts.CJKRegular, fonts.LatinRegular
-	if bold {
+	switch {
+	case style&article.Strong != 0:
 		zh, en = fonts.CJKBold, fonts.LatinBold
+	case style&article.Emphasis != 0:
+		zh, en = fonts.CJKBold, fonts.LatinItalic
 	}
 	if lang == langZH {
 		return [3]fonts.Role{zh, en, fonts.Symbols}
@@ -41,8 +47,8 @@ func order(bold bool, lang langKind) [3]fonts.Role {
 }
 
 // pick returns the face for r and its advance in thousandths of an em.
-func (c *faceChain) pick(r rune, bold bool, lang langKind) (fonts.Role, int) {
-	roles := order(bold, lang)
+func (c *faceChain) pick(r rune, style article.Style, lang langKind) (fonts.Role, int) {
+	roles := order(style, lang)
 	if lang == langZH && r < 0x2000 && r != 0xA0 {
 		roles[0], roles[1] = roles[1], roles[0] // Latin text in Chinese lines uses the Latin face
 	}

@@ -1,19 +1,30 @@
 package layout
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/script"
 	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
 
-// span is a piece of paragraph text in one weight.
+// span is a piece of paragraph text in one style, perhaps a link.
 type span struct {
-	text string
-	bold bool
+	text  string
+	style article.Style
+	link  string
+}
+
+// styleRun is where a span starts in its paragraph's joined text.
+type styleRun struct {
+	start int
+	style article.Style
+	link  string
 }
 
 // segment is text drawn in one face at one position within a box.
@@ -46,7 +57,7 @@ type paragraph struct {
 type itemizer struct {
 	faces  *faceChain
 	hyph   *hyphenCache // nil: no hyphenation
-	link   string       // the web address of the token being measured, or ""
+	styles []styleRun   // the styles of the paragraph's text, by byte offset
 	size   int          // font size, millipoints
 	indent int          // the first line's indent (a Chinese paragraph's two ems)
 	lang   langKind
@@ -103,23 +114,45 @@ func (z *itemizer) finish() paragraph {
 	return z.p
 }
 
-// measure splits text into segments by the face that covers each rune.
-func (z *itemizer) measure(text string, bold bool) []segment {
+// styleAt returns the style and link at byte offset off of the
+// paragraph's text (-1: plain text).
+func (z *itemizer) styleAt(off int) (article.Style, string) {
+	if off < 0 || len(z.styles) == 0 {
+		return 0, ""
+	}
+	i := sort.Search(len(z.styles), func(i int) bool { return z.styles[i].start > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return z.styles[i].style, z.styles[i].link
+}
+
+// measure splits text, which starts at byte offset off of the paragraph's
+// text (-1: text of its own, unstyled), into segments by the face that
+// covers each rune and by link.
+func (z *itemizer) measure(text string, off int) []segment {
 	var segs []segment
 	start := 0 // byte offset where the last segment starts
 	var prev rune
 	for i, r := range text {
-		role, w := z.faces.pick(r, bold, z.lang)
+		at := -1
+		if off >= 0 {
+			at = off + i
+		}
+		style, link := z.styleAt(at)
+		role, w := z.faces.pick(r, style, z.lang)
 		w = w * z.size / 1000
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
 		if n := len(segs); n > 0 && segs[n-1].role == role {
-			if k := z.kern(role, prev, r); k != 0 {
-				// a kerned pair: the segment ends here, its width
-				// carrying the kerning, and the next starts where the
-				// kerned glyph goes
+			k := z.kern(role, prev, r)
+			if k != 0 || segs[n-1].link != link {
+				// a kerned pair, or a link's end: the segment ends
+				// here, its width carrying the kerning (across a
+				// link's end too: the face is the same), and the next
+				// starts where the kerned glyph goes
 				segs[n-1].width += k
-				segs[n-1].adjusted = true
+				segs[n-1].adjusted = segs[n-1].adjusted || k != 0
 			} else {
 				segs[n-1].text = text[start:end] // a slice of text: no copy
 				segs[n-1].width += w
@@ -128,7 +161,7 @@ func (z *itemizer) measure(text string, bold bool) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: z.link})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link})
 		prev = r
 	}
 	return segs
@@ -155,59 +188,74 @@ func (z *itemizer) kern(role fonts.Role, a, b rune) int {
 
 // token is a unit that lines never split except in an emergency: one CJK
 // character, or a run of other non-space characters (a Latin word, number,
-// URL).
+// URL), which may cross style boundaries ("bold|ly" is one word).
 type token struct {
 	text     string
-	bold     bool
+	off      int // byte offset in the paragraph's text, for its styles
 	cjk      bool
 	spaceBef bool // a space stood before it in the source
 }
 
-func tokenize(spans []span) []token {
+// sub returns the token's runes from..to as a token of its own.
+func (t token) sub(rs []rune, from, to int) token {
+	off := t.off
+	for _, r := range rs[:from] {
+		off += utf8.RuneLen(r)
+	}
+	return token{text: string(rs[from:to]), off: off}
+}
+
+// join records the spans' styles and returns their joined text.
+func (z *itemizer) join(spans []span) string {
+	if len(spans) == 1 {
+		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link}}
+		return spans[0].text
+	}
+	var b strings.Builder
+	z.styles = z.styles[:0]
+	for _, sp := range spans {
+		if sp.text == "" {
+			continue
+		}
+		z.styles = append(z.styles, styleRun{start: b.Len(), style: sp.style, link: sp.link})
+		b.WriteString(sp.text)
+	}
+	return b.String()
+}
+
+// tokenize splits the spans' text into tokens: a CJK character each, and
+// runs of other characters between spaces.
+func (z *itemizer) tokenize(spans []span) []token {
+	text := z.join(spans)
 	var toks []token
 	space := false
-	for _, sp := range spans {
-		var cur strings.Builder
-		flush := func() {
-			if cur.Len() > 0 {
-				toks = append(toks, token{text: cur.String(), bold: sp.bold, spaceBef: space})
-				space = false
-				cur.Reset()
-			}
+	start := -1 // where the current Latin run starts
+	flush := func(end int) {
+		if start >= 0 {
+			toks = append(toks, token{text: text[start:end], off: start, spaceBef: space})
+			space = false
+			start = -1
 		}
-		for _, r := range sp.text {
-			switch {
-			case r == ' ' || r == '\t' || r == '\u3000':
-				flush()
-				space = true
-			case isAttached(r) && cur.Len() == 0 && !space && len(toks) > 0:
-				toks[len(toks)-1].text += string(r) // stays with its base character
-			case isCJK(r):
-				flush()
-				toks = append(toks, token{text: string(r), bold: sp.bold, cjk: true, spaceBef: space})
-				space = false
-			default:
-				cur.WriteRune(r)
-			}
-		}
-		flush()
 	}
+	for i, r := range text {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u3000':
+			flush(i)
+			space = true
+		case script.IsAttached(r) && start < 0 && !space && len(toks) > 0:
+			toks[len(toks)-1].text += string(r) // stays with its base character
+		case script.IsFullWidth(r):
+			flush(i)
+			toks = append(toks, token{text: string(r), off: i, cjk: true, spaceBef: space})
+			space = false
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(text))
 	return toks
-}
-
-// isAttached reports a character that belongs to the one before it and is
-// never separated from it: a combining mark, a variation selector, a
-// joiner, an emoji skin-tone modifier.
-func isAttached(r rune) bool {
-	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Variation_Selector, unicode.Join_Control) ||
-		r >= 0x1F3FB && r <= 0x1F3FF
-}
-
-// isCJK reports whether r is set as a full-width CJK character.
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
-		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Bopomofo, r) ||
-		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || strings.ContainsRune("“”‘’…—·", r)
 }
 
 // splitToken cuts an overlong token into pieces at URL separators, then into
@@ -252,7 +300,7 @@ func graphemes(s string) []string {
 	start := 0
 	var prev rune
 	for i, r := range s {
-		if i > 0 && !isAttached(r) && prev != '\u200d' { // a joiner binds the next character too
+		if i > 0 && !script.IsAttached(r) && prev != '\u200d' { // a joiner binds the next character too
 			out = append(out, s[start:i])
 			start = i
 		}
@@ -264,21 +312,23 @@ func graphemes(s string) []string {
 // pieces adds a token, split where an overlong token may break. hyphen
 // adds a visible hyphen at emergency breaks between letters.
 func (z *itemizer) pieces(t token, hyphen bool) {
-	whole := z.measure(t.text, t.bold)
+	whole := z.measure(t.text, t.off)
 	parts, pens := z.splitToken(t, whole)
 	if len(parts) == 1 {
 		z.box(whole)
 		return
 	}
+	off := t.off
 	for i, part := range parts {
-		z.box(z.measure(part, t.bold))
+		z.box(z.measure(part, off))
+		off += len(part)
 		if i == len(parts)-1 {
 			break
 		}
 		it := linebreak.Item{Kind: linebreak.Penalty, Penalty: pens[i]}
 		var info []segment
 		if hyphen && pens[i] == penaltyEmergency && betweenLetters(part, parts[i+1]) {
-			info = z.measure("-", t.bold)
+			info = z.measure("-", off-len(part))
 			it.Width, it.Flagged = info[0].width, true
 		}
 		z.p.items = append(z.p.items, it)
@@ -324,13 +374,14 @@ func (z *itemizer) word(t token, hyphenate bool) {
 	start := 0
 	for _, p := range points {
 		end := lead + p
-		z.pieces(token{text: string(rs[start:end]), bold: t.bold}, true)
-		hy := z.measure("-", t.bold)
+		sub := t.sub(rs, start, end)
+		z.pieces(sub, true)
+		hy := z.measure("-", sub.off)
 		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: hy[0].width, Flagged: true})
 		z.p.info = append(z.p.info, hy)
 		start = end
 	}
-	z.pieces(token{text: string(rs[start:]), bold: t.bold}, true)
+	z.pieces(t.sub(rs, start, len(rs)), true)
 }
 
 // hyphenCache remembers the hyphenation points of the words of one

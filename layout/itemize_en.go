@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"diglot/article"
 	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
@@ -18,7 +17,7 @@ const (
 // itemizeEnglish turns English text into items: a box per word (split after
 // the hyphens of compounds and after dashes), justifiable interword glue.
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
-	toks := tokenizeWords(spans)
+	toks := z.tokenizeWords(spans)
 	for i, t := range toks {
 		if i > 0 {
 			if i == len(toks)-1 && len([]rune(t.text)) < runtLength {
@@ -26,7 +25,7 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 				// break before it costs extra (typesetting.md EN-6)
 				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyRunt})
 			}
-			sp := z.measure(" ", t.bold)[0].width
+			sp := z.measure(" ", t.off)[0].width
 			z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
 		}
 		z.latin(t, i < len(toks)-1) // the last word of a paragraph stays whole (typesetting.md EN-3)
@@ -40,37 +39,47 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 // single word, at its syllables (a compound breaks only at its own
 // hyphens, typesetting.md EN-3).
 func (z *itemizer) latin(t token, hyphenate bool) {
-	_, z.link = article.WebAddress(t.text)
-	defer func() { z.link = "" }()
 	if kind := classifyToken(t.text); kind != wordToken {
 		rs := []rune(t.text)
 		from := 0
 		for _, b := range tokenBreaks(t.text, kind, z.lang) {
-			z.pieces(token{text: string(rs[from:b.at]), bold: t.bold}, false)
+			z.pieces(t.sub(rs, from, b.at), false)
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: b.penalty})
 			from = b.at
 		}
-		z.pieces(token{text: string(rs[from:]), bold: t.bold}, false)
+		z.pieces(t.sub(rs, from, len(rs)), false)
 		return
 	}
 	parts := splitCompound(t.text)
 	hyphenate = hyphenate && len(parts) == 1
+	off := t.off
 	for k, part := range parts {
-		z.word(token{text: part, bold: t.bold}, hyphenate)
+		z.word(token{text: part, off: off}, hyphenate)
+		off += len(part)
 		if k < len(parts)-1 {
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyAfterHyphen, Flagged: true})
 		}
 	}
 }
 
-// tokenizeWords splits spans into words at spaces (a no-break space stays
-// inside its word).
-func tokenizeWords(spans []span) []token {
+// tokenizeWords splits the spans' text into words at spaces (a no-break
+// space stays inside its word; a word may cross style boundaries).
+func (z *itemizer) tokenizeWords(spans []span) []token {
+	text := z.join(spans)
 	var toks []token
-	for _, sp := range spans {
-		for _, w := range strings.FieldsFunc(sp.text, func(r rune) bool { return r == ' ' || r == '\t' }) {
-			toks = append(toks, token{text: w, bold: sp.bold})
+	start := -1
+	for i, r := range text {
+		if r == ' ' || r == '\t' {
+			if start >= 0 {
+				toks = append(toks, token{text: text[start:i], off: start})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
 		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{text: text[start:], off: start})
 	}
 	return toks
 }

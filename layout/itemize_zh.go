@@ -19,7 +19,7 @@ const (
 // between Han and Latin, and closing marks that may hang half out at a line
 // end or compress before another mark.
 func (z *itemizer) itemizeChinese(spans []span) paragraph {
-	toks := tokenize(spans)
+	toks := z.tokenize(spans)
 	em := z.em()
 	tail := orphanTail(toks)
 	if z.indent > 0 {
@@ -34,7 +34,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		case !t.cjk:
 			z.latin(t, true)
 		case isClosingMark(t.text):
-			segs := z.measure(t.text, t.bold)
+			segs := z.measure(t.text, t.off)
 			w := segs[0].width
 			if w < em*9/10 { // a proportional glyph: nothing to give up
 				z.box(segs)
@@ -60,13 +60,13 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		case isPauseMark(t.text) && next != nil && compressesBefore(next.text):
 			// ：；！？ sit in the left half too: before another mark they
 			// give up the right half, but never hang.
-			segs := z.measure(t.text, t.bold)
+			segs := z.measure(t.text, t.off)
 			if segs[0].width >= em*9/10 {
 				segs[0].width, segs[0].adjusted = segs[0].width/2, true
 			}
 			z.box(segs)
 		default:
-			segs := z.measure(t.text, t.bold)
+			segs := z.measure(t.text, t.off)
 			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {
 				// An opening mark after another opening mark (whose blank
 				// is on its left) gives up its blank left half: drawn half
@@ -124,7 +124,7 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 		q := em * hanLatinPerMille / 1000
 		z.add(linebreak.Item{Kind: linebreak.Glue, Width: q, Stretch: q / 2, Shrink: q / 4})
 	case b.spaceBef:
-		sp := z.measure(" ", a.bold)[0].width
+		sp := z.measure(" ", a.off)[0].width
 		z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
 	default:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})

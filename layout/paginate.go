@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"diglot/fonts"
+	"diglot/internal/script"
 )
 
 // pager places rows on pages.
@@ -254,9 +255,9 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
 	var p paragraph
 	if lang == langZH {
-		p = z.itemizeChinese([]span{{text: text, bold: bold}})
+		p = z.itemizeChinese([]span{{text: text, style: strongIf(bold)}})
 	} else {
-		p = z.itemizeEnglish([]span{{text: text, bold: bold}})
+		p = z.itemizeEnglish([]span{{text: text, style: strongIf(bold)}})
 	}
 	for _, ln := range setRagged(p, maxW) {
 		x := (pg.spec.Width - ln.width) / 2
@@ -311,16 +312,16 @@ func (pg *pager) headLine(page *Page, text string, x, width int, flushRight bool
 		return
 	}
 	lang := langEN
-	if strings.IndexFunc(text, isCJK) >= 0 {
+	if strings.IndexFunc(text, script.IsFullWidth) >= 0 {
 		lang = langZH
 	}
 	z := &itemizer{faces: pg.chain, size: headSize, lang: lang, column: width}
-	segs := z.measure(text, false)
+	segs := z.measure(text, -1)
 	if segmentsWidth(segs) > width {
 		// the longest prefix that fits with an ellipsis, found by halving
 		// (shortening a rune at a time was quadratic in the title)
 		rs := []rune(text)
-		cut := func(n int) []segment { return z.measure(strings.TrimSpace(string(rs[:n]))+"…", false) }
+		cut := func(n int) []segment { return z.measure(strings.TrimSpace(string(rs[:n]))+"…", -1) }
 		lo, hi := 1, len(rs)-1 // cut(lo) is kept even if it does not fit
 		for lo < hi {
 			mid := (lo + hi + 1) / 2

@@ -77,6 +77,14 @@ func sideSpans(p article.Para, lang langKind, bold bool) []span {
 	return append(markerSpans(p, bold), bodySpans(p, lang, bold)...)
 }
 
+// strongIf is the style of text set bold throughout (a heading) or not.
+func strongIf(bold bool) article.Style {
+	if bold {
+		return article.Strong
+	}
+	return 0
+}
+
 // markerSpans is a paragraph's list marker or heading marks, with the space
 // after them, or nothing.
 func markerSpans(p article.Para, bold bool) []span {
@@ -84,13 +92,13 @@ func markerSpans(p article.Para, bold bool) []span {
 	case m == "" || strings.Trim(m, "#") == "":
 		return nil // a heading's # marks are markup: its style shows it is one
 	case m == "-" || m == "*" || m == "+":
-		return []span{{text: "– ", bold: bold}} // a bullet, set as an en dash
+		return []span{{text: "– ", style: strongIf(bold)}} // a bullet, set as an en dash
 	default:
-		return []span{{text: m + " ", bold: bold}}
+		return []span{{text: m + " ", style: strongIf(bold)}}
 	}
 }
 
-// bodySpans is a paragraph's bold label, if any, and its text.
+// bodySpans is a paragraph's bold label, if any, and its inlines.
 func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	var spans []span
 	if p.Label != "" {
@@ -98,11 +106,17 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 		if lang == langZH {
 			sep = "："
 		}
-		spans = append(spans, span{text: norm.NFC.String(p.Label) + sep, bold: true})
+		spans = append(spans, span{text: norm.NFC.String(p.Label) + sep, style: article.Strong})
 	}
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
-	return append(spans, span{text: norm.NFC.String(p.Text), bold: bold})
+	for _, in := range p.Inlines {
+		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link})
+	}
+	if len(p.Inlines) == 0 && p.Text != "" {
+		spans = append(spans, span{text: norm.NFC.String(p.Text), style: strongIf(bold)})
+	}
+	return spans
 }
 
 // rowsPerWorker is the fewest blocks worth a goroutine of their own.

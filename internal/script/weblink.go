@@ -1,9 +1,10 @@
-package article
+package script
 
 import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxWebAddress is the longest web address made a link, in bytes: browsers
@@ -86,4 +87,82 @@ func encodeURI(s string) string {
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// Address is a web address found in running text: s[Start:End] as written,
+// and the target it leads to.
+type Address struct {
+	Start, End int
+	Href       string
+}
+
+// FindWebAddresses returns the web addresses in s, in order: each starts
+// with a scheme (http://, https://) or www. where no letter or digit stands
+// before it, and ends where WebAddress says. It is the one finder of links
+// in text: the article model records what it finds, and both writers link
+// exactly those.
+func FindWebAddresses(s string) []Address {
+	var out []Address
+	lower := ""
+	for pos := 0; pos < len(s); {
+		i := indexAddressStart(s, pos, &lower)
+		if i < 0 {
+			break
+		}
+		text, href := WebAddress(s[i:])
+		if href == "" {
+			pos = i + 1
+			continue
+		}
+		out = append(out, Address{Start: i, End: i + len(text), Href: href})
+		pos = i + len(text)
+	}
+	return out
+}
+
+// indexAddressStart finds the next place from pos where an address may
+// start, or -1; lower caches s in lower case.
+func indexAddressStart(s string, pos int, lower *string) int {
+	if !strings.ContainsAny(s[pos:], "wWhH") {
+		return -1
+	}
+	if *lower == "" {
+		*lower = asciiLower(s) // the starts are ASCII: byte offsets stay
+	}
+	l := (*lower)[pos:]
+	best := -1
+	for _, start := range []string{"http://", "https://", "www."} {
+		from := 0
+		for {
+			j := strings.Index(l[from:], start)
+			if j < 0 {
+				break
+			}
+			at := pos + from + j
+			if at == 0 || !IsLatinLetterOrDigit(lastRuneBefore(s, at)) {
+				if best < 0 || at < best {
+					best = at
+				}
+				break
+			}
+			from += j + 1
+		}
+	}
+	return best
+}
+
+// asciiLower lowers ASCII letters only, keeping every byte offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func lastRuneBefore(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
 }
