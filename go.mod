@@ -8,6 +8,7 @@ require (
 	github.com/go-text/typesetting v0.3.5
 	github.com/signintech/gopdf v0.38.1
 	github.com/speedata/hyphenation v1.0.2
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.23.0
 	golang.org/x/text v0.31.0
 )

@@ -9,7 +9,7 @@ import (
 // makeBlocks turns aligned unit pairs into typed blocks: Markdown headings,
 // list items (with their markers), labelled items after a lead-in, and short
 // unpunctuated pairs as inferred headings.
-func makeBlocks(units []unit, pairs []unitPair) []Block {
+func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 	blocks := make([]Block, len(pairs))
 	for i, p := range pairs {
 		b := &blocks[i]
@@ -17,6 +17,12 @@ func makeBlocks(units []unit, pairs []unitPair) []Block {
 		b.EN = makeParas(units, p.en, English)
 		b.Line = firstLineOf(units, p)
 		b.Kind, b.Level = markedKind(units, p)
+		if md := firstMarkdown(units, p); md != nil {
+			b.Depth, b.Quote = md.depth, md.quote
+		}
+	}
+	if format == Markdown {
+		return blocks // Markdown marks its own headings and lists
 	}
 	markLabelledItems(blocks)
 	markInferredHeadings(blocks)
@@ -47,6 +53,10 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 	paras := make([]Para, 0, len(idx))
 	for _, i := range idx {
 		u := &units[i]
+		if md := u.md; md != nil {
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: md.inlines, Pre: md.pre})
+			continue
+		}
 		p := Para{Lines: u.lines, Text: u.text}
 		if lvl := headingLevel(p.Text); lvl > 0 {
 			p.Marker = p.Text[:lvl]
@@ -60,8 +70,21 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 	return paras
 }
 
+// firstMarkdown returns what Markdown says of the pair's first block.
+func firstMarkdown(units []unit, p unitPair) *mdBlock {
+	for _, side := range [][]int{p.zh, p.en} {
+		if len(side) > 0 && units[side[0]].md != nil {
+			return units[side[0]].md
+		}
+	}
+	return nil
+}
+
 // markedKind types a pair by its Markdown marks.
 func markedKind(units []unit, p unitPair) (Kind, int) {
+	if md := firstMarkdown(units, p); md != nil {
+		return md.kind, md.level
+	}
 	for _, side := range [][]int{p.zh, p.en} {
 		if len(side) == 0 {
 			continue

@@ -11,6 +11,7 @@ import (
 type rawLine struct {
 	no       int
 	text     string // trimmed of surrounding whitespace
+	raw      string // as written (for Markdown, whose indentation is markup)
 	indented bool   // the line began with whitespace
 }
 
@@ -49,8 +50,9 @@ func decode(src []byte, c *collector) []rawLine {
 			text, dropped = DropUnwritable(text)
 			c.warnf(no, "%d control character(s) or noncharacter(s) dropped (U+0001–U+001F, U+007F–U+009F, U+FFFE, U+FFFF …): no EPUB or PDF may hold them", dropped)
 		}
+		raw := text
 		text = trimSpace(text)
-		lines = append(lines, rawLine{no: no, text: text, indented: text != "" && !strings.HasPrefix(string(line), text)})
+		lines = append(lines, rawLine{no: no, text: text, raw: raw, indented: text != "" && !strings.HasPrefix(string(line), text)})
 	}
 	return lines
 }

@@ -77,6 +77,7 @@ type Para struct {
 	Label   string // the label of a "label: text" item, or ""
 	Text    string
 	Inlines []Inline
+	Pre     bool // preformatted (a code block): its line breaks kept, never justified
 }
 
 // Pair holds the two sides of a block. A side is empty when the article has

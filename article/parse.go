@@ -8,10 +8,15 @@ import (
 // EndMarker is the line that ends an article.
 const EndMarker = "END"
 
-// Parse reads an article. name is used in diagnostics and as the fallback
-// title. It returns the document and every diagnostic; when any diagnostic is
-// an error the document is nil.
+// Parse reads an article in the format its name implies (FormatOf). name
+// is used in diagnostics and as the fallback title. It returns the document
+// and every diagnostic; when any diagnostic is an error the document is nil.
 func Parse(name string, src []byte) (*Document, Diagnostics) {
+	return ParseFormat(name, src, FormatOf(name))
+}
+
+// ParseFormat reads an article written in the given format.
+func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics) {
 	c := &collector{file: name}
 	lines := decode(src, c)
 	if c.diags.HasErrors() {
@@ -22,7 +27,12 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 		return nil, c.diags
 	}
 	body = cutAtEnd(body, c)
-	units := makeUnits(body)
+	var units []unit
+	if format == Markdown {
+		units = markdownUnits(body, c)
+	} else {
+		units = makeUnits(body)
+	}
 	if len(units) == 0 {
 		reportEmpty(lines, body, c)
 		return nil, c.diags
@@ -39,7 +49,7 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 	warnLanguageGuesses(units, c)
 	shown, _ := DropUnwritable(name) // the writers may show the file name as a title
 	doc := &Document{Name: shown, Meta: meta, Order: order}
-	doc.Blocks = makeBlocks(units, pairUnits(units, order, c))
+	doc.Blocks = makeBlocks(units, pairUnits(units, order, c), format)
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = detectScript(doc.Blocks)
 	}

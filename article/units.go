@@ -12,8 +12,9 @@ type unit struct {
 	text    string
 	class   class
 	counts  scriptCounts
-	lang    Lang // resolved language
-	neutral bool // no letters: joins a neighbour instead of being aligned alone
+	lang    Lang     // resolved language
+	neutral bool     // no letters: joins a neighbour instead of being aligned alone
+	md      *mdBlock // what Markdown says of the block, or nil in plain text
 }
 
 // length is the unit's size for alignment: its characters without spaces.

@@ -35,6 +35,7 @@ type Options struct {
 	NoEmbedFonts bool   // leave the EPUB's fonts to the reading system
 	Title        string // overrides the front matter
 	Author       string
+	From         string     // the input format: markdown, text, or "" to go by the file name
 	Created      time.Time  // the date written into outputs
 	Temps        *TempFiles // records the temporary outputs, for a signal handler; may be nil
 }
@@ -110,6 +111,18 @@ func resolve(name string, opt Options, meta article.Meta) (settings, error) {
 	return s, nil
 }
 
+// InputFormat is the format an article is read in: from, when given
+// ("markdown" or "text"), else the one its name implies.
+func InputFormat(name, from string) article.Format {
+	switch from {
+	case "markdown":
+		return article.Markdown
+	case "text":
+		return article.PlainText
+	}
+	return article.FormatOf(name)
+}
+
 // ParseColumns reads column widths given as zh:en parts ("1:1", "2:3").
 func ParseColumns(v string) ([2]int, error) {
 	zh, en, ok := strings.Cut(v, ":")
@@ -128,7 +141,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	if !opt.PDF && !opt.EPUB {
 		opt.PDF, opt.EPUB = true, true
 	}
-	doc, diags := article.Parse(name, src)
+	doc, diags := article.ParseFormat(name, src, InputFormat(name, opt.From))
 	for _, d := range diags {
 		fmt.Fprintln(diag, d)
 	}

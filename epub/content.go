@@ -2,6 +2,7 @@ package epub
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"diglot/article"
@@ -86,20 +87,50 @@ func (b *book) render() {
 			b.heading(&body, bl, i+1, file)
 		case article.ListItem:
 			j := i
+			_, numbered := itemNumber(bl)
 			for j+1 < len(blocks) && blocks[j+1].Kind == article.ListItem {
+				if _, n := itemNumber(blocks[j+1]); blocks[j+1].Depth == 0 && n != numbered {
+					break // a bullet list and a numbered one: two lists
+				}
 				j++
 			}
-			body.WriteString("<ul class=\"list\">\n")
+			list := "ul"
+			start := ""
+			if n, ok := itemNumber(bl); ok {
+				list = "ol"
+				start = fmt.Sprintf(" start=\"%d\"", n)
+			}
+			fmt.Fprintf(&body, "<%s class=\"list\"%s>\n", list, start)
 			for k := i; k <= j; k++ {
 				b.pair(&body, "li", blocks[k], k+1)
 			}
-			body.WriteString("</ul>\n")
+			fmt.Fprintf(&body, "</%s>\n", list)
 			i = j
+		case article.Rule:
 		default:
+			if bl.Quote > 0 {
+				body.WriteString("<blockquote>\n")
+			}
 			b.pair(&body, "div", bl, i+1)
+			if bl.Quote > 0 {
+				body.WriteString("</blockquote>\n")
+			}
 		}
 	}
 	flush()
+}
+
+// itemNumber returns the number of an ordered list item ("3." gives 3).
+func itemNumber(bl article.Block) (int, bool) {
+	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
+		if len(side) > 0 {
+			m := strings.TrimRight(side[0].Marker, ".)")
+			if n, err := strconv.Atoi(m); err == nil && m != side[0].Marker {
+				return n, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // heading writes a heading pair as one heading element whose two spans
@@ -139,6 +170,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	if len(bl.ZH) == 0 || len(bl.EN) == 0 {
 		class += " single"
 	}
+	if bl.Depth > 0 {
+		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
+	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
@@ -147,6 +181,10 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		}
 		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
 		for _, p := range paras {
+			if p.Pre {
+				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(p.Inlines, l, false))
+				continue
+			}
 			if tag == "li" && p.Marker != "" {
 				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)
 			} else {
@@ -221,6 +259,9 @@ func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
 			}
 		}
 		text := open + escape(in.Text) + close
+		if in.Style&article.Code == 0 {
+			text = strings.ReplaceAll(text, "\n", "<br/>") // a hard line break
+		}
 		if lang != l {
 			text = fmt.Sprintf("<span class=\"%s\" %s>%s</span>", lang, b.langAttr(lang), text)
 		}

@@ -86,10 +86,30 @@ h2.pair > .en, h3.pair > .en, h4.pair > .en, h5.pair > .en, h6.pair > .en {
   margin-top: 0.2em;
   color: inherit;
 }
-ul.list {
+ul.list, ol.list {
   list-style: none;
   margin: 0;
   padding: 0;
+}
+li.depth1 { margin-left: 1.5em; }
+li.depth2 { margin-left: 3em; }
+li.depth3 { margin-left: 4.5em; }
+li.depth4 { margin-left: 6em; }
+blockquote {
+  margin: 0 0 0 1em;
+  padding-left: 0.8em;
+  border-left: 0.15em solid;
+}
+pre {
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+  text-align: left;
+  hyphens: none;
+  margin: 0;
+}
+code {
+  font-family: monospace;
+  hyphens: none;
 }
 p.item {
   padding-left: 1em;

@@ -175,14 +175,15 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 		words = nil
 	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
+	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for _, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW}
-		r.zh.lines = append(r.zh.lines, setSide(z, p, r.list, heading, zhW, set)...)
+		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset}
+		r.zh.lines = append(r.zh.lines, shift(setSide(z, p, r.list, heading, zhW-zhInset, set), zhInset)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for _, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW}
-		r.en.lines = append(r.en.lines, setSide(z, p, r.list, heading, enW, set)...)
+		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset}
+		r.en.lines = append(r.en.lines, shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset)...)
 	}
 	return r
 }
@@ -201,21 +202,21 @@ const (
 // hangs in an indent at least as wide as itself, and its text is set in
 // the rest of the column.
 func setSide(z *itemizer, p article.Para, list, heading bool, width int, set func(paragraph, int, linebreak.Params) []line) []line {
-	itemize, params, indent := z.itemizeEnglish, enParams, enListIndentPerMille
+	indent := enListIndentPerMille
 	if z.lang == langZH {
-		itemize, params, indent = z.itemizeChinese, zhParams, zhListIndentPerMille
+		indent = zhListIndentPerMille
 	}
 	marker := markerSpans(p, heading) // a heading is bold throughout
 	if !list || marker == nil {
-		if z.lang == langZH && !list && !heading {
+		if z.lang == langZH && !list && !heading && !p.Pre {
 			z.indent = z.size * zhIndentPerMille / 1000
 		}
-		return set(itemize(sideSpans(p, z.lang, heading)), width, params)
+		return setText(z, sideSpans(p, z.lang, heading), width, p.Pre, set)
 	}
 	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
 	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
 	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
-	lines := set(itemize(bodySpans(p, z.lang, heading)), width-hang, params)
+	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
 	for i := range lines {
 		for k := range lines[i].runs {
 			lines[i].runs[k].X += hang
@@ -226,6 +227,83 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 		lines[0].runs = append(markLines[0].runs, lines[0].runs...)
 	}
 	return lines
+}
+
+// inset is how far a block stands in from its column's edge: a list
+// indent for each level of nesting, an em for each block quote around it.
+func inset(b article.Block, size, listIndentPerMille int) int {
+	return b.Depth*size*listIndentPerMille/1000 + b.Quote*size
+}
+
+// shift moves lines right by dx.
+func shift(lines []line, dx int) []line {
+	if dx == 0 {
+		return lines
+	}
+	for i := range lines {
+		for k := range lines[i].runs {
+			lines[i].runs[k].X += dx
+		}
+		lines[i].width += dx
+	}
+	return lines
+}
+
+// setText breaks spans into lines, a hard line break ("\n") ending a line
+// flush left. Preformatted text (a code block) is set line by line, ragged
+// right, never hyphenated and broken only between words where a line is
+// longer than the column.
+func setText(z *itemizer, spans []span, width int, pre bool, set func(paragraph, int, linebreak.Params) []line) []line {
+	var out []line
+	for i, group := range splitAtBreaks(spans) {
+		zz := *z
+		zz.p = paragraph{}
+		if i > 0 {
+			zz.indent = 0
+		}
+		switch {
+		case pre:
+			zz.hyph = nil
+			out = append(out, setRagged(zz.itemizeEnglish(group), width)...)
+		case zz.lang == langZH:
+			out = append(out, set(zz.itemizeChinese(group), width, zhParams)...)
+		default:
+			out = append(out, set(zz.itemizeEnglish(group), width, enParams)...)
+		}
+	}
+	return out
+}
+
+// unbroken returns spans with their hard line breaks as spaces, for a
+// paragraph's natural width.
+func unbroken(spans []span) []span {
+	for i := range spans {
+		spans[i].text = strings.ReplaceAll(spans[i].text, "\n", " ")
+	}
+	return spans
+}
+
+// splitAtBreaks cuts spans at their hard line breaks.
+func splitAtBreaks(spans []span) [][]span {
+	var groups [][]span
+	var cur []span
+	for _, sp := range spans {
+		for {
+			before, after, found := strings.Cut(sp.text, "\n")
+			if before != "" {
+				piece := sp
+				piece.text = before
+				cur = append(cur, piece)
+			}
+			if !found {
+				break
+			}
+			groups = append(groups, cur)
+			cur = nil
+			sp.text = after
+		}
+	}
+	return append(groups, cur)
 }
 
 // headingTitle is a heading's bookmark: both languages when both are there.
@@ -273,11 +351,11 @@ func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW in
 			if b.Kind == article.Paragraph {
 				z.indent = spec.ZHSize * zhIndentPerMille / 1000
 			}
-			n.zh += naturalWidth(z.itemizeChinese(sideSpans(p, langZH, false)))
+			n.zh += naturalWidth(z.itemizeChinese(unbroken(sideSpans(p, langZH, false))))
 		}
 		for _, p := range b.EN {
 			z := &itemizer{faces: chain, size: spec.ENSize, lang: langEN, column: textW}
-			n.en += naturalWidth(z.itemizeEnglish(sideSpans(p, langEN, false)))
+			n.en += naturalWidth(z.itemizeEnglish(unbroken(sideSpans(p, langEN, false))))
 		}
 		nat = append(nat, n)
 	}

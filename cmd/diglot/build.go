@@ -25,6 +25,7 @@ type buildCmd struct {
 	Paper        string   `enum:"a4,letter," default:"" help:"PDF paper size: a4 (default) or letter."`
 	Left         string   `enum:"zh,en," default:"" help:"The language of the left column (PDF) and first in each pair (EPUB): zh (default) or en."`
 	EPUBLayout   string   `name:"epub-layout" enum:"auto,stacked,side-by-side," default:"" help:"EPUB pairs: auto (default: side by side on wide screens), stacked or side-by-side."`
+	From         string   `enum:"markdown,text," default:"" help:"The articles' format: markdown or text (default: markdown for .md and .markdown, text otherwise)."`
 	Columns      string   `help:"The PDF's column widths as zh:en parts, such as 1:1 (default: chosen so the columns come out equally tall)."`
 	FontCJK      string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
 	FontLatin    string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
@@ -68,7 +69,7 @@ func (b *buildCmd) run(c *cli) int {
 	}
 	opt := build.Options{
 		OutDir: b.Out, Paper: b.Paper, Left: b.Left, EPUBLayout: b.EPUBLayout, Columns: b.Columns, NoEmbedFonts: b.NoEmbedFonts,
-		Title: b.Title, Author: b.Author, Created: created, Temps: c.temps,
+		Title: b.Title, Author: b.Author, Created: created, Temps: c.temps, From: b.From,
 		PDF: slices.Contains(b.Format, "pdf"), EPUB: slices.Contains(b.Format, "epub"),
 	}
 	jobs := b.Jobs

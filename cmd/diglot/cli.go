@@ -82,6 +82,7 @@ type versionCmd struct{}
 // parseCmd is `diglot parse`.
 type parseCmd struct {
 	JSON bool   `help:"Print the document as JSON on stdout."`
+	From string `enum:"markdown,text," default:"" help:"The article's format: markdown or text (default: markdown for .md and .markdown, text otherwise)."`
 	File string `arg:"" help:"The article (- for standard input)."`
 }
 
@@ -91,7 +92,7 @@ func (p *parseCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitFail
 	}
-	doc, diags := article.Parse(name, src)
+	doc, diags := article.ParseFormat(name, src, build.InputFormat(name, p.From))
 	for _, d := range diags {
 		fmt.Fprintln(c.stderr, d)
 	}

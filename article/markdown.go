@@ -1,0 +1,385 @@
+package article
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"diglot/internal/script"
+)
+
+// Format is the syntax of an article's body.
+type Format uint8
+
+// The formats diglot reads.
+const (
+	PlainText Format = iota // one paragraph a line, languages alternating
+	Markdown                // CommonMark with GFM tables and strikethrough
+)
+
+// FormatOf returns the format a file name implies: Markdown for .md and
+// .markdown, plain text otherwise.
+func FormatOf(name string) Format {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") {
+		return Markdown
+	}
+	return PlainText
+}
+
+// mdBlock is what the Markdown reader says of a unit: its kind and its
+// inlines, which the plain format derives from the line's text instead.
+type mdBlock struct {
+	kind    Kind
+	level   int    // a heading's
+	marker  string // a list item's bullet ("-") or number ("3.")
+	depth   int    // a list item's nesting
+	quote   int    // block quotes around it
+	inlines []Inline
+	pre     bool // a code block: its lines as they are
+}
+
+// markdownReader turns a goldmark tree into units.
+type markdownReader struct {
+	src    []byte
+	starts []int // byte offset of each body line
+	first  int   // the body's first line number
+	lines  []rawLine
+	units  []unit
+	c      *collector
+}
+
+// newMarkdown is the goldmark parser diglot uses: CommonMark, GFM tables
+// and strikethrough; raw HTML is read for its text (see htmlText).
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
+}
+
+// markdownUnits parses the body lines as Markdown and returns its blocks
+// as units: one per heading, paragraph, list item, table row and code
+// block, each with its inlines and source lines.
+func markdownUnits(body []rawLine, c *collector) []unit {
+	r := &markdownReader{lines: body, c: c}
+	var b bytes.Buffer
+	for _, l := range body {
+		r.starts = append(r.starts, b.Len())
+		b.WriteString(l.raw)
+		b.WriteByte('\n')
+	}
+	r.src = b.Bytes()
+	if len(body) == 0 {
+		return nil
+	}
+	root := newMarkdown().Parser().Parse(text.NewReader(r.src))
+	r.blocks(root, 0, 0)
+	return r.units
+}
+
+// lineAt returns the index in r.lines of the line holding byte offset off.
+func (r *markdownReader) lineAt(off int) int {
+	return max(sort.SearchInts(r.starts, off+1)-1, 0)
+}
+
+// sourceLines returns the body lines a node spans.
+func (r *markdownReader) sourceLines(n ast.Node) []SourceLine {
+	lo, hi := r.span(n)
+	if lo < 0 {
+		return nil
+	}
+	out := make([]SourceLine, 0, hi-lo+1)
+	for i := lo; i <= hi; i++ {
+		if r.lines[i].text != "" {
+			out = append(out, SourceLine{No: r.lines[i].no, Text: r.lines[i].text})
+		}
+	}
+	return out
+}
+
+// span returns the first and last line indexes of a node, or -1.
+func (r *markdownReader) span(n ast.Node) (lo, hi int) {
+	lo, hi = -1, -1
+	widen := func(seg text.Segment) {
+		a, b := r.lineAt(seg.Start), r.lineAt(max(seg.Stop-1, seg.Start))
+		if lo < 0 || a < lo {
+			lo = a
+		}
+		hi = max(hi, b)
+	}
+	_ = ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if m.Type() == ast.TypeBlock {
+			lines := m.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				widen(lines.At(i))
+			}
+		} else if t, ok := m.(*ast.Text); ok {
+			widen(t.Segment)
+		}
+		return ast.WalkContinue, nil
+	})
+	return lo, hi
+}
+
+// add makes a unit of a block node with its inlines.
+func (r *markdownReader) add(n ast.Node, md mdBlock) {
+	lines := r.sourceLines(n)
+	if len(lines) == 0 {
+		return
+	}
+	md.inlines = merge(trimInlines(md.inlines))
+	if len(md.inlines) == 0 && !md.pre {
+		return
+	}
+	u := unit{lines: lines, md: &md, text: textOf(md.inlines)}
+	u.class, u.counts = classify(u.text)
+	if md.pre {
+		u.class = classNeutral // code is in neither language: it goes with its neighbour
+	}
+	u.neutral = u.class == classNeutral
+	r.units = append(r.units, u)
+}
+
+// blocks reads the block children of n; depth is the list nesting, quote
+// the block quotes around them.
+func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.block(c, depth, quote)
+	}
+}
+
+// block reads one block node.
+func (r *markdownReader) block(c ast.Node, depth, quote int) {
+	{
+		switch b := c.(type) {
+		case *ast.Heading:
+			r.add(b, mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")})
+		case *ast.Paragraph, *ast.TextBlock:
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
+		case *ast.Blockquote:
+			r.blocks(b, depth, quote+1)
+		case *ast.List:
+			r.list(b, depth, quote)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
+		case *ast.HTMLBlock:
+			r.html(b, quote)
+		case *east.Table:
+			for row := b.FirstChild(); row != nil; row = row.NextSibling() {
+				var ins []Inline
+				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+					if len(ins) > 0 {
+						ins = append(ins, Inline{Text: " "})
+					}
+					ins = append(ins, r.inlines(cell, 0, "")...)
+				}
+				r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
+			}
+		case *ast.ThematicBreak:
+			// a break between sections: the blocks around it show it
+		default:
+			r.blocks(b, depth, quote)
+		}
+	}
+}
+
+// list reads a list's items: the first text block of an item is a list
+// item unit with the item's marker; its other blocks follow as they are.
+func (r *markdownReader) list(l *ast.List, depth, quote int) {
+	number := l.Start
+	var last class
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		// A bilingual list written as one (the Chinese items, then the
+		// English ones, with no text between) numbers each language anew.
+		cl, _ := classify(string(item.Text(r.src)))
+		if cl != classNeutral && last != classNeutral && cl != last {
+			number = l.Start
+		}
+		if cl != classNeutral {
+			last = cl
+		}
+		marker := "-"
+		if l.IsOrdered() {
+			marker = strconv.Itoa(number) + string(l.Marker)
+			number++
+		}
+		first := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch b := c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				if first {
+					r.add(b, mdBlock{kind: ListItem, marker: marker, depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
+					first = false
+					continue
+				}
+				r.add(b, mdBlock{kind: Paragraph, depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
+			case *ast.List:
+				r.list(b, depth+1, quote)
+			default:
+				r.block(b, depth, quote)
+			}
+		}
+	}
+}
+
+// code returns a code block's text, its lines kept.
+func (r *markdownReader) code(n ast.Node) Inline {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(r.src))
+	}
+	text := strings.TrimRight(b.String(), "\n")
+	return Inline{Text: text, Style: Code, Line: r.lineNo(n)}
+}
+
+func (r *markdownReader) lineNo(n ast.Node) int {
+	lo, _ := r.span(n)
+	if lo < 0 {
+		return r.first
+	}
+	return r.lines[lo].no
+}
+
+// inlines reads the inline children of n in style st, inside a link to
+// href when href is set.
+func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
+	var out []Inline
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch x := c.(type) {
+		case *ast.Text:
+			line := r.lines[r.lineAt(x.Segment.Start)].no
+			out = append(out, Inline{Text: decodeText(x.Segment.Value(r.src)), Style: st, Link: href, Line: line})
+			switch {
+			case x.HardLineBreak():
+				out = append(out, Inline{Text: "\n", Style: st, Link: href, Line: line})
+			case x.SoftLineBreak():
+				out = append(out, Inline{Text: " ", Style: st, Link: href, Line: line})
+			}
+		case *ast.String:
+			out = append(out, Inline{Text: decodeText(x.Value), Style: st, Link: href})
+		case *ast.Emphasis:
+			s := Emphasis
+			if x.Level >= 2 {
+				s = Strong
+			}
+			out = append(out, r.inlines(x, st|s, href)...)
+		case *east.Strikethrough:
+			out = append(out, r.inlines(x, st|Strike, href)...)
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := x.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(r.src))
+				}
+			}
+			out = append(out, Inline{Text: b.String(), Style: st | Code, Link: href})
+		case *ast.Link:
+			out = append(out, r.inlines(x, st, linkTarget(string(x.Destination)))...)
+		case *ast.AutoLink:
+			u := string(x.URL(r.src))
+			target := u
+			if x.AutoLinkType == ast.AutoLinkEmail {
+				target = "mailto:" + u
+			}
+			out = append(out, Inline{Text: u, Style: st, Link: linkTarget(target)})
+		case *ast.Image:
+			// the alt text is in the image's description; the picture
+			// itself is not set (see the README)
+		case *ast.RawHTML:
+			// an inline tag is markup: its text comes as the nodes around it
+		case *east.TaskCheckBox:
+			// the box is markup
+		default:
+			out = append(out, r.inlines(x, st, href)...)
+		}
+	}
+	// text-level segmentation in Chinese: a soft break between CJK
+	// characters is nothing, as the plain format joins its lines
+	for i := 1; i+1 < len(out); i++ {
+		if out[i].Text == " " && endsCJK(out[i-1].Text) && startsCJK(out[i+1].Text) {
+			out[i].Text = ""
+		}
+	}
+	return out
+}
+
+func endsCJK(s string) bool {
+	var last rune
+	for _, r := range s {
+		last = r
+	}
+	return script.IsFullWidth(last)
+}
+
+func startsCJK(s string) bool {
+	for _, r := range s {
+		return script.IsFullWidth(r)
+	}
+	return false
+}
+
+// decodeText resolves a text's backslash escapes and entities.
+func decodeText(b []byte) string {
+	b = util.UnescapePunctuations(b)
+	b = util.ResolveNumericReferences(b)
+	b = util.ResolveEntityNames(b)
+	s, _ := DropUnwritable(string(b))
+	return s
+}
+
+// linkTarget is a link's href: web and mail addresses percent-encoded by
+// the one finder's rules, anything else (a relative path that means
+// nothing outside the site, a script) no link.
+func linkTarget(dest string) string {
+	lower := strings.ToLower(dest)
+	switch {
+	case strings.HasPrefix(lower, "mailto:"):
+		return dest
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		if _, href := script.WebAddress(dest); href != "" {
+			return href
+		}
+	}
+	return ""
+}
+
+// Raw HTML in blocks: tags are markup, their text is kept, and scripts,
+// styles and comments give nothing.
+var (
+	htmlDropped  = regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->`)
+	htmlBlockTag = regexp.MustCompile(`(?i)</?(?:p|div|aside|figure|figcaption|blockquote|section|article|header|footer|li|ul|ol|h[1-6]|br|hr|table|tr|td|th|pre)\b[^>]*>`)
+	htmlTag      = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// html reads an HTML block's text as paragraphs: one per block element.
+func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
+	raw := string(b.Text(r.src))
+	raw = htmlDropped.ReplaceAllString(raw, "")
+	line := r.lineNo(b)
+	for _, part := range htmlBlockTag.Split(raw, -1) {
+		t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(part, "")), " ")
+		if t == "" {
+			continue
+		}
+		t = decodeText([]byte(t))
+		u := unit{lines: r.sourceLines(b), md: &mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: t, Line: line}}}, text: t}
+		if len(u.lines) == 0 {
+			continue
+		}
+		u.class, u.counts = classify(t)
+		u.neutral = u.class == classNeutral
+		r.units = append(r.units, u)
+	}
+}
