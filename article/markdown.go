@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -137,7 +138,7 @@ func (r *markdownReader) add(n ast.Node, md mdBlock) {
 	if len(lines) == 0 {
 		return
 	}
-	md.inlines = merge(trimInlines(md.inlines))
+	md.inlines = linkAddresses(merge(trimInlines(md.inlines)))
 	if len(md.inlines) == 0 && !md.pre {
 		return
 	}
@@ -284,7 +285,7 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 					b.Write(tx.Segment.Value(r.src))
 				}
 			}
-			out = append(out, Inline{Text: b.String(), Style: st | Code, Link: href})
+			out = append(out, Inline{Text: b.String(), Style: st | Code, Link: href, Line: r.lineNo(x.Parent())})
 		case *ast.Link:
 			out = append(out, r.inlines(x, st, linkTarget(string(x.Destination)))...)
 		case *ast.AutoLink:
@@ -346,10 +347,12 @@ func linkTarget(dest string) string {
 	lower := strings.ToLower(dest)
 	switch {
 	case strings.HasPrefix(lower, "mailto:"):
-		return dest
+		return script.EncodeURI(dest)
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		if _, href := script.WebAddress(dest); href != "" {
-			return href
+		if len(dest) <= script.MaxWebAddress {
+			if u, err := url.Parse(script.EncodeURI(dest)); err == nil && strings.Contains(u.Host, ".") {
+				return u.String()
+			}
 		}
 	}
 	return ""
@@ -382,4 +385,21 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 		u.neutral = u.class == classNeutral
 		r.units = append(r.units, u)
 	}
+}
+
+// linkAddresses makes the web addresses written out in text (not in code,
+// not already a link) links, as the plain format does, by the one finder.
+func linkAddresses(ins []Inline) []Inline {
+	var out []Inline
+	for _, in := range ins {
+		if in.Link != "" || in.Style&Code != 0 {
+			out = append(out, in)
+			continue
+		}
+		for _, piece := range plainInlines(in.Text, in.Line) {
+			piece.Style, piece.Lang = in.Style, in.Lang
+			out = append(out, piece)
+		}
+	}
+	return out
 }

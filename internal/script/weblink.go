@@ -39,7 +39,7 @@ func WebAddress(s string) (text, href string) {
 	if strings.HasPrefix(strings.ToLower(text), "www.") {
 		href = "https://" + text
 	}
-	href = encodeURI(href)
+	href = EncodeURI(href)
 	if u, err := url.Parse(href); err != nil || !strings.Contains(u.Host, ".") {
 		return "", ""
 	}
@@ -58,10 +58,10 @@ func endsWebAddress(r rune) bool {
 	return false
 }
 
-// encodeURI percent-encodes what a URI may not hold as it is: bytes outside
+// EncodeURI percent-encodes what a URI may not hold as it is: bytes outside
 // printable ASCII, and \ ^ ` { | } ( ) [ ] (brackets are kept in the host, for
 // IPv6) and a % that does not start an escape.
-func encodeURI(s string) string {
+func EncodeURI(s string) string {
 	hostEnd := len(s)
 	if i := strings.Index(s, "://"); i >= 0 {
 		if j := strings.IndexAny(s[i+3:], "/?#"); j >= 0 {

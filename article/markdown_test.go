@@ -1,0 +1,87 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// md parses a bilingual Markdown body and returns its blocks.
+func md(t *testing.T, body string) []Block {
+	t.Helper()
+	doc, diags := Parse("x.md", []byte(body+"\nEND\n"))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	return Clean(doc).Blocks
+}
+
+func TestMarkdownBlocks(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		kind       Kind
+		level      int
+		depth      int
+		quote      int
+		marker     string
+	}{
+		{"heading", "## 第二节\n\n## Section two\n", Heading, 2, 0, 0, ""},
+		{"bullet", "- 一项\n\n- An item\n", ListItem, 0, 0, 0, "-"},
+		{"ordered", "7. 第七\n\n7. Seventh\n", ListItem, 0, 0, 0, "7."},
+		{"nested", "- 外\n  - 内层的项\n\n- Outer\n  - An inner item\n", ListItem, 0, 1, 0, "-"},
+		{"quote", "> 引用的话。\n\n> Quoted words.\n", Paragraph, 0, 0, 1, ""},
+	} {
+		blocks := md(t, tt.body)
+		b := blocks[len(blocks)-1]
+		if b.Kind != tt.kind || b.Level != tt.level || b.Depth != tt.depth || b.Quote != tt.quote ||
+			len(b.ZH) != 1 || len(b.EN) != 1 || b.EN[0].Marker != tt.marker {
+			t.Errorf("%s: got %+v", tt.name, b)
+		}
+	}
+}
+
+func TestMarkdownInlines(t *testing.T) {
+	blocks := md(t, "这是**粗**体、*强调*和`a--b`，见[说明](<https://x.org/a b>)。\n\nIt's **bold**ly *em* `\"code\"` and [a link](https://x.org/en) -- <b>tag</b> &amp; \\*.\n")
+	zh, en := blocks[0].ZH[0], blocks[0].EN[0]
+	if zh.Text != "这是粗体、强调和a--b，见说明。" {
+		t.Errorf("zh text %q", zh.Text)
+	}
+	if en.Text != "It’s boldly em \"code\" and a link – tag & *." {
+		t.Errorf("en text %q", en.Text)
+	}
+	want := map[string]Inline{
+		"粗": {Style: Strong}, "强调": {Style: Emphasis}, "a--b": {Style: Code}, "说明": {Link: "https://x.org/a%20b"},
+		"bold": {Style: Strong}, "em": {Style: Emphasis}, "\"code\"": {Style: Code}, "a link": {Link: "https://x.org/en"},
+	}
+	for _, in := range append(zh.Inlines, en.Inlines...) {
+		if w, ok := want[in.Text]; ok {
+			if in.Style != w.Style || in.Link != w.Link {
+				t.Errorf("%q: style %v link %q, want %v %q", in.Text, in.Style, in.Link, w.Style, w.Link)
+			}
+			delete(want, in.Text)
+		}
+		if in.Line != 1 && in.Line != 3 {
+			t.Errorf("%q: line %d", in.Text, in.Line)
+		}
+	}
+	for text := range want {
+		t.Errorf("no inline %q", text)
+	}
+}
+
+func TestMarkdownNoMarks(t *testing.T) {
+	blocks := md(t, "# 标题\n\n# Title\n\n| 列一 | 列二 |\n|---|---|\n| 甲 | 乙 |\n\n| One | Two |\n|---|---|\n| A | B |\n\n<aside>\n<p>旁注。</p>\n<script>x()</script>\n</aside>\n\n<aside><p>An aside.</p></aside>\n")
+	for _, b := range blocks {
+		for _, p := range append(b.ZH, b.EN...) {
+			if strings.ContainsAny(p.Text, "#|<>") || strings.Contains(p.Text, "---") || strings.Contains(p.Text, "x()") {
+				t.Errorf("mark left in %q", p.Text)
+			}
+		}
+	}
+}
+
+func TestPlainTextIsNotMarkdown(t *testing.T) {
+	doc, _ := Parse("x.txt", []byte("这是**粗体**。\nThis is **bold** <b>x</b>.\nEND\n"))
+	if got := doc.Blocks[0].EN[0].Text; got != "This is **bold** <b>x</b>." {
+		t.Errorf("plain text read as markup: %q", got)
+	}
+}

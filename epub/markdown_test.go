@@ -1,0 +1,35 @@
+package epub
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestMarkdownMarkup builds the Markdown fixture and reads its markup
+// back: each construct as its element, and no Markdown mark left as text.
+func TestMarkdownMarkup(t *testing.T) {
+	data := buildEPUB(t, "../testdata/markdown/constructs.md", seedOptions)
+	_, files := readZip(t, data)
+	x := files["OEBPS/text-1.xhtml"]
+	for _, want := range []string{
+		"<strong>粗体</strong>", "<em>强调</em>", "<code>代码</code>", `<a href="https://example.org/zh">链接</a>`,
+		"<strong>bold</strong>", "<em>emphasis</em>", "<code>code</code>", `<a href="https://example.org/en">link</a>`,
+		`<ol class="list" start="3">`, "<blockquote>", "<del>删除线</del>", "<pre><code>fmt.Println(",
+		"以及一个换行<br/>之后的文字", "&amp;实体©", "旁注中的中文。", "An aside in English.",
+		`<a href="https://diglot.example/docs">https://diglot.example/docs</a>`,
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("no %s in the chapter", want)
+		}
+	}
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(x[strings.Index(x, "<body"):], "")
+	for _, mark := range []string{"**", "](", "`", "# ", "~~", "<aside", "&amp;amp;"} {
+		if strings.Contains(text, mark) {
+			t.Errorf("Markdown mark %q shown as text", mark)
+		}
+	}
+	if strings.Count(x, `class="list"`) != 2 {
+		t.Errorf("want a bullet list and a numbered list, got %d lists", strings.Count(x, `class="list"`))
+	}
+}
