@@ -9,6 +9,7 @@ require (
 	github.com/signintech/gopdf v0.38.1
 	github.com/speedata/hyphenation v1.0.2
 	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/image v0.23.0
 	golang.org/x/text v0.31.0
 )

@@ -108,6 +108,7 @@ type Block struct {
 type Meta struct {
 	Title       string // Chinese (or only) title
 	TitleEN     string // English title
+	Subtitle    string
 	Author      string
 	Date        string
 	Language    string // zh-Hans or zh-Hant

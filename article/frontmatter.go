@@ -9,12 +9,15 @@ import (
 	"strings"
 	"time"
 
+	"regexp"
+
 	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 )
 
 // frontMatterKeys are the keys a front matter may set, in the order they are
 // documented.
-var frontMatterKeys = []string{"title", "title_en", "author", "date", "language", "description", "source", "identifier",
+var frontMatterKeys = []string{"title", "title_en", "subtitle", "author", "date", "language", "description", "source", "identifier",
 	"paper", "left", "epub_layout", "columns"}
 
 // Bounds on the front matter, which goes through a third-party parser: its
@@ -69,6 +72,14 @@ func splitFrontMatter(lines []rawLine, c *collector) (Meta, []rawLine) {
 		}
 	}
 	meta := metaFromValues(values)
+	if isEnglishTag(meta.Language) {
+		// an English page's front matter (Hugo's lang: en) gives the
+		// English title
+		meta.Language = ""
+		if meta.TitleEN == "" {
+			meta.Title, meta.TitleEN = "", meta.Title
+		}
+	}
 	if meta.Language != "" {
 		tag, ok := ChineseTag(meta.Language)
 		if !ok {
@@ -78,6 +89,12 @@ func splitFrontMatter(lines []rawLine, c *collector) (Meta, []rawLine) {
 		meta.Language = tag
 	}
 	return meta, lines[end+1:]
+}
+
+// isEnglishTag reports a BCP 47 tag for English ("en", "en-US").
+func isEnglishTag(tag string) bool {
+	lower := strings.ToLower(tag)
+	return lower == "en" || strings.HasPrefix(lower, "en-") || strings.HasPrefix(lower, "en_")
 }
 
 // ChineseTag reads a BCP 47 tag for Chinese and returns the one diglot
@@ -93,84 +110,101 @@ func ChineseTag(v string) (tag string, ok bool) {
 	return "", false
 }
 
-// parseYAMLBlock reads the flat subset of YAML a front matter needs:
-// `key: value` lines with plain, single- or double-quoted scalars, and
-// comments. Anchors, aliases, collections and block scalars are refused, which
-// also keeps alias bombs out.
+// parseYAMLBlock reads a YAML front matter with go.yaml.in/yaml/v3 (the
+// maintained successor of gopkg.in/yaml.v3) into its node tree, which
+// never expands an alias: a "billion laughs" costs its own size. Real
+// front matter has lists, maps, dates and block scalars: the keys diglot
+// knows are read (a list of authors joined), the others warned about once
+// each and ignored.
 func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
-	values := map[string]string{}
+	var b strings.Builder
 	for _, l := range block {
-		if l.text == "" || strings.HasPrefix(l.text, "#") {
+		b.WriteString(l.raw)
+		b.WriteByte('\n')
+	}
+	lineOf := func(n int) int { // a line of the block to a line of the file
+		if n >= 1 && n <= len(block) {
+			return block[n-1].no
+		}
+		if len(block) > 0 {
+			return block[0].no - 1
+		}
+		return 1
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(b.String()), &doc); err != nil {
+		line := 0
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = lineOf(n)
+		} else if len(block) > 0 {
+			line = block[0].no - 1
+		}
+		c.errorf(line, "front matter: %s", strings.TrimPrefix(firstLine(err.Error()), "yaml: "))
+		return nil
+	}
+	values := map[string]string{}
+	if len(doc.Content) == 0 {
+		return values
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		c.errorf(lineOf(root.Line), "front matter: expected `key: value` lines")
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := canonicalKey(k.Value)
+		if !checkKey(key, lineOf(k.Line), c) {
 			continue
 		}
-		key, value, ok := strings.Cut(l.text, ":")
-		key = strings.TrimSpace(key)
-		if !ok || key == "" || strings.ContainsAny(key, " \t\"'") {
-			c.errorf(l.no, "front matter: expected `key: value`, found %q", l.text)
+		text, problem := yamlText(v)
+		if problem != "" {
+			c.errorf(lineOf(v.Line), "front matter: %q %s", k.Value, problem)
 			continue
 		}
-		value = strings.TrimSpace(value)
-		if value != "" && strings.ContainsRune("&*[{|>!", rune(value[0])) {
-			c.errorf(l.no, "front matter: the value of %q uses YAML anchors, aliases, lists or block text, which diglot does not read; write a plain `key: value`", key)
-			continue
-		}
-		v, err := yamlScalar(value)
-		if err != nil {
-			c.errorf(l.no, "front matter: %s: %v", key, err)
-			continue
-		}
-		if !checkKey(key, l.no, c) {
-			continue
-		}
-		values[key] = v
+		values[key] = text
 	}
 	return values
 }
 
-// yamlScalar decodes a plain or quoted YAML scalar and drops a trailing comment.
-func yamlScalar(v string) (string, error) {
-	switch {
-	case strings.HasPrefix(v, `"`):
-		end := closingQuote(v)
-		if end < 0 {
-			return "", fmt.Errorf("unterminated double-quoted string")
-		}
-		return strconv.Unquote(v[:end+1])
-	case strings.HasPrefix(v, "'"):
-		rest := v[1:]
-		var b strings.Builder
-		for {
-			i := strings.IndexByte(rest, '\'')
-			if i < 0 {
-				return "", fmt.Errorf("unterminated single-quoted string")
+// yamlLine finds the line number in a YAML error message.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlText reads a value as text: a scalar as written, a list of scalars
+// joined by commas. Otherwise it says what the value is instead: an alias
+// (never expanded), a map or a nested list.
+func yamlText(n *yaml.Node) (text, problem string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return strings.TrimSpace(n.Value), ""
+	case yaml.SequenceNode:
+		parts := make([]string, 0, len(n.Content))
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode {
+				return yamlText(item)
 			}
-			b.WriteString(rest[:i])
-			if strings.HasPrefix(rest[i+1:], "'") {
-				b.WriteByte('\'')
-				rest = rest[i+2:]
-				continue
-			}
-			return b.String(), nil
+			parts = append(parts, strings.TrimSpace(item.Value))
 		}
+		return strings.Join(parts, ", "), ""
+	case yaml.AliasNode:
+		return "", fmt.Sprintf("uses a YAML alias (*%s), which diglot does not expand; write the value out", n.Value)
 	}
-	if i := strings.Index(v, " #"); i >= 0 {
-		v = strings.TrimSpace(v[:i])
-	}
-	return v, nil
+	return "", "must be text or a list of texts"
 }
 
-// closingQuote returns the index of the quote that closes a double-quoted
-// string starting at v[0], or -1.
-func closingQuote(v string) int {
-	for i := 1; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			i++
-		case '"':
-			return i
-		}
+// keyAliases map the keys of common site generators (Jekyll, Hugo) onto
+// diglot's.
+var keyAliases = map[string]string{
+	"authors": "author", "lang": "language", "summary": "description", "subtitle": "subtitle",
+}
+
+// canonicalKey returns diglot's name for a front-matter key.
+func canonicalKey(k string) string {
+	if a, ok := keyAliases[k]; ok {
+		return a
 	}
-	return -1
+	return k
 }
 
 // parseTOMLBlock reads a TOML front matter.
@@ -204,16 +238,25 @@ func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
 	values := map[string]string{}
 	for _, k := range keys {
 		no := keyLine(block, k)
-		if !checkKey(k, no, c) {
+		key := canonicalKey(k)
+		if !checkKey(key, no, c) {
 			continue
 		}
 		switch v := raw[k].(type) {
 		case string:
-			values[k] = v
+			values[key] = v
+		case []any:
+			var parts []string
+			for _, item := range v {
+				if s, ok := item.(string); ok {
+					parts = append(parts, s)
+				}
+			}
+			values[key] = strings.Join(parts, ", ")
 		case time.Time:
-			values[k] = v.Format("2006-01-02")
+			values[key] = v.Format("2006-01-02")
 		case int64, float64, bool:
-			values[k] = fmt.Sprint(v)
+			values[key] = fmt.Sprint(v)
 		default:
 			c.errorf(no, "front matter: %q must be a string", k)
 		}
@@ -262,7 +305,7 @@ func checkKey(key string, line int, c *collector) bool {
 // "中文 / English" is split in two when no title_en is given.
 func metaFromValues(v map[string]string) Meta {
 	m := Meta{
-		Title: v["title"], TitleEN: v["title_en"], Author: v["author"], Date: v["date"],
+		Title: v["title"], TitleEN: v["title_en"], Subtitle: v["subtitle"], Author: v["author"], Date: v["date"],
 		Language: v["language"], Description: v["description"], Source: v["source"],
 		Identifier: v["identifier"],
 		Paper:      v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"], Columns: v["columns"],

@@ -85,3 +85,54 @@ func TestPlainTextIsNotMarkdown(t *testing.T) {
 		t.Errorf("plain text read as markup: %q", got)
 	}
 }
+
+func TestRealFrontMatter(t *testing.T) {
+	src := `---
+layout: post
+title: "双语写作"
+subtitle: 一个例子
+authors:
+  - 李雷
+  - Han Meimei
+date: 2024-05-01T10:00:00+08:00
+lang: zh-hans
+tags: [writing, bilingual]
+related:
+  - /a/
+  - /b/
+params:
+  toc: true
+  nested: {deep: [1, 2]}
+summary: >
+  折叠的
+  摘要。
+---
+中文段落。
+
+An English paragraph.
+`
+	doc, diags := Parse("x.md", []byte(src))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	m := doc.Meta
+	if m.Title != "双语写作" || m.Subtitle != "一个例子" || m.Author != "李雷, Han Meimei" || m.Date != "2024-05-01T10:00:00+08:00" ||
+		m.Language != "zh-Hans" || m.Description != "折叠的 摘要。" {
+		t.Errorf("meta %+v", m)
+	}
+	msg := strings.Join(func() (out []string) {
+		for _, d := range diags {
+			out = append(out, d.String())
+		}
+		return
+	}(), "\n")
+	for _, key := range []string{"layout", "tags", "related", "params"} {
+		if strings.Count(msg, `unknown key "`+key+`"`) != 1 {
+			t.Errorf("want one warning for %q, got:\n%s", key, msg)
+		}
+	}
+	doc, _ = Parse("x.md", []byte("---\nlang: en\ntitle: Bilingual Writing\n---\n中文段落。\n\nAn English paragraph.\n"))
+	if doc.Meta.TitleEN != "Bilingual Writing" || doc.Meta.Title != "" {
+		t.Errorf("an English page's title: %+v", doc.Meta)
+	}
+}

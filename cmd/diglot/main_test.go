@@ -52,7 +52,7 @@ func TestEdgeFiles(t *testing.T) {
 		"invalid-utf8":          {1, ":3: error: invalid UTF-8"},
 		"nul-byte":              {1, ":3: error: NUL byte"},
 		"front-matter-unclosed": {1, ":1: error: front matter not closed"},
-		"yaml-bomb":             {1, ":2: error:"},
+		"yaml-bomb":             {1, ":10: error:"},
 		"mismatched-3zh-2en":    {0, ":1: warning: 3 Chinese paragraph(s) face 2 English"},
 		"one-sided-run":         {0, ":3: warning:"},
 		"no-end":                {0, ": warning: no END marker"},
