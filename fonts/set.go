@@ -26,6 +26,8 @@ var (
 	sourceSerif4Bold []byte
 	//go:embed files/NotoEmoji_400Regular.ttf
 	notoEmojiRegular []byte
+	//go:embed files/SourceCodePro_400Regular.ttf
+	sourceCodeProRegular []byte
 )
 
 // Role is the use a face is put to.
@@ -39,6 +41,7 @@ const (
 	LatinItalic
 	LatinBold
 	Symbols // fallback for emoji and symbols
+	Mono    // code
 	numRoles
 )
 
@@ -54,6 +57,7 @@ var builtin = [numRoles]struct {
 	LatinItalic:  {"SourceSerif4-Italic", sourceSerif4Italic},
 	LatinBold:    {"SourceSerif4-Bold", sourceSerif4Bold},
 	Symbols:      {"NotoEmoji-Regular", notoEmojiRegular},
+	Mono:         {"SourceCodePro-Regular", sourceCodeProRegular},
 }
 
 // Set is the collection of faces for a build. Each face is parsed the first

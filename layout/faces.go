@@ -12,14 +12,14 @@ import (
 // records the characters no face covers; the PDF draws them as a .notdef
 // box (nothing for an invisible character) that extracts as the character.
 type faceChain struct {
-	faces   [6]*fonts.Face
-	kerners [6]*fonts.Kerner // this chain's own, made on first use
+	faces   [7]*fonts.Face
+	kerners [7]*fonts.Kerner // this chain's own, made on first use
 	missing map[rune]bool
 }
 
 func newFaceChain(set *fonts.Set) (*faceChain, error) {
 	c := &faceChain{missing: map[rune]bool{}}
-	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinItalic, fonts.LatinBold, fonts.Symbols} {
+	for _, r := range []fonts.Role{fonts.CJKRegular, fonts.CJKBold, fonts.LatinRegular, fonts.LatinItalic, fonts.LatinBold, fonts.Symbols, fonts.Mono} {
 		f, err := set.Face(r)
 		if err != nil {
 			return nil, err
@@ -31,7 +31,7 @@ func newFaceChain(set *fonts.Set) (*faceChain, error) {
 
 // order returns the roles to try for a language and style: strong text in
 // the bold faces, English emphasis in the italic (Chinese emphasis, which
-// has no italic, in the bold face).
+// has no italic, in the bold face), code in the monospace face.
 func order(style article.Style, lang langKind) [3]fonts.Role {
 	zh, en := fonts.CJKRegular, fonts.LatinRegular
 	switch {
@@ -39,6 +39,9 @@ func order(style article.Style, lang langKind) [3]fonts.Role {
 		zh, en = fonts.CJKBold, fonts.LatinBold
 	case style&article.Emphasis != 0:
 		zh, en = fonts.CJKBold, fonts.LatinItalic
+	}
+	if style&article.Code != 0 {
+		en = fonts.Mono // Han in code falls back to the CJK face
 	}
 	if lang == langZH {
 		return [3]fonts.Role{zh, en, fonts.Symbols}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"diglot/article"
 	"strings"
 	"unicode"
 
@@ -39,6 +40,9 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 // single word, at its syllables (a compound breaks only at its own
 // hyphens, typesetting.md EN-3).
 func (z *itemizer) latin(t token, hyphenate bool) {
+	if style, _ := z.styleAt(t.off); style&article.Code != 0 {
+		hyphenate = false // code is never hyphenated
+	}
 	if kind := classifyToken(t.text); kind != wordToken {
 		rs := []rune(t.text)
 		from := 0

@@ -39,6 +39,9 @@ func TestMarkdownFaces(t *testing.T) {
 				links[r.Text] = r.Link
 			}
 			all.WriteString(r.Text)
+			if strings.Contains(r.Text, "代") && r.Role != fonts.CJKRegular {
+				t.Errorf("Han in code %q set in %v, want the CJK face", r.Text, r.Role)
+			}
 			if i > 0 && strings.HasPrefix(r.Text, "l") && r.Role == fonts.LatinRegular {
 				prev := pg.Runs[i-1]
 				joined = joined || prev.Text == "bold" && prev.Role == fonts.LatinBold && r.Y == prev.Y && abs(r.X-(prev.X+prev.Width)) <= 1
@@ -46,7 +49,7 @@ func TestMarkdownFaces(t *testing.T) {
 		}
 	}
 	for text, role := range map[string]fonts.Role{
-		"bold": fonts.LatinBold, "emphasis": fonts.LatinItalic, "粗体": fonts.CJKBold, "强调": fonts.CJKBold,
+		"bold": fonts.LatinBold, "emphasis": fonts.LatinItalic, "粗体": fonts.CJKBold, "强调": fonts.CJKBold, "code": fonts.Mono,
 	} {
 		if got, ok := faces[text]; !ok || got != role {
 			t.Errorf("run %q: face %v (found %v), want %v", text, got, ok, role)
