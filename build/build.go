@@ -286,6 +286,7 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 	}
 	spec.Byline = byline(doc.Meta)
 	spec.RunningHeadZH, spec.RunningHeadEN = doc.Meta.Title, doc.Meta.TitleEN
+	spec.Language = doc.Language()
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
 		return nil, nil, err

@@ -5,13 +5,19 @@
 // lengths are integers in millipoints (1/1000 pt).
 package layout
 
-import "diglot/fonts"
+import (
+	"diglot/article"
+	"diglot/fonts"
+)
 
 // Pt is one point in layout lengths.
 const Pt = 1000
 
 // Run is text drawn in one face at one position: X is its left edge, Y its
-// baseline, measured from the page's top-left corner.
+// baseline, measured from the page's top-left corner. It says what it
+// stands for, so that a writer never guesses from coordinates: its
+// language, the pair and side it belongs to, its part in the document, and
+// whether it is page furniture.
 type Run struct {
 	X, Y  int
 	Text  string
@@ -19,7 +25,31 @@ type Run struct {
 	Size  int
 	Link  string // the web address the run belongs to, when it is one
 	Width int    // the advance of the whole run
+
+	Lang     string       // BCP 47 tag of the text: the Chinese tag or "en"
+	Pair     int          // the block the run belongs to, from 1; 0 outside the body
+	Side     article.Lang // the side of the pair (meaningful when Pair > 0)
+	Part     Part
+	Level    int  // a heading's level
+	Artifact bool // page furniture (running head, folio), not the document's text
+	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
 }
+
+// Part is what a run's text is in the document.
+type Part uint8
+
+// The parts of a document.
+const (
+	PartBody        Part = iota // a paragraph's text
+	PartHeading                 // a heading's text
+	PartListLabel               // a list item's bullet or number
+	PartListBody                // a list item's text
+	PartCode                    // a code span or block
+	PartTitle                   // the title block's titles
+	PartByline                  // the title block's author, date, source
+	PartRunningHead             // the short title over a column
+	PartFolio                   // the page number
+)
 
 // Bookmark is an outline entry for a heading.
 type Bookmark struct {
@@ -77,6 +107,9 @@ type Spec struct {
 	Title                string
 	TitleEN              string
 	Byline               string // author, date, source
+	// Language is the Chinese text's BCP 47 tag (zh-Hans or zh-Hant; ""
+	// is zh-Hans), which the runs carry.
+	Language string
 	// RunningHeadZH and RunningHeadEN are the short titles over the Chinese
 	// and the English column from page 2 on; one alone goes over the left
 	// column.
@@ -108,4 +141,11 @@ func DefaultSpec(paper [2]int) Spec {
 		ParaGap: 8 * Pt, HeadingGap: 24 * Pt, ListGap: 4 * Pt, // typesetting.md §3.2, §3.4
 		HeadingZH: 14 * Pt, HeadingEN: 13 * Pt,
 	}
+}
+
+func (s Spec) language() string {
+	if s.Language == "" {
+		return "zh-Hans"
+	}
+	return s.Language
 }

@@ -18,6 +18,7 @@ type span struct {
 	text  string
 	style article.Style
 	link  string
+	lang  article.Override
 }
 
 // styleRun is where a span starts in its paragraph's joined text.
@@ -25,6 +26,7 @@ type styleRun struct {
 	start int
 	style article.Style
 	link  string
+	lang  article.Override
 }
 
 // segment is text drawn in one face at one position within a box.
@@ -34,6 +36,9 @@ type segment struct {
 	width    int
 	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 	link     string
+	code     bool
+	lang     article.Override
+	inserted bool // not in the source: a hyphen at a break
 }
 
 // segmentsWidth is the advance of measured segments together.
@@ -117,14 +122,20 @@ func (z *itemizer) finish() paragraph {
 // styleAt returns the style and link at byte offset off of the
 // paragraph's text (-1: plain text).
 func (z *itemizer) styleAt(off int) (article.Style, string) {
+	st := z.runAt(off)
+	return st.style, st.link
+}
+
+// runAt returns the style run at byte offset off (-1: plain text).
+func (z *itemizer) runAt(off int) styleRun {
 	if off < 0 || len(z.styles) == 0 {
-		return 0, ""
+		return styleRun{}
 	}
 	i := sort.Search(len(z.styles), func(i int) bool { return z.styles[i].start > off }) - 1
 	if i < 0 {
 		i = 0
 	}
-	return z.styles[i].style, z.styles[i].link
+	return z.styles[i]
 }
 
 // measure splits text, which starts at byte offset off of the paragraph's
@@ -139,14 +150,15 @@ func (z *itemizer) measure(text string, off int) []segment {
 		if off >= 0 {
 			at = off + i
 		}
-		style, link := z.styleAt(at)
+		st := z.runAt(at)
+		style, link := st.style, st.link
 		role, w := z.faces.pick(r, style, z.lang)
 		w = w * z.size / 1000
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
 		if n := len(segs); n > 0 && segs[n-1].role == role {
 			k := z.kern(role, prev, r)
-			if k != 0 || segs[n-1].link != link {
+			if k != 0 || segs[n-1].link != link || segs[n-1].lang != st.lang {
 				// a kerned pair, or a link's end: the segment ends
 				// here, its width carrying the kerning (across a
 				// link's end too: the face is the same), and the next
@@ -161,7 +173,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link, code: style&article.Code != 0, lang: st.lang})
 		prev = r
 	}
 	return segs
@@ -208,7 +220,7 @@ func (t token) sub(rs []rune, from, to int) token {
 // join records the spans' styles and returns their joined text.
 func (z *itemizer) join(spans []span) string {
 	if len(spans) == 1 {
-		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link}}
+		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link, lang: spans[0].lang}}
 		return spans[0].text
 	}
 	var b strings.Builder
@@ -217,7 +229,7 @@ func (z *itemizer) join(spans []span) string {
 		if sp.text == "" {
 			continue
 		}
-		z.styles = append(z.styles, styleRun{start: b.Len(), style: sp.style, link: sp.link})
+		z.styles = append(z.styles, styleRun{start: b.Len(), style: sp.style, link: sp.link, lang: sp.lang})
 		b.WriteString(sp.text)
 	}
 	return b.String()
@@ -329,6 +341,7 @@ func (z *itemizer) pieces(t token, hyphen bool) {
 		var info []segment
 		if hyphen && pens[i] == penaltyEmergency && betweenLetters(part, parts[i+1]) {
 			info = z.measure("-", off-len(part))
+			info[0].inserted = true
 			it.Width, it.Flagged = info[0].width, true
 		}
 		z.p.items = append(z.p.items, it)
@@ -377,6 +390,7 @@ func (z *itemizer) word(t token, hyphenate bool) {
 		sub := t.sub(rs, start, end)
 		z.pieces(sub, true)
 		hy := z.measure("-", sub.off)
+		hy[0].inserted = true
 		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: hy[0].width, Flagged: true})
 		z.p.info = append(z.p.info, hy)
 		start = end

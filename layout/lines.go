@@ -3,6 +3,8 @@ package layout
 import (
 	"math"
 
+	"diglot/article"
+
 	"diglot/layout/linebreak"
 )
 
@@ -35,7 +37,8 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Link == s.link && math.Abs(x-ln.end) < 1 {
+		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted &&
+			(last.Part == PartCode) == s.code && runLang(s) == last.Lang && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			last.Width += s.width
 			ln.end = x + float64(s.width)
@@ -45,7 +48,11 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	ln.runs = append(ln.runs, Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width})
+	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s)}
+	if s.code {
+		r.Part = PartCode
+	}
+	ln.runs = append(ln.runs, r)
 	ln.end = x + float64(s.width)
 	if s.adjusted {
 		ln.end = -1
@@ -119,4 +126,22 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 		start = b.Pos + 1
 	}
 	return out
+}
+
+// Placeholders for a run's language until its row says which side it is
+// on (see stamp): a segment's override, or its side's language.
+const (
+	langOfSide    = ""
+	langOfChinese = "zh"
+	langOfEnglish = "en"
+)
+
+func runLang(s segment) string {
+	switch s.lang {
+	case article.InChinese:
+		return langOfChinese
+	case article.InEnglish:
+		return langOfEnglish
+	}
+	return langOfSide
 }

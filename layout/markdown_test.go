@@ -7,6 +7,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/script"
 )
 
 // TestMarkdownFaces sets the Markdown fixture and reads the runs back:
@@ -75,4 +76,78 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// TestRunsCarryStructure checks that every run of a long article says
+// what it stands for, consistently with where layout put it.
+func TestRunsCarryStructure(t *testing.T) {
+	src, err := os.ReadFile("../testdata/markdown/constructs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, []byte(strings.Repeat("\n很长的中文段落，用来把文章排到第二页上。这样就有页眉和页码。\n\nA long English paragraph that pushes the article onto a second page, so that running heads and folios appear, with extraordinarily unbelievable characteristically incomprehensible vocabulary.\n", 40))...)
+	doc, diags := article.Parse("constructs.md", src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	spec.Columns = [2]int{3, 2} // a narrow English column: some words hyphenated
+	spec.Title, spec.TitleEN, spec.RunningHeadZH, spec.RunningHeadEN = "标记语言全览", "A Tour of Markdown", "标记语言全览", "A Tour of Markdown"
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[Part]int{}
+	inserted := 0
+	for _, pg := range book.Pages {
+		for _, r := range pg.Runs {
+			count[r.Part]++
+			if r.Inserted {
+				inserted++
+				if r.Text != "-" {
+					t.Errorf("inserted run %q", r.Text)
+				}
+			}
+			switch r.Part {
+			case PartRunningHead, PartFolio:
+				if !r.Artifact || r.Pair != 0 {
+					t.Errorf("furniture %q: artifact %v pair %d", r.Text, r.Artifact, r.Pair)
+				}
+				continue
+			case PartTitle, PartByline:
+				if r.Artifact || r.Pair != 0 {
+					t.Errorf("title %q: artifact %v pair %d", r.Text, r.Artifact, r.Pair)
+				}
+				continue
+			}
+			if r.Pair == 0 || r.Artifact {
+				t.Errorf("body run %q: pair %d artifact %v", r.Text, r.Pair, r.Artifact)
+			}
+			col := book.ZHColumn
+			if r.Side == article.English {
+				col = book.ENColumn
+			}
+			if r.X < col[0] || r.X > col[0]+col[1] {
+				t.Errorf("run %q of side %v outside its column", r.Text, r.Side)
+			}
+			wantLang := "en"
+			if r.Side == article.Chinese || script.HasHan(r.Text) && !strings.ContainsFunc(r.Text, script.IsLatinLetter) {
+				wantLang = "zh-Hans"
+			}
+			if r.Lang != wantLang && strings.TrimFunc(r.Text, func(c rune) bool { return !script.IsHan(c) && !script.IsLatinLetter(c) }) != "" {
+				t.Errorf("run %q of side %v: lang %q, want %q", r.Text, r.Side, r.Lang, wantLang)
+			}
+			if r.Part == PartHeading && r.Level == 0 {
+				t.Errorf("heading %q without level", r.Text)
+			}
+		}
+	}
+	for _, p := range []Part{PartBody, PartHeading, PartListLabel, PartListBody, PartCode, PartTitle, PartRunningHead, PartFolio} {
+		if count[p] == 0 {
+			t.Errorf("no run of part %d", p)
+		}
+	}
+	if inserted == 0 {
+		t.Error("no hyphen marked inserted")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"diglot/article"
 	"diglot/fonts"
 	"diglot/internal/script"
 )
@@ -228,15 +229,15 @@ func (pg *pager) titleBlock() {
 	}
 	pg.y = s.MarginTop - 14*Pt
 	if s.Title != "" {
-		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt)
+		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, PartTitle)
 	}
 	if s.TitleEN != "" {
 		pg.y += 2 * Pt
-		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt)
+		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, PartTitle)
 	}
 	if s.Byline != "" {
 		pg.y += 2 * Pt
-		pg.centeredLines(pg.page(), s.Byline, 10*Pt, false, langEN, 14*Pt)
+		pg.centeredLines(pg.page(), s.Byline, 10*Pt, false, langEN, 14*Pt, PartByline)
 	}
 	pg.y += 6 * Pt
 	page := pg.page()
@@ -250,14 +251,18 @@ func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
 // centeredLines sets text centred between the margins at pg.y, advancing
 // pg.y by leading a line; text wider than the measure wraps in lines of
 // about equal length.
-func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int) {
+func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int, part Part) {
 	maxW := pg.spec.Width - 2*pg.spec.MarginInner
 	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
 	var p paragraph
 	if lang == langZH {
 		p = z.itemizeChinese([]span{{text: text, style: strongIf(bold)}})
 	} else {
-		p = z.itemizeEnglish([]span{{text: text, style: strongIf(bold)}})
+		var spans []span // Han in an English line (an author's name) is Chinese
+		for _, in := range article.InlinesOf(text, article.English) {
+			spans = append(spans, span{text: in.Text, style: strongIf(bold), lang: in.Lang, link: in.Link})
+		}
+		p = z.itemizeEnglish(spans)
 	}
 	for _, ln := range setRagged(p, maxW) {
 		x := (pg.spec.Width - ln.width) / 2
@@ -265,6 +270,12 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 		for _, r := range ln.runs {
 			r.X += x
 			r.Y = base
+			r.Part, r.Artifact = part, part == PartFolio
+			side := article.English
+			if lang == langZH {
+				side = article.Chinese
+			}
+			r.Lang = tagOf(r.Lang, side, pg.spec.language())
 			page.Runs = append(page.Runs, r)
 		}
 		pg.y += leading
@@ -291,7 +302,7 @@ func (pg *pager) decorate() {
 	for i := range pg.book.Pages {
 		page := &pg.book.Pages[i]
 		pg.y = s.Height - folioFromFoot - folioSize*88/100 // centeredLines takes the top of the line
-		pg.centeredLines(page, strconv.Itoa(i+1), folioSize, false, langEN, 0)
+		pg.centeredLines(page, strconv.Itoa(i+1), folioSize, false, langEN, 0, PartFolio)
 		if i > 0 && (left != "" || right != "") {
 			pg.headLine(page, left, s.MarginInner, leftW, false)
 			pg.headLine(page, right, rightX, rightW, true)
@@ -338,7 +349,12 @@ func (pg *pager) headLine(page *Page, text string, x, width int, flushRight bool
 		at = x + width - segmentsWidth(segs)
 	}
 	for _, sg := range segs {
-		page.Runs = append(page.Runs, Run{X: at, Y: headBaseline, Text: sg.text, Role: sg.role, Size: headSize, Width: sg.width})
+		tag := "en"
+		if lang == langZH {
+			tag = pg.spec.language()
+		}
+		page.Runs = append(page.Runs, Run{X: at, Y: headBaseline, Text: sg.text, Role: sg.role, Size: headSize, Width: sg.width,
+			Lang: tag, Part: PartRunningHead, Artifact: true})
 		at += sg.width
 	}
 }

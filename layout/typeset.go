@@ -111,7 +111,7 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
 	for _, in := range p.Inlines {
-		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link})
+		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link, lang: in.Lang})
 	}
 	if len(p.Inlines) == 0 && p.Text != "" {
 		spans = append(spans, span{text: norm.NFC.String(p.Text), style: strongIf(bold)})
@@ -141,6 +141,8 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 			words := newHyphenCache(hyph)
 			for i := lo; i < hi; i++ {
 				rows[i] = setRow(blocks[i], chains[w], words, spec, zhW, enW)
+				stamp(rows[i].zh.lines, i+1, article.Chinese, blocks[i], spec.language())
+				stamp(rows[i].en.lines, i+1, article.English, blocks[i], spec.language())
 			}
 		}()
 	}
@@ -149,6 +151,40 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 		chain.join(c)
 	}
 	return rows
+}
+
+// stamp records in the runs of one side of a block what they stand for:
+// the pair, the side, the part and the language.
+func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
+	part := PartBody
+	switch b.Kind {
+	case article.Heading:
+		part = PartHeading
+	case article.ListItem:
+		part = PartListBody
+	}
+	for i := range lines {
+		for k := range lines[i].runs {
+			r := &lines[i].runs[k]
+			r.Pair, r.Side = pair, side
+			if r.Part == PartBody {
+				r.Part = part
+			}
+			if part == PartHeading {
+				r.Level = b.Level
+			}
+			r.Lang = tagOf(r.Lang, side, zhTag)
+		}
+	}
+}
+
+// tagOf resolves a run's language placeholder (see runLang) to a tag.
+func tagOf(placeholder string, side article.Lang, zhTag string) string {
+	switch {
+	case placeholder == langOfChinese, placeholder == langOfSide && side == article.Chinese:
+		return zhTag
+	}
+	return "en"
 }
 
 // setRow breaks both sides of a block into lines.
@@ -215,6 +251,9 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 	}
 	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
 	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
+	for k := range markLines[0].runs {
+		markLines[0].runs[k].Part = PartListLabel
+	}
 	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
 	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
 	for i := range lines {

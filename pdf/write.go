@@ -14,6 +14,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"diglot/article"
 	"diglot/fonts"
 	"diglot/layout"
 )
@@ -93,7 +94,7 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error
 			pdf.SetStrokeColor(r.Gray, r.Gray, r.Gray)
 			pdf.Line(pt(r.X0), pt(r.Y0), pt(r.X1), pt(r.Y1))
 		}
-		for _, l := range linkBoxes(page.Runs, book) {
+		for _, l := range linkBoxes(page.Runs) {
 			pdf.AddExternalLink(asciiURI(l.uri), pt(l.x), pt(l.y), pt(l.w), pt(l.h))
 		}
 		page.Runs = nil // gopdf holds the page now: let a long book's layout go
@@ -165,31 +166,33 @@ type linkBox struct {
 	x, y, w, h int // top left corner and size, layout units
 }
 
-// linkBoxes joins the runs of each web address on each line of a column
-// into one box, from the ascent to the descent of the text. Runs of the
-// same address in the other column, or further along the line than the
-// next word, get boxes of their own.
-func linkBoxes(runs []layout.Run, book *layout.Book) []linkBox {
-	column := func(x int) int {
-		if c := book.ENColumn; x >= c[0] && x < c[0]+c[1] {
-			return 1
-		}
-		return 0
+// linkBoxes joins the runs of each web address on each line of a side of
+// a pair into one box, from the ascent to the descent of the text. Runs of
+// the same address on the other side, or further along the line than the
+// next word, get boxes of their own. The side comes from the run, as
+// layout set it, not from where it stands.
+func linkBoxes(runs []layout.Run) []linkBox {
+	type key struct {
+		pair int
+		side article.Lang
 	}
 	var out []linkBox
+	var last key
 	for _, r := range runs {
 		if r.Link == "" {
 			continue
 		}
+		k := key{r.Pair, r.Side}
 		if n := len(out); n > 0 {
-			last := &out[n-1]
-			end := last.x + last.w
-			if last.uri == r.Link && last.y == r.Y-r.Size*9/10 && column(last.x) == column(r.X) && r.X >= last.x && r.X-end <= r.Size {
-				last.w = max(last.w, r.X+r.Width-last.x)
+			box := &out[n-1]
+			end := box.x + box.w
+			if box.uri == r.Link && box.y == r.Y-r.Size*9/10 && k == last && r.X >= box.x && r.X-end <= r.Size {
+				box.w = max(box.w, r.X+r.Width-box.x)
 				continue
 			}
 		}
 		out = append(out, linkBox{uri: r.Link, x: r.X, y: r.Y - r.Size*9/10, w: r.Width, h: r.Size * 12 / 10})
+		last = k
 	}
 	return out
 }
