@@ -18,7 +18,7 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 		b.Line = firstLineOf(units, p)
 		b.Kind, b.Level = markedKind(units, p)
 		if md := firstMarkdown(units, p); md != nil {
-			b.Depth, b.Quote = md.depth, md.quote
+			b.Depth, b.Quote, b.RuleBefore = md.depth, md.quote, md.ruleBefore
 		}
 	}
 	if format == Markdown {

@@ -100,6 +100,8 @@ type Block struct {
 	Level int // heading level, 1 for "#", 2 for "##"; 0 when not a heading
 	Depth int // a list item's nesting: 0 for an item of a top-level list
 	Quote int // how many block quotes the block stands in
+	// RuleBefore marks a thematic break (Markdown's ---) before the block.
+	RuleBefore bool
 	Pair
 	Line int // first source line of the block
 }

@@ -47,6 +47,8 @@ type mdBlock struct {
 	quote   int    // block quotes around it
 	inlines []Inline
 	pre     bool // a code block: its lines as they are
+	// ruleBefore: a thematic break stood before the block
+	ruleBefore bool
 }
 
 // markdownReader turns a goldmark tree into units.
@@ -57,6 +59,34 @@ type markdownReader struct {
 	lines  []rawLine
 	units  []unit
 	c      *collector
+	rule   bool // a thematic break waits for the next block
+	images bool // the note that images are not set was given
+}
+
+// onlyImage returns the image a paragraph consists of, or nil.
+func onlyImage(p ast.Node) *ast.Image {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || img.NextSibling() != nil {
+		return nil
+	}
+	return img
+}
+
+// image sets an image that stands as a paragraph of its own as its alt
+// text, a caption line in emphasis; the picture is not set yet.
+func (r *markdownReader) image(img *ast.Image, quote int) {
+	r.noteImage(img)
+	ins := r.inlines(img, Emphasis, "")
+	r.add(img.Parent(), mdBlock{kind: Paragraph, quote: quote, inlines: ins})
+}
+
+// noteImage warns, once an article, that pictures are not set.
+func (r *markdownReader) noteImage(img *ast.Image) {
+	if r.images {
+		return
+	}
+	r.images = true
+	r.c.warnf(r.lineNo(img.Parent()), "image %q not embedded (diglot does not set pictures yet): an image on a line of its own is shown as its alt text, one inside text is left out", string(img.Destination))
 }
 
 // newMarkdown is the goldmark parser diglot uses: CommonMark, GFM tables
@@ -142,6 +172,7 @@ func (r *markdownReader) add(n ast.Node, md mdBlock) {
 	if len(md.inlines) == 0 && !md.pre {
 		return
 	}
+	md.ruleBefore, r.rule = r.rule, false
 	u := unit{lines: lines, md: &md, text: textOf(md.inlines)}
 	u.class, u.counts = classify(u.text)
 	if md.pre {
@@ -166,6 +197,10 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		case *ast.Heading:
 			r.add(b, mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")})
 		case *ast.Paragraph, *ast.TextBlock:
+			if img := onlyImage(b); img != nil {
+				r.image(img, quote)
+				break
+			}
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
 		case *ast.Blockquote:
 			r.blocks(b, depth, quote+1)
@@ -187,7 +222,7 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 				r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
 			}
 		case *ast.ThematicBreak:
-			// a break between sections: the blocks around it show it
+			r.rule = true // drawn before the next block
 		default:
 			r.blocks(b, depth, quote)
 		}
@@ -296,8 +331,7 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			}
 			out = append(out, Inline{Text: u, Style: st, Link: linkTarget(target)})
 		case *ast.Image:
-			// the alt text is in the image's description; the picture
-			// itself is not set (see the README)
+			r.noteImage(x) // an image inside text: not set
 		case *ast.RawHTML:
 			// an inline tag is markup: its text comes as the nodes around it
 		case *east.TaskCheckBox:
@@ -377,7 +411,8 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 			continue
 		}
 		t = decodeText([]byte(t))
-		u := unit{lines: r.sourceLines(b), md: &mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: t, Line: line}}}, text: t}
+		u := unit{lines: r.sourceLines(b), md: &mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: t, Line: line}}, ruleBefore: r.rule}, text: t}
+		r.rule = false
 		if len(u.lines) == 0 {
 			continue
 		}

@@ -82,6 +82,9 @@ func (b *book) render() {
 			flush()
 		}
 		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		if bl.RuleBefore {
+			body.WriteString("<hr/>\n")
+		}
 		switch bl.Kind {
 		case article.Heading:
 			b.heading(&body, bl, i+1, file)

@@ -111,6 +111,25 @@ code {
   font-family: monospace;
   hyphens: none;
 }
+.zh em, em.zh, em:lang(zh) {
+  font-style: normal;
+  font-weight: bold;
+}
+@supports (text-emphasis: dot) or (-webkit-text-emphasis: dot) {
+  .zh em, em.zh, em:lang(zh) {
+    font-weight: inherit;
+    -webkit-text-emphasis: filled dot;
+    -webkit-text-emphasis-position: under;
+    text-emphasis: filled dot;
+    text-emphasis-position: under right;
+  }
+}
+hr {
+  width: 30%%;
+  margin: 1.2em auto;
+  border: 0;
+  border-top: 0.05em solid;
+}
 p.item {
   padding-left: 1em;
   text-indent: -1em;

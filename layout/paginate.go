@@ -38,7 +38,20 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 	for i := range rows {
 		r := rows[i]
 		if i > 0 && pg.y > spec.MarginTop { // no space above the first row of a page
-			pg.y += rowGap(rows[i-1], r, spec)
+			gap := rowGap(rows[i-1], r, spec)
+			if r.ruleBefore {
+				// a thematic break: a short rule centred in a doubled gap
+				// in each column, clear of the gutter's rule
+				page := pg.page()
+				y := pg.y + gap
+				enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW
+				for _, c := range [][2]int{{pg.zhX, zhW}, {pg.enX, enW}} {
+					x := c[0] + c[1]/2
+					page.Rules = append(page.Rules, Rule{X0: x - 30*Pt, Y0: y, X1: x + 30*Pt, Y1: y, Width: ruleWidth})
+				}
+				gap *= 2
+			}
+			pg.y += gap
 		}
 		need := r.height(len(r.zh.lines), len(r.en.lines))
 		if r.heading {

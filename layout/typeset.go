@@ -38,6 +38,8 @@ type row struct {
 	list    bool // a list item
 	title   string
 	level   int
+	// ruleBefore marks a thematic break above the row
+	ruleBefore bool
 }
 
 // Typeset lays out a cleaned document (see article.Clean) on pages.
@@ -190,7 +192,7 @@ func tagOf(placeholder string, side article.Lang, zhTag string) string {
 // setRow breaks both sides of a block into lines.
 func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
 	heading := b.Kind == article.Heading
-	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level}
+	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level, ruleBefore: b.RuleBefore}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {
