@@ -168,6 +168,13 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		return nil, err
 	}
 	clean := article.Clean(doc)
+	spec := pdfSpec(doc, s)
+	// the columns are chosen once, by layout, for both outputs
+	widths, err := layout.Columns(clean, set, spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	spec.Columns = widths
 
 	type output struct {
 		ext     string
@@ -181,7 +188,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	var jobs []func() output
 	if opt.PDF {
 		jobs = append(jobs, func() output {
-			data, book, err := makePDF(doc, clean, set, s, opt)
+			data, book, err := makePDF(doc, clean, set, spec, opt)
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
@@ -192,7 +199,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		jobs = append(jobs, func() output {
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
-				Layout: s.epubLayout, Left: s.left, Columns: s.columns, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
+				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
 			return output{".epub", buf.Bytes(), 0, res.Missing, nil, nil, err}
 		})
 	}
@@ -276,8 +283,8 @@ func warnLoose(diag io.Writer, name string, doc *article.Document, blocks []int)
 		name, doc.Blocks[blocks[0]].Line, len(blocks), listAtMost(lines, maxListedLines))
 }
 
-// makePDF typesets the article and writes its PDF.
-func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Options) ([]byte, *layout.Book, error) {
+// pdfSpec is the page design of an article's PDF.
+func pdfSpec(doc *article.Document, s settings) layout.Spec {
 	spec := layout.DefaultSpec(s.paper)
 	spec.EnglishLeft = s.left == article.English
 	spec.Columns = s.columns
@@ -287,6 +294,11 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, s settings, opt Optio
 	spec.Byline = byline(doc.Meta)
 	spec.RunningHeadZH, spec.RunningHeadEN = doc.Meta.Title, doc.Meta.TitleEN
 	spec.Language = doc.Language()
+	return spec
+}
+
+// makePDF typesets the article and writes its PDF.
+func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options) ([]byte, *layout.Book, error) {
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
 		return nil, nil, err

@@ -57,7 +57,7 @@ func (l Layout) String() string {
 type Options struct {
 	Layout     Layout
 	Left       article.Lang // the language that comes first in a pair
-	Columns    [2]int       // side by side, the cells' widths as zh:en parts; zero balances them
+	Columns    [2]int       // side by side, the cells' widths as zh:en parts (layout.Columns); zero splits the width in half
 	EmbedFonts bool
 	Modified   time.Time // dcterms:modified and the zip entries' times
 }

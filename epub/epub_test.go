@@ -16,6 +16,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/layout"
 	"diglot/internal/golden"
 )
 
@@ -34,8 +35,14 @@ func buildEPUB(t *testing.T, path string, opt Options) []byte {
 	if doc == nil {
 		t.Fatal(diags)
 	}
+	clean := article.Clean(doc)
+	if opt.Columns == [2]int{} { // as build does: the columns layout chose
+		if opt.Columns, err = layout.Columns(clean, sharedSet, layout.DefaultSpec(layout.A4)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var buf bytes.Buffer
-	if _, err := Write(&buf, article.Clean(doc), sharedSet, opt); err != nil {
+	if _, err := Write(&buf, clean, sharedSet, opt); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

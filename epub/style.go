@@ -3,7 +3,6 @@ package epub
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"diglot/article"
 )
@@ -223,43 +222,16 @@ div.pair > .en {
 	return out.String()
 }
 
-// firstColumnShare is, in percent, the width of the left column: as
-// Options.Columns gives it, or else an estimate of the width that gives
-// both columns about the same height (a Chinese character is an em wide,
-// English averages about half an em a character).
+// firstColumnShare is, in percent, the width of the left column, from
+// Options.Columns (the widths layout chose for the PDF, so both outputs
+// divide the page alike), or half the width when none are given.
 func (b *book) firstColumnShare() int {
+	share := 50
 	if c := b.opt.Columns; c[0] > 0 && c[1] > 0 {
-		share := 100 * c[0] / (c[0] + c[1])
-		if b.opt.Left == article.English {
-			share = 100 - share
-		}
-		return share
+		share = 100 * c[0] / (c[0] + c[1])
 	}
-	var zh, en float64
-	for _, bl := range b.doc.Blocks {
-		for _, p := range bl.ZH {
-			for _, r := range p.Text {
-				if unicode.Is(unicode.Han, r) || r > 0x3000 {
-					zh += 1
-				} else {
-					zh += 0.5
-				}
-			}
-			zh += 10 // the ragged last line and paragraph space, in ems
-		}
-		for _, p := range bl.EN {
-			en += 0.47*float64(len([]rune(p.Text))) + 10
-		}
-	}
-	share := 50.0
-	if zh+en > 0 {
-		// Equal heights: zh/w_zh * lead_zh = en/w_en * lead_en, leading 1.7 vs 1.45.
-		a, c := zh*1.7, en*1.45*0.94
-		share = 100 * a / (a + c)
-	}
-	share = min(max(share, 30), 50)
 	if b.opt.Left == article.English {
 		share = 100 - share
 	}
-	return int(share + 0.5)
+	return share
 }

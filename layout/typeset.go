@@ -360,6 +360,21 @@ func headingTitle(b article.Block) string {
 	return ""
 }
 
+// Columns returns the widths of the Chinese and the English column the
+// document is set in with spec: as spec.Columns gives them, or balanced.
+// Passed back as spec.Columns, they give the same columns; the EPUB's
+// side-by-side layout takes its share from them, so both outputs divide
+// the page alike and only layout measures the text.
+func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
+	chain, err := newFaceChain(set)
+	if err != nil {
+		return [2]int{}, err
+	}
+	textW := spec.Width - 2*spec.MarginInner
+	zhW := columnWidth(doc, chain, spec, textW)
+	return [2]int{zhW, textW - spec.Gutter - zhW}, nil
+}
+
 // columnWidth is the Chinese column's width: as spec.Columns has it, or
 // the balanced width.
 func columnWidth(doc *article.Document, chain *faceChain, spec Spec, textW int) int {
