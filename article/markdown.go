@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -92,7 +93,15 @@ func (r *markdownReader) noteImage(img *ast.Image) {
 // newMarkdown is the goldmark parser diglot uses: CommonMark, GFM tables
 // and strikethrough; raw HTML is read for its text (see htmlText).
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
+	inlines := parser.DefaultInlineParsers()
+	for i, p := range inlines {
+		if ip, ok := p.Value.(parser.InlineParser); ok && string(ip.Trigger()) == "*_" { // goldmark's emphasis
+			inlines[i] = util.Prioritized(cjkEmphasis{}, 500)
+		}
+	}
+	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 }
 
 // markdownUnits parses the body lines as Markdown and returns its blocks

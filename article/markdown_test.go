@@ -136,3 +136,20 @@ An English paragraph.
 		t.Errorf("an English page's title: %+v", doc.Meta)
 	}
 }
+
+func TestCJKFriendlyEmphasis(t *testing.T) {
+	blocks := md(t, "这是**重要。**其后，还有**「引号」**和*强调*。\n\nThis is **important.** After it, **“quoted”** and *snake_case_word* stays.\n")
+	zh, en := blocks[0].ZH[0], blocks[0].EN[0]
+	if zh.Text != "这是重要。其后，还有「引号」和强调。" || en.Text != "This is important. After it, “quoted” and snake_case_word stays." {
+		t.Errorf("marks left: %q / %q", zh.Text, en.Text)
+	}
+	strong := 0
+	for _, in := range append(zh.Inlines, en.Inlines...) {
+		if in.Style&Strong != 0 {
+			strong++
+		}
+	}
+	if strong != 4 {
+		t.Errorf("%d strong inlines, want 4: %+v %+v", strong, zh.Inlines, en.Inlines)
+	}
+}

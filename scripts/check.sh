@@ -23,6 +23,9 @@ refused=" empty whitespace-only only-end only-chinese only-english utf16le-bom i
 for e in "$shared"/corpus/edge/*.txt; do
   [[ $refused == *" $(basename "${e%.txt}") "* ]] || articles+=("$e")
 done
+# and the project's own Markdown articles (testdata/markdown: its construct
+# tour and corpus articles written as Markdown)
+articles+=(testdata/markdown/*.md)
 disputes=$(grep -v '^#' testdata/checker-disputes.txt | awk 'NF {print $1, $2, $3}')
 failed=0
 seen=""
@@ -43,24 +46,26 @@ $name $format $r"
   done
 }
 for a in "${articles[@]}"; do
-  n=$(basename "${a%.txt}")
+  file=$(basename "$a")
+  n=${file%.*}
+  [[ $a == */testdata/markdown/* || $a == testdata/markdown/* ]] && n="md-$n"
   pairs=()
-  [ -f "${a%.txt}.pairs.json" ] && pairs=(--pairs "${a%.txt}.pairs.json")
+  [ -f "${a%.*}.pairs.json" ] && pairs=(--pairs "${a%.*}.pairs.json")
   mkdir -p "$tmp/$n"
-  cp "$a" "$tmp/$n/$n.txt"
+  cp "$a" "$tmp/$n/$file"
   for layout in auto stacked side-by-side; do
     formats=epub
     [ $layout = auto ] && formats=epub,pdf
-    if ! (cd "$tmp/$n" && "$tmp/diglot" build --format $formats --epub-layout $layout -o $layout "$n.txt" >build.log 2>&1); then
+    if ! (cd "$tmp/$n" && "$tmp/diglot" build --format $formats --epub-layout $layout -o $layout "$file" >build.log 2>&1); then
       echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
       failed=1
       continue
     fi
     if [ $layout = auto ]; then
-      "$tools/check-pdf" "$tmp/$n/$n.txt" "$tmp/$n/auto/$n.pdf" "${pairs[@]}" >"$tmp/$n/pdf.txt" 2>&1
+      "$tools/check-pdf" "$tmp/$n/$file" "$tmp/$n/auto/${file%.*}.pdf" "${pairs[@]}" >"$tmp/$n/pdf.txt" 2>&1
       verdict "$n" pdf "$tmp/$n/pdf.txt"
     fi
-    "$tools/check-epub" "$tmp/$n/$n.txt" "$tmp/$n/$layout/$n.epub" "${pairs[@]}" >"$tmp/$n/epub-$layout.txt" 2>&1
+    "$tools/check-epub" "$tmp/$n/$file" "$tmp/$n/$layout/${file%.*}.epub" "${pairs[@]}" >"$tmp/$n/epub-$layout.txt" 2>&1
     verdict "$n" epub "$tmp/$n/epub-$layout.txt"
     if grep -q '^WARN  a11y-metadata' "$tmp/$n/epub-$layout.txt"; then
       echo "FAIL  $n epub ($layout): accessibility metadata missing"
