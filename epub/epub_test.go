@@ -16,8 +16,8 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
-	"diglot/layout"
 	"diglot/internal/golden"
+	"diglot/layout"
 )
 
 var testDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
