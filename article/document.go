@@ -182,3 +182,30 @@ func latinJoin(before, after string) bool {
 	first := []rune(after)[0]
 	return script.IsLatinLetterOrDigit(last) && script.IsLatinLetterOrDigit(first)
 }
+
+// MarkerText is how a paragraph's marker is shown, decided here once for
+// both writers: a bullet (- * +) as an en dash, a number as written, and
+// nothing for a heading's # marks (the heading's style shows it is one).
+func (p Para) MarkerText() string {
+	switch m := p.Marker; {
+	case m == "" || strings.Trim(m, "#") == "":
+		return ""
+	case m == "-" || m == "*" || m == "+":
+		return "–"
+	default:
+		return m
+	}
+}
+
+// LabelText is a labelled item's label as shown, with its separator: a
+// full-width colon in Chinese, a colon and a space in English; "" when the
+// paragraph has no label.
+func (p Para) LabelText(l Lang) string {
+	switch {
+	case p.Label == "":
+		return ""
+	case l == Chinese:
+		return p.Label + "："
+	}
+	return p.Label + ": "
+}

@@ -156,7 +156,7 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 			}
 			ins = append(ins, p.Inlines...)
 		}
-		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0].Marker, l), b.inlines(ins, l, true))
+		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0], l), b.inlines(ins, l, true))
 		if l == article.Chinese {
 			entry.zh = text
 		} else {
@@ -193,13 +193,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			} else {
 				w.WriteString("<p>")
 			}
-			w.WriteString(b.mark(p.Marker, l))
-			if p.Label != "" {
-				sep := ": "
-				if l == article.Chinese {
-					sep = "："
-				}
-				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(p.Label+sep, l, true))
+			w.WriteString(b.mark(p, l))
+			if label := p.LabelText(l); label != "" {
+				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(label, l, true))
 			}
 			w.WriteString(b.inlines(p.Inlines, l, false))
 			w.WriteString("</p>")
@@ -209,15 +205,11 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	fmt.Fprintf(w, "</%s>\n", tag)
 }
 
-// mark writes a paragraph's marker: a bullet (- * +) as an en dash, a
-// number as written; a heading's # marks are markup and give nothing (the
-// element shows it is a heading).
-func (b *book) mark(m string, l article.Lang) string {
-	switch {
-	case m == "" || strings.Trim(m, "#") == "":
+// mark writes a paragraph's marker as the model shows it (Para.MarkerText).
+func (b *book) mark(p article.Para, l article.Lang) string {
+	m := p.MarkerText()
+	if m == "" {
 		return ""
-	case m == "-" || m == "*" || m == "+":
-		return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text("–", l, false))
 	}
 	return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text(m, l, false))
 }

@@ -87,28 +87,24 @@ func strongIf(bold bool) article.Style {
 	return 0
 }
 
-// markerSpans is a paragraph's list marker or heading marks, with the space
-// after them, or nothing.
+// markerSpans is a paragraph's list marker as the model shows it, with
+// the space after it, or nothing.
 func markerSpans(p article.Para, bold bool) []span {
-	switch m := p.Marker; {
-	case m == "" || strings.Trim(m, "#") == "":
-		return nil // a heading's # marks are markup: its style shows it is one
-	case m == "-" || m == "*" || m == "+":
-		return []span{{text: "– ", style: strongIf(bold)}} // a bullet, set as an en dash
-	default:
+	if m := p.MarkerText(); m != "" {
 		return []span{{text: m + " ", style: strongIf(bold)}}
 	}
+	return nil
 }
 
 // bodySpans is a paragraph's bold label, if any, and its inlines.
 func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	var spans []span
-	if p.Label != "" {
-		sep := ": "
-		if lang == langZH {
-			sep = "："
-		}
-		spans = append(spans, span{text: norm.NFC.String(p.Label) + sep, style: article.Strong})
+	side := article.English
+	if lang == langZH {
+		side = article.Chinese
+	}
+	if label := p.LabelText(side); label != "" {
+		spans = append(spans, span{text: norm.NFC.String(label), style: article.Strong})
 	}
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
