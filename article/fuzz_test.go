@@ -80,3 +80,36 @@ func bodyLines(src []byte) map[int]string {
 	}
 	return out
 }
+
+// FuzzMarkdown reads arbitrary input as Markdown: never a panic, a
+// document or an error, no empty block, and each paragraph's text the
+// join of its inlines, before and after clean-up.
+func FuzzMarkdown(f *testing.F) {
+	for _, name := range []string{"../testdata/markdown/constructs.md", "../testdata/markdown/seed.md"} {
+		if src, err := os.ReadFile(name); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("- 一\n  - 二\n\n- one\n  - two\n\n> **粗。**体\n\n> *em*_x_\n\n```\ncode\n```\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, diags := ParseFormat("fuzz.md", src, Markdown)
+		if doc == nil {
+			if !diags.HasErrors() {
+				t.Fatalf("no document and no error")
+			}
+			return
+		}
+		for _, d := range []*Document{doc, Clean(doc)} {
+			for _, b := range d.Blocks {
+				if len(b.ZH)+len(b.EN) == 0 {
+					t.Fatalf("empty block at line %d", b.Line)
+				}
+				for _, p := range append(b.ZH, b.EN...) {
+					if textOf(p.Inlines) != p.Text {
+						t.Fatalf("line %d: text %q, inlines %q", b.Line, p.Text, textOf(p.Inlines))
+					}
+				}
+			}
+		}
+	})
+}

@@ -88,18 +88,24 @@ func plainInlines(text string, line int) []Inline {
 }
 
 // merge joins neighbouring inlines that differ only in text and drops
-// empty ones.
+// empty ones (each run's texts joined once, not one by one).
 func merge(ins []Inline) []Inline {
-	out := ins[:0:0]
+	kept := make([]Inline, 0, len(ins))
 	for _, in := range ins {
-		if in.Text == "" {
-			continue
+		if in.Text != "" {
+			kept = append(kept, in)
 		}
-		if n := len(out); n > 0 && out[n-1].same(in) {
-			out[n-1].Text += in.Text
-			continue
+	}
+	out := kept[:0:0]
+	for i := 0; i < len(kept); {
+		j := i + 1
+		for j < len(kept) && kept[j].same(kept[i]) {
+			j++
 		}
+		in := kept[i]
+		in.Text = textOf(kept[i:j])
 		out = append(out, in)
+		i = j
 	}
 	return out
 }

@@ -324,12 +324,16 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			out = append(out, r.inlines(x, st|Strike, href)...)
 		case *ast.CodeSpan:
 			var b strings.Builder
+			line := 0
 			for t := x.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
+					if line == 0 {
+						line = r.lines[r.lineAt(tx.Segment.Start)].no
+					}
 					b.Write(tx.Segment.Value(r.src))
 				}
 			}
-			out = append(out, Inline{Text: b.String(), Style: st | Code, Link: href, Line: r.lineNo(x.Parent())})
+			out = append(out, Inline{Text: b.String(), Style: st | Code, Link: href, Line: line})
 		case *ast.Link:
 			out = append(out, r.inlines(x, st, linkTarget(string(x.Destination)))...)
 		case *ast.AutoLink:

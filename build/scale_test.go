@@ -72,3 +72,33 @@ func TestCostsLinear(t *testing.T) {
 		build("中文段落 https://example.org/" + strings.Repeat("a", n) + " 。\nAn English paragraph https://example.org/" + strings.Repeat("b", n) + " .\nEND\n")
 	})
 }
+
+// TestMarkdownCostsLinear feeds the Markdown reader the shapes that make
+// parsers quadratic: many inlines in one paragraph, long lists, deep
+// quotes and lists, runs of unmatched delimiters.
+func TestMarkdownCostsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large inputs")
+	}
+	shapes := map[string]func(n int) string{
+		"code spans in a paragraph": func(n int) string {
+			return strings.Repeat("中文`代码`和", n) + "。\n\n" + strings.Repeat("English `code` and ", n) + "end.\n"
+		},
+		"list items": func(n int) string {
+			return strings.Repeat("- 中文的项目\n", n) + "\n" + strings.Repeat("- An English item\n", n)
+		},
+		"nested quotes": func(n int) string {
+			return strings.Repeat(">", n) + " 中文。\n\n" + strings.Repeat(">", n) + " English words here.\n"
+		},
+		"unmatched delimiters": func(n int) string {
+			return "中文" + strings.Repeat("**a*_", n) + "。\n\nEnglish " + strings.Repeat("*_b**", n) + " here.\n"
+		},
+	}
+	for _, name := range []string{"code spans in a paragraph", "list items", "nested quotes", "unmatched delimiters"} {
+		scalesLinearly(t, name, 50, func(n int) {
+			if doc, diags := article.ParseFormat("x.md", []byte(shapes[name](n)), article.Markdown); doc == nil && !diags.HasErrors() {
+				t.Fatal("no document and no error")
+			}
+		})
+	}
+}
