@@ -61,6 +61,7 @@ type markdownReader struct {
 	units  []unit
 	c      *collector
 	rule   bool // a thematic break waits for the next block
+	nested int  // kramdown markdown="1" elements around this reader
 	images bool // the note that images are not set was given
 }
 
@@ -109,19 +110,24 @@ func newMarkdown() goldmark.Markdown {
 // block, each with its inlines and source lines.
 func markdownUnits(body []rawLine, c *collector) []unit {
 	r := &markdownReader{lines: body, c: c}
+	r.read()
+	return r.units
+}
+
+// read parses the reader's lines and makes their units.
+func (r *markdownReader) read() {
+	if len(r.lines) == 0 {
+		return
+	}
 	var b bytes.Buffer
-	for _, l := range body {
+	for _, l := range r.lines {
 		r.starts = append(r.starts, b.Len())
 		b.WriteString(l.raw)
 		b.WriteByte('\n')
 	}
 	r.src = b.Bytes()
-	if len(body) == 0 {
-		return nil
-	}
 	root := newMarkdown().Parser().Parse(text.NewReader(r.src))
 	r.blocks(root, 0, 0)
-	return r.units
 }
 
 // lineAt returns the index in r.lines of the line holding byte offset off.
@@ -416,6 +422,12 @@ var (
 // html reads an HTML block's text as paragraphs: one per block element.
 func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 	raw := string(b.Text(r.src))
+	if markdownAttr.MatchString(raw) && r.nested < maxKramdownNesting {
+		if lo, hi := r.span(b); lo >= 0 {
+			r.kramdown(lo, hi, quote)
+			return
+		}
+	}
 	raw = htmlDropped.ReplaceAllString(raw, "")
 	line := r.lineNo(b)
 	for _, part := range htmlBlockTag.Split(raw, -1) {
@@ -433,6 +445,51 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 		u.neutral = u.class == classNeutral
 		r.units = append(r.units, u)
 	}
+}
+
+// kramdown's markdown="1" (and "block", "span") asks for an HTML element's
+// content to be read as Markdown.
+var (
+	markdownAttr   = regexp.MustCompile(`(?i)<[a-z][^>]*\smarkdown\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1)[^>]*>`)
+	blockTagAtLine = regexp.MustCompile(`(?i)^\s*</?(?:p|div|aside|figure|figcaption|blockquote|section|article|header|footer)\b`)
+)
+
+// maxKramdownNesting bounds markdown="1" elements read inside each other.
+const maxKramdownNesting = 8
+
+// kramdown reads body lines lo..hi, an HTML block with markdown="1", as
+// Markdown once its block tags are taken out: each element that starts a
+// line starts a new block (the pull quote, then its credit), and the
+// content's common indentation is removed, as kramdown does.
+func (r *markdownReader) kramdown(lo, hi, quote int) {
+	var lines []rawLine
+	indent := -1
+	for i := lo; i <= hi; i++ {
+		l := r.lines[i]
+		if blockTagAtLine.MatchString(l.raw) && len(lines) > 0 {
+			lines = append(lines, rawLine{no: l.no}) // a new element: a new block
+		}
+		t := htmlBlockTag.ReplaceAllString(markdownAttr.ReplaceAllString(l.raw, ""), "")
+		if strings.TrimSpace(t) == "" {
+			t = ""
+		} else if n := len(t) - len(strings.TrimLeft(t, " \t")); indent < 0 || n < indent {
+			indent = n
+		}
+		lines = append(lines, rawLine{no: l.no, raw: t, text: trimSpace(t)})
+	}
+	for i := range lines {
+		if lines[i].raw != "" {
+			lines[i].raw = lines[i].raw[indent:]
+		}
+	}
+	sub := &markdownReader{lines: lines, c: r.c, nested: r.nested + 1, rule: r.rule, images: r.images}
+	r.rule = false
+	sub.read()
+	for _, u := range sub.units {
+		u.md.quote += quote
+		r.units = append(r.units, u)
+	}
+	r.images = sub.images
 }
 
 // linkAddresses makes the web addresses written out in text (not in code,

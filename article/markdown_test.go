@@ -1,6 +1,7 @@
 package article
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,30 @@ func TestCJKFriendlyEmphasis(t *testing.T) {
 	}
 	if strong != 4 {
 		t.Errorf("%d strong inlines, want 4: %+v %+v", strong, zh.Inlines, en.Inlines)
+	}
+}
+
+func TestKramdownMarkdownBlocks(t *testing.T) {
+	src, err := os.ReadFile("../testdata/markdown/kramdown-aside.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := Parse("kramdown-aside.md", src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	doc = Clean(doc)
+	if len(doc.Blocks) != 4 {
+		t.Fatalf("%d blocks, want 4 (heading, quote, credit, paragraph)", len(doc.Blocks))
+	}
+	quote, credit := doc.Blocks[1], doc.Blocks[2]
+	if quote.ZH[0].Text != "开源让我们可以合作。" || quote.EN[0].Text != "Open source lets us collaborate." {
+		t.Errorf("quote %q / %q", quote.ZH[0].Text, quote.EN[0].Text)
+	}
+	if quote.EN[0].Inlines[0].Style != Strong || quote.EN[0].Inlines[2].Link != "https://opensource.guide" {
+		t.Errorf("quote inlines %+v", quote.EN[0].Inlines)
+	}
+	if credit.ZH[0].Text != "— 某位维护者" || credit.EN[0].Text != "— A maintainer" || credit.EN[0].Lines[0].No != 20 {
+		t.Errorf("credit %+v", credit)
 	}
 }
