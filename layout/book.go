@@ -33,6 +33,7 @@ type Run struct {
 	Level    int  // a heading's level
 	Artifact bool // page furniture (running head, folio), not the document's text
 	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
+	Struck   bool // struck through (the page's Rules draw the line)
 }
 
 // Part is what a run's text is in the document.

@@ -37,7 +37,7 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted &&
+		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted && last.Struck == s.strike &&
 			(last.Part == PartCode) == s.code && runLang(s) == last.Lang && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			last.Width += s.width
@@ -48,7 +48,7 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s)}
+	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s), Struck: s.strike}
 	if s.code {
 		r.Part = PartCode
 	}

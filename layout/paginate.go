@@ -203,15 +203,25 @@ func (pg *pager) place(r row, nz, ne int) {
 		for _, run := range ln.runs {
 			run.X += pg.zhX
 			run.Y = base + k*r.zh.leading
-			page.Runs = append(page.Runs, run)
+			page.addRun(run)
 		}
 	}
 	for k, ln := range r.en.lines[:ne] {
 		for _, run := range ln.runs {
 			run.X += pg.enX
 			run.Y = base + k*r.en.leading
-			page.Runs = append(page.Runs, run)
+			page.addRun(run)
 		}
+	}
+}
+
+// addRun adds a run to the page, and the line through it when it is
+// struck through (at about the middle of the lower-case letters).
+func (page *Page) addRun(r Run) {
+	page.Runs = append(page.Runs, r)
+	if r.Struck && r.Width > 0 {
+		y := r.Y - r.Size*28/100
+		page.Rules = append(page.Rules, Rule{X0: r.X, Y0: y, X1: r.X + r.Width, Y1: y, Width: r.Size / 20})
 	}
 }
 
