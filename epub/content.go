@@ -228,7 +228,7 @@ func (b *book) text(s string, l article.Lang, bold bool) string {
 func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
 	var w strings.Builder
 	var prev rune // the last character, for kerned pairs across inlines
-	var prevStyle [2]int
+	var prevStyle style
 	for _, in := range ins {
 		lang := l
 		switch in.Lang {
@@ -237,12 +237,11 @@ func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
 		case article.InEnglish:
 			lang = article.English
 		}
-		strong := bold || in.Style&article.Strong != 0
-		st := [2]int{int(lang), btoi(strong)}
+		st := style{lang, kindOf(in.Style, lang, bold)}
 		if st != prevStyle {
 			prev = 0
 		}
-		prev, prevStyle = b.uses.addAfter(in.Text, lang, strong, prev), st
+		prev, prevStyle = b.uses.addAfter(in.Text, lang, st.face, prev), st
 		var open, close string
 		for _, el := range []struct {
 			style article.Style
@@ -408,11 +407,4 @@ func chineseTag(lang string) string {
 		return tag
 	}
 	return "zh-Hans"
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -9,24 +9,51 @@ import (
 	"diglot/fonts"
 )
 
-// A style is one of the four ways text is set: language by weight.
+// A style is one of the ways text is set: a language and a face.
 type style struct {
 	lang article.Lang
-	bold bool
+	face faceKind
+}
+
+// faceKind is the face a style's text asks for.
+type faceKind uint8
+
+const (
+	regular faceKind = iota
+	bold
+	italic // English emphasis (Chinese emphasis is set off by dots, in the regular face)
+	mono   // code
+)
+
+// kindOf is the face an inline's style asks for, in a language.
+func kindOf(st article.Style, l article.Lang, strong bool) faceKind {
+	switch {
+	case st&article.Code != 0:
+		return mono
+	case strong || st&article.Strong != 0:
+		return bold
+	case st&article.Emphasis != 0 && l == article.English:
+		return italic
+	}
+	return regular
 }
 
 // chain returns the faces a reading system tries, in order, for text of a
 // style: the stylesheet's font-family list for it.
 func (s style) chain() []fonts.Role {
-	switch {
-	case s.lang == article.Chinese && s.bold:
-		return []fonts.Role{fonts.CJKBold, fonts.LatinBold, fonts.Symbols}
-	case s.lang == article.Chinese:
-		return []fonts.Role{fonts.CJKRegular, fonts.LatinRegular, fonts.Symbols}
-	case s.bold:
-		return []fonts.Role{fonts.LatinBold, fonts.CJKBold, fonts.Symbols}
+	zh, en := fonts.CJKRegular, fonts.LatinRegular
+	switch s.face {
+	case bold:
+		zh, en = fonts.CJKBold, fonts.LatinBold
+	case italic:
+		en = fonts.LatinItalic
+	case mono:
+		return []fonts.Role{fonts.Mono, zh, fonts.Symbols}
 	}
-	return []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}
+	if s.lang == article.Chinese {
+		return []fonts.Role{zh, en, fonts.Symbols}
+	}
+	return []fonts.Role{en, zh, fonts.Symbols}
 }
 
 // runeUses records the characters set in each style, and which pairs of
@@ -40,12 +67,12 @@ func newRuneUses() runeUses {
 	return runeUses{runes: map[style]map[rune]bool{}, pairs: map[style]map[[2]rune]bool{}}
 }
 
-func (u runeUses) add(s string, l article.Lang, bold bool) { u.addAfter(s, l, bold, 0) }
+func (u runeUses) add(s string, l article.Lang, f faceKind) { u.addAfter(s, l, f, 0) }
 
 // addAfter records s as following prev in the same style (the kerned pair
 // across an inline boundary), and returns the last character recorded.
-func (u runeUses) addAfter(s string, l article.Lang, bold bool, prev rune) rune {
-	st := style{l, bold}
+func (u runeUses) addAfter(s string, l article.Lang, f faceKind, prev rune) rune {
+	st := style{l, f}
 	set, pairs := u.runes[st], u.pairs[st]
 	if set == nil {
 		set, pairs = map[rune]bool{}, map[[2]rune]bool{}
@@ -69,9 +96,9 @@ func (u runeUses) addAfter(s string, l article.Lang, bold bool, prev rune) rune 
 func (u runeUses) styles() []style {
 	var out []style
 	for _, l := range []article.Lang{article.Chinese, article.English} {
-		for _, bold := range []bool{false, true} {
-			if u.runes[style{l, bold}] != nil {
-				out = append(out, style{l, bold})
+		for _, f := range []faceKind{regular, bold, italic, mono} {
+			if u.runes[style{l, f}] != nil {
+				out = append(out, style{l, f})
 			}
 		}
 	}
@@ -161,6 +188,7 @@ type fontFile struct {
 	role   fonts.Role
 	family string
 	bold   bool
+	italic bool
 	path   string // relative to the package document
 	data   []byte
 }
@@ -168,17 +196,19 @@ type fontFile struct {
 // faceFiles describes how each face is embedded: CSS family, weight, file.
 // The Latin faces carry their kerning into the subset as a kern table.
 var faceFiles = []struct {
-	role    fonts.Role
-	family  string
-	bold    bool
-	file    string
-	kerning bool
+	role         fonts.Role
+	family       string
+	bold, italic bool
+	file         string
+	kerning      bool
 }{
-	{fonts.CJKRegular, "Diglot Serif SC", false, "fonts/serif-sc.ttf", false},
-	{fonts.CJKBold, "Diglot Serif SC", true, "fonts/serif-sc-bold.ttf", false},
-	{fonts.LatinRegular, "Diglot Serif", false, "fonts/serif.ttf", true},
-	{fonts.LatinBold, "Diglot Serif", true, "fonts/serif-bold.ttf", true},
-	{fonts.Symbols, "Diglot Symbols", false, "fonts/symbols.ttf", false},
+	{fonts.CJKRegular, "Diglot Serif SC", false, false, "fonts/serif-sc.ttf", false},
+	{fonts.CJKBold, "Diglot Serif SC", true, false, "fonts/serif-sc-bold.ttf", false},
+	{fonts.LatinRegular, "Diglot Serif", false, false, "fonts/serif.ttf", true},
+	{fonts.LatinItalic, "Diglot Serif", false, true, "fonts/serif-italic.ttf", true},
+	{fonts.LatinBold, "Diglot Serif", true, false, "fonts/serif-bold.ttf", true},
+	{fonts.Mono, "Diglot Mono", false, false, "fonts/mono.ttf", false},
+	{fonts.Symbols, "Diglot Symbols", false, false, "fonts/symbols.ttf", false},
 }
 
 // subsetFonts subsets every face the book's text uses to the characters it
@@ -202,7 +232,7 @@ func subsetFonts(set *fonts.Set, use faceUse) ([]fontFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("subsetting %s: %w", face.Name, err)
 		}
-		out = append(out, fontFile{role: ff.role, family: ff.family, bold: ff.bold, path: ff.file, data: data})
+		out = append(out, fontFile{role: ff.role, family: ff.family, bold: ff.bold, italic: ff.italic, path: ff.file, data: data})
 	}
 	return out, nil
 }

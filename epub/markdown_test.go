@@ -29,6 +29,14 @@ func TestMarkdownMarkup(t *testing.T) {
 			t.Errorf("Markdown mark %q shown as text", mark)
 		}
 	}
+	for _, font := range []string{"OEBPS/fonts/serif-italic.ttf", "OEBPS/fonts/mono.ttf"} {
+		if files[font] == "" {
+			t.Errorf("no %s: emphasis and code need their faces", font)
+		}
+	}
+	if css := files["OEBPS/style.css"]; !strings.Contains(css, "font-style: italic;\n  src: url(fonts/serif-italic.ttf)") || !strings.Contains(css, `font-family: "Diglot Mono"`) {
+		t.Error("the stylesheet does not declare the italic and mono faces")
+	}
 	if strings.Count(x, `class="list"`) != 2 {
 		t.Errorf("want a bullet list and a numbered list, got %d lists", strings.Count(x, `class="list"`))
 	}

@@ -23,7 +23,11 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
 		if f.bold {
 			weight = "bold"
 		}
-		fmt.Fprintf(&w, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: normal;\n  src: url(%s);\n}\n", f.family, weight, f.path)
+		fontStyle := "normal"
+		if f.italic {
+			fontStyle = "italic"
+		}
+		fmt.Fprintf(&w, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(%s);\n}\n", f.family, weight, fontStyle, f.path)
 	}
 	zhFamily, enFamily := `"Diglot Serif SC", "Diglot Serif", "Diglot Symbols", serif`, `"Diglot Serif", "Diglot Serif SC", "Diglot Symbols", serif`
 	if len(fontFiles) == 0 { // fonts left to the reading system: ask for the same designs by name
@@ -107,7 +111,7 @@ pre {
   margin: 0;
 }
 code {
-  font-family: monospace;
+  font-family: "Diglot Mono", "Diglot Serif SC", "Source Code Pro", monospace;
   hyphens: none;
 }
 .zh em, em.zh, em:lang(zh) {
