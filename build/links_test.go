@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"diglot/fonts"
@@ -24,26 +25,81 @@ var (
 func TestLinkTargetsAgree(t *testing.T) {
 	src := "请访问https://example.org了解更多信息。见 https://x.org/a|b{c}^d（注）。\n" +
 		"Visit https://example.org/wiki/Foo_(bar) and www.example.com/é?q=1&r=2, or https://x.org/100%/[x].\nEND\n"
-	dir := t.TempDir()
-	if _, err := Article("links.txt", []byte(src), fonts.NewSet(), Options{OutDir: dir}, io.Discard); err != nil {
-		t.Fatal(err)
+	fromPDF, fromEPUB := linkTargets(t, "links.txt", []byte(src))
+	if len(fromEPUB) != 5 || !slices.Equal(fromPDF, fromEPUB) {
+		t.Errorf("targets differ:\n PDF  %q\n EPUB %q", fromPDF, fromEPUB)
 	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "links.pdf"))
+}
+
+// TestLinkTargetsAgreeEverywhere checks every corpus and edge article that
+// builds, and the Markdown fixtures: the PDF and the EPUB link the same
+// targets.
+func TestLinkTargetsAgreeEverywhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every article")
+	}
+	var files []string
+	for _, pattern := range []string{"../article/testdata/corpus/*.txt", "../article/testdata/edge/*.txt", "../testdata/markdown/*.md", "../testdata/*.txt"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("only %d articles found", len(files))
+	}
+	total := 0
+	for _, f := range files {
+		if strings.Contains(f, "large-2mb") {
+			continue // its links are those of the paragraphs it repeats
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromPDF, fromEPUB, ok := tryLinkTargets(t, filepath.Base(f), src)
+		if ok && !slices.Equal(fromPDF, fromEPUB) {
+			t.Errorf("%s: targets differ:\n PDF  %q\n EPUB %q", f, fromPDF, fromEPUB)
+		}
+		total += len(fromEPUB)
+	}
+	if total < 10 {
+		t.Errorf("only %d link targets in all the articles: the test is not looking", total)
+	}
+}
+
+// linkTargets builds an article and returns the targets of the PDF's link
+// annotations and of the EPUB's links, each sorted and without repeats.
+func linkTargets(t *testing.T, name string, src []byte) (fromPDF, fromEPUB []string) {
+	t.Helper()
+	fromPDF, fromEPUB, ok := tryLinkTargets(t, name, src)
+	if !ok {
+		t.Fatalf("%s: not built", name)
+	}
+	return fromPDF, fromEPUB
+}
+
+// tryLinkTargets is linkTargets for an article that may be refused (ok false).
+func tryLinkTargets(t *testing.T, name string, src []byte) (fromPDF, fromEPUB []string, ok bool) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := Article(name, src, fonts.NewSet(), Options{OutDir: dir}, io.Discard); err != nil {
+		return nil, nil, false
+	}
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	pdf, err := os.ReadFile(filepath.Join(dir, base+".pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fromPDF, fromEPUB []string
 	for _, m := range pdfURI.FindAllSubmatch(pdf, -1) {
 		fromPDF = append(fromPDF, string(m[1]))
 	}
-	zr, err := zip.OpenReader(filepath.Join(dir, "links.epub"))
+	zr, err := zip.OpenReader(filepath.Join(dir, base+".epub"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer zr.Close()
 	for _, f := range zr.File {
-		if filepath.Ext(f.Name) != ".xhtml" {
-			continue
+		if filepath.Ext(f.Name) != ".xhtml" || f.Name == "OEBPS/nav.xhtml" {
+			continue // the nav repeats the headings' links
 		}
 		rc, _ := f.Open()
 		var b bytes.Buffer
@@ -57,9 +113,7 @@ func TestLinkTargetsAgree(t *testing.T) {
 	fromPDF = slices.Compact(fromPDF) // one annotation per line of an address
 	slices.Sort(fromEPUB)
 	fromEPUB = slices.Compact(fromEPUB)
-	if len(fromEPUB) != 5 || !slices.Equal(fromPDF, fromEPUB) {
-		t.Errorf("targets differ:\n PDF  %q\n EPUB %q", fromPDF, fromEPUB)
-	}
+	return fromPDF, fromEPUB, true
 }
 
 // Given column widths that starve one column get a warning naming it.
