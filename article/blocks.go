@@ -54,7 +54,7 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 	for _, i := range idx {
 		u := &units[i]
 		if md := u.md; md != nil {
-			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: md.inlines, Pre: md.pre})
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: md.inlines, Pre: md.pre, Image: md.image})
 			continue
 		}
 		p := Para{Lines: u.lines, Text: u.text}

@@ -78,6 +78,10 @@ type Para struct {
 	Text    string
 	Inlines []Inline
 	Pre     bool // preformatted (a code block): its line breaks kept, never justified
+	// Image is the source of the picture the paragraph stands for, as
+	// written (a path relative to the article, or an address); its
+	// inlines are the picture's alt text, its caption.
+	Image string
 }
 
 // Pair holds the two sides of a block. A side is empty when the article has

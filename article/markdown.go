@@ -47,7 +47,8 @@ type mdBlock struct {
 	depth   int    // a list item's nesting
 	quote   int    // block quotes around it
 	inlines []Inline
-	pre     bool // a code block: its lines as they are
+	pre     bool   // a code block: its lines as they are
+	image   string // an image's source
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -74,21 +75,24 @@ func onlyImage(p ast.Node) *ast.Image {
 	return img
 }
 
-// image sets an image that stands as a paragraph of its own as its alt
-// text, a caption line in emphasis; the picture is not set yet.
+// image makes a paragraph of an image that stands on a line of its own:
+// the picture (build embeds it when it is a local PNG or JPEG file) with
+// its alt text as a caption in emphasis.
 func (r *markdownReader) image(img *ast.Image, quote int) {
-	r.noteImage(img)
 	ins := r.inlines(img, Emphasis, "")
-	r.add(img.Parent(), mdBlock{kind: Paragraph, quote: quote, inlines: ins})
+	if len(ins) == 0 { // no alt text: the source names the picture
+		ins = []Inline{{Text: string(img.Destination), Style: Emphasis}}
+	}
+	r.add(img.Parent(), mdBlock{kind: Paragraph, quote: quote, inlines: ins, image: string(img.Destination)})
 }
 
-// noteImage warns, once an article, that pictures are not set.
+// noteImage warns, once an article, that images inside text are not set.
 func (r *markdownReader) noteImage(img *ast.Image) {
 	if r.images {
 		return
 	}
 	r.images = true
-	r.c.warnf(r.lineNo(img.Parent()), "image %q not embedded (diglot does not set pictures yet): an image on a line of its own is shown as its alt text, one inside text is left out", string(img.Destination))
+	r.c.warnf(r.lineNo(img.Parent()), "image %q inside text is left out (only an image on a line of its own is set)", string(img.Destination))
 }
 
 // newMarkdown is the goldmark parser diglot uses: CommonMark, GFM tables

@@ -169,6 +169,15 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	}
 	clean := article.Clean(doc)
 	spec := pdfSpec(doc, s)
+	pictures := loadPictures(doc, name, diag)
+	spec.Pictures = map[string]layout.Picture{}
+	pdfPictures := map[string][]byte{}
+	epubPictures := map[string]epub.Picture{}
+	for src, p := range pictures {
+		spec.Pictures[src] = p.size
+		pdfPictures[src] = p.data
+		epubPictures[src] = epub.Picture{Data: p.data, MediaType: p.mediaType}
+	}
 	// the columns are chosen once, by layout, for both outputs
 	widths, err := layout.Columns(clean, set, spec)
 	if err != nil {
@@ -188,7 +197,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 	var jobs []func() output
 	if opt.PDF {
 		jobs = append(jobs, func() output {
-			data, book, err := makePDF(doc, clean, set, spec, opt)
+			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures)
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
@@ -199,7 +208,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		jobs = append(jobs, func() output {
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
-				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created})
+				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures})
 			return output{".epub", buf.Bytes(), 0, res.Missing, nil, nil, err}
 		})
 	}
@@ -298,13 +307,13 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 }
 
 // makePDF typesets the article and writes its PDF.
-func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options) ([]byte, *layout.Book, error) {
+func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte) ([]byte, *layout.Book, error) {
 	book, err := layout.Typeset(clean, set, spec)
 	if err != nil {
 		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created}
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
 	if err := pdf.Write(&buf, book, set, meta); err != nil {
 		return nil, nil, err
 	}

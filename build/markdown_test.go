@@ -1,7 +1,9 @@
 package build
 
 import (
+	"encoding/binary"
 	"encoding/xml"
+	"hash/crc32"
 	"html"
 	"io"
 	"os"
@@ -91,4 +93,57 @@ func TestMarkdownPDFTextLayer(t *testing.T) {
 			t.Errorf("Markdown mark %q in the text layer", mark)
 		}
 	}
+}
+
+// TestPictures embeds a local PNG in both outputs and sets the others'
+// captions alone, each with one warning.
+func TestPictures(t *testing.T) {
+	dir := t.TempDir()
+	png, err := os.ReadFile("../testdata/markdown/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"diagram.png": png, "fake.png": []byte("not a picture"), "huge.png": hugePNG()} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := "![示意图](diagram.png)\n\n![A diagram](diagram.png)\n\n![假图](fake.png)\n\n![A fake](https://example.org/x.png)\n\n![巨图](huge.png)\n\n![Missing](nothere.png)\n"
+	article := filepath.Join(dir, "pics.md")
+	if err := os.WriteFile(article, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var diag strings.Builder
+	out := filepath.Join(dir, "out")
+	if _, err := Article(article, []byte(src), fonts.NewSet(), Options{OutDir: out}, &diag); err != nil {
+		t.Fatal(err, diag.String())
+	}
+	for _, want := range []string{`image "fake.png" not embedded (not a PNG or JPEG picture)`, `image "https://example.org/x.png" not embedded (not a local file)`,
+		`image "nothere.png" not embedded (cannot be read)`, `image "huge.png" not embedded (100000×100000 pixels`} {
+		if strings.Count(diag.String(), want) != 1 {
+			t.Errorf("want one warning %q, got:\n%s", want, diag.String())
+		}
+	}
+	pdf, err := os.ReadFile(filepath.Join(out, "pics.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(pdf), "/Subtype /Image"); n < 1 {
+		t.Errorf("the PDF holds %d images", n)
+	}
+	epub, err := os.ReadFile(filepath.Join(out, "pics.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(epub), "OEBPS/images/image-1.png") || strings.Contains(string(epub), "image-2") {
+		t.Error("the EPUB should hold the one local picture, once")
+	}
+}
+
+// hugePNG is a small file that claims a 100,000 × 100,000 canvas.
+func hugePNG() []byte {
+	ihdr := []byte("IHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x00\x00\x00\x00")
+	out := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
+	out = append(out, ihdr...)
+	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
 }

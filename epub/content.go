@@ -26,6 +26,34 @@ type book struct {
 	chapters []chapter
 	toc      []tocEntry
 	uses     runeUses
+	images   []imageFile // the pictures the chapters show, in order of first use
+}
+
+// imageFile is a picture in the container.
+type imageFile struct {
+	src, path, mediaType string
+	data                 []byte
+}
+
+// imagePath returns the container path of the picture a paragraph names,
+// or "" when it is not embedded.
+func (b *book) imagePath(src string) string {
+	pic, ok := b.opt.Pictures[src]
+	if src == "" || !ok {
+		return ""
+	}
+	for _, f := range b.images {
+		if f.src == src {
+			return f.path
+		}
+	}
+	ext := ".png"
+	if pic.MediaType == "image/jpeg" {
+		ext = ".jpg"
+	}
+	f := imageFile{src: src, path: fmt.Sprintf("images/image-%d%s", len(b.images)+1, ext), mediaType: pic.MediaType, data: pic.Data}
+	b.images = append(b.images, f)
+	return f.path
 }
 
 type chapter struct {
@@ -186,6 +214,12 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		for _, p := range paras {
 			if p.Pre {
 				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(p.Inlines, l, false))
+				continue
+			}
+			if path := b.imagePath(p.Image); path != "" {
+				// the caption says what the picture shows: the image
+				// itself needs no alt text repeating it
+				fmt.Fprintf(w, "<figure class=\"picture\"><img src=\"%s\" alt=\"\"/><figcaption>%s</figcaption></figure>", path, b.inlines(p.Inlines, l, false))
 				continue
 			}
 			if tag == "li" && p.Marker != "" {

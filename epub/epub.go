@@ -60,6 +60,15 @@ type Options struct {
 	Columns    [2]int       // side by side, the cells' widths as zh:en parts (layout.Columns); zero splits the width in half
 	EmbedFonts bool
 	Modified   time.Time // dcterms:modified and the zip entries' times
+	// Pictures are the images the article's paragraphs name that can be
+	// embedded, by source; the others are set as their caption only.
+	Pictures map[string]Picture
+}
+
+// Picture is an image to embed.
+type Picture struct {
+	Data      []byte
+	MediaType string // image/png or image/jpeg
 }
 
 // Result describes a written EPUB.
@@ -98,6 +107,9 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	}
 	for _, f := range fontFiles {
 		files = append(files, zipFile{name: "OEBPS/" + f.path, data: f.data})
+	}
+	for _, f := range b.images {
+		files = append(files, zipFile{name: "OEBPS/" + f.path, data: f.data, stored: true}) // already compressed
 	}
 	if err := writeZip(w, files, opt.Modified); err != nil {
 		return Result{}, err

@@ -88,6 +88,9 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	for i, f := range fontFiles {
 		fmt.Fprintf(&w, "<item id=\"font-%d\" href=\"%s\" media-type=\"font/ttf\"/>\n", i+1, f.path)
 	}
+	for i, f := range b.images {
+		fmt.Fprintf(&w, "<item id=\"image-%d\" href=\"%s\" media-type=\"%s\"/>\n", i+1, f.path, f.mediaType)
+	}
 	w.WriteString("</manifest>\n<spine>\n<itemref idref=\"title-page\"/>\n")
 	for i := range b.chapters {
 		fmt.Fprintf(&w, "<itemref idref=\"text-%d\"/>\n", i+1)

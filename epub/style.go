@@ -127,6 +127,17 @@ code {
     text-emphasis-position: under right;
   }
 }
+figure.picture {
+  margin: 0.5em 0;
+  text-align: center;
+}
+figure.picture img {
+  max-width: 100%%;
+  max-height: 60vh;
+}
+figure.picture figcaption {
+  font-size: 0.9em;
+}
 hr {
   width: 30%%;
   margin: 1.2em auto;

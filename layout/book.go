@@ -67,12 +67,25 @@ type Rule struct {
 	Gray           uint8
 }
 
+// Picture is an image's size in pixels, which layout scales to fit.
+type Picture struct{ Width, Height int }
+
+// Image is a picture placed on a page: Src as the article names it, its
+// top-left corner and size.
+type Image struct {
+	Src        string
+	X, Y, W, H int
+	Pair       int
+	Side       article.Lang
+}
+
 // Page is one page of the book, its runs in reading order: within each pair,
 // the whole Chinese column, then the whole English column.
 type Page struct {
 	Runs      []Run
 	Rules     []Rule
 	Bookmarks []Bookmark
+	Images    []Image
 }
 
 // Book is a typeset document.
@@ -108,6 +121,9 @@ type Spec struct {
 	Title                string
 	TitleEN              string
 	Byline               string // author, date, source
+	// Pictures are the sizes of the images the article's paragraphs name
+	// (Para.Image) that can be set; others are set as their caption only.
+	Pictures map[string]Picture
 	// Language is the Chinese text's BCP 47 tag (zh-Hans or zh-Hant; ""
 	// is zh-Hans), which the runs carry.
 	Language string

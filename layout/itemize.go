@@ -69,6 +69,10 @@ type itemizer struct {
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph
+	// for setSide's pictures: their sizes, the side's leading and the
+	// tallest a picture is set
+	pictures        map[string]Picture
+	leading, bottom int
 }
 
 type langKind uint8

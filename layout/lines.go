@@ -28,6 +28,9 @@ type line struct {
 	// (English spaces over twice their width, Chinese gaps over half an
 	// em): only the last pass sets such lines, when no better breaks exist.
 	loose bool
+	// image is the picture whose top this line's top is, or nil; the
+	// lines it covers are empty.
+	image *Image
 }
 
 // place adds segment s at x. It joins the previous run when it continues

@@ -123,6 +123,18 @@ func firstChunk(n int) int {
 	return minLines
 }
 
+// hasImage reports whether a row holds a picture.
+func (r row) hasImage() bool {
+	for _, c := range []cell{r.zh, r.en} {
+		for _, ln := range c.lines {
+			if ln.image != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (pg *pager) atTop() bool { return pg.y == pg.spec.MarginTop && len(pg.book.Pages) > 1 }
 
 // height is the height a row takes with nz Chinese and ne English lines.
@@ -154,6 +166,9 @@ func (pg *pager) fit(c cell, ascent int) int {
 // of each column on either side, starts a new page, and leaves the rest in
 // r. It reports false when the row cannot be split here.
 func (pg *pager) split(r *row) bool {
+	if r.hasImage() {
+		return false // a picture is never cut across pages
+	}
 	a := max(r.zh.ascent, r.en.ascent)
 	kz, ke := pg.fit(r.zh, a), pg.fit(r.en, a)
 	kz, okz := keep(kz, len(r.zh.lines))
@@ -205,6 +220,7 @@ func (pg *pager) place(r row, nz, ne int) {
 			run.Y = base + k*r.zh.leading
 			page.addRun(run)
 		}
+		pg.placeImage(ln, pg.zhX, base-r.zh.ascent+k*r.zh.leading, r.pair, article.Chinese)
 	}
 	for k, ln := range r.en.lines[:ne] {
 		for _, run := range ln.runs {
@@ -212,7 +228,21 @@ func (pg *pager) place(r row, nz, ne int) {
 			run.Y = base + k*r.en.leading
 			page.addRun(run)
 		}
+		pg.placeImage(ln, pg.enX, base-r.en.ascent+k*r.en.leading, r.pair, article.English)
 	}
+}
+
+// placeImage places the picture a line holds, if any, with its top at y.
+func (pg *pager) placeImage(ln line, x, y, pair int, side article.Lang) {
+	if ln.image == nil {
+		return
+	}
+	img := *ln.image
+	img.X += x
+	img.Y = y
+	img.Pair, img.Side = pair, side
+	page := pg.page()
+	page.Images = append(page.Images, img)
 }
 
 // addRun adds a run to the page, and the line through it when it is

@@ -40,6 +40,7 @@ type row struct {
 	level   int
 	// ruleBefore marks a thematic break above the row
 	ruleBefore bool
+	pair       int // the block's number, from 1
 }
 
 // Typeset lays out a cleaned document (see article.Clean) on pages.
@@ -139,6 +140,7 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 			words := newHyphenCache(hyph)
 			for i := lo; i < hi; i++ {
 				rows[i] = setRow(blocks[i], chains[w], words, spec, zhW, enW)
+				rows[i].pair = i + 1
 				stamp(rows[i].zh.lines, i+1, article.Chinese, blocks[i], spec.language())
 				stamp(rows[i].en.lines, i+1, article.English, blocks[i], spec.language())
 			}
@@ -211,12 +213,12 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for _, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset}
+		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec)}
 		r.zh.lines = append(r.zh.lines, shift(setSide(z, p, r.list, heading, zhW-zhInset, set), zhInset)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for _, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset}
+		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec)}
 		r.en.lines = append(r.en.lines, shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset)...)
 	}
 	return r
@@ -241,6 +243,9 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 		indent = zhListIndentPerMille
 	}
 	marker := markerSpans(p, heading) // a heading is bold throughout
+	if pic, ok := z.pictures[p.Image]; ok && p.Image != "" {
+		return append(pictureLines(p.Image, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
+	}
 	if !list || marker == nil {
 		if z.lang == langZH && !list && !heading && !p.Pre {
 			z.indent = z.size * zhIndentPerMille / 1000
@@ -266,11 +271,39 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 	return lines
 }
 
+// pixelsPerPt: a picture is set at 96 pixels an inch, as browsers show it.
+const pixelsPer72Pt = 96
+
+// pictureLines are the empty lines a picture covers, the first holding
+// it: at 96 pixels an inch, no wider than the column and no taller than
+// maxHeight.
+func pictureLines(src string, pic Picture, width, leading, maxHeight int) []line {
+	if pic.Width <= 0 || pic.Height <= 0 || leading <= 0 {
+		return nil
+	}
+	w := pic.Width * 72 * Pt / pixelsPer72Pt
+	h := pic.Height * 72 * Pt / pixelsPer72Pt
+	if w > width {
+		h, w = h*width/w, width
+	}
+	if h > maxHeight {
+		w, h = w*maxHeight/h, maxHeight
+	}
+	n := (h + leading - 1) / leading
+	lines := make([]line, n)
+	lines[0].image = &Image{Src: src, X: (width - w) / 2, W: w, H: h} // centred in the column
+	return lines
+}
+
 // inset is how far a block stands in from its column's edge: a list
 // indent for each level of nesting, an em for each block quote around it.
 func inset(b article.Block, size, listIndentPerMille int) int {
 	return b.Depth*size*listIndentPerMille/1000 + b.Quote*size
 }
+
+// pictureHeight is the tallest a picture is set: half the text's height
+// on a page.
+func pictureHeight(s Spec) int { return (s.Height - s.MarginTop - s.MarginBottom) / 2 }
 
 // shift moves lines right by dx.
 func shift(lines []line, dx int) []line {
@@ -280,6 +313,9 @@ func shift(lines []line, dx int) []line {
 	for i := range lines {
 		for k := range lines[i].runs {
 			lines[i].runs[k].X += dx
+		}
+		if img := lines[i].image; img != nil {
+			img.X += dx
 		}
 		lines[i].width += dx
 	}

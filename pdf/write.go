@@ -24,6 +24,7 @@ type Meta struct {
 	Title, Author, Subject string
 	Lang                   string // the document's main language (BCP 47)
 	Created                time.Time
+	Pictures               map[string][]byte // the PNG or JPEG data of each image the pages place, by source
 }
 
 // Write renders book to w with the faces of set. It spends the book: each
@@ -88,6 +89,19 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error
 				return fmt.Errorf("pdf: %w", err)
 			}
 
+		}
+		for _, img := range page.Images {
+			data, ok := meta.Pictures[img.Src]
+			if !ok {
+				continue
+			}
+			holder, err := gopdf.ImageHolderByBytes(data)
+			if err != nil {
+				return fmt.Errorf("pdf: image %q: %w", img.Src, err)
+			}
+			if err := pdf.ImageByHolder(holder, pt(img.X), pt(img.Y), &gopdf.Rect{W: pt(img.W), H: pt(img.H)}); err != nil {
+				return fmt.Errorf("pdf: image %q: %w", img.Src, err)
+			}
 		}
 		for _, r := range page.Rules {
 			pdf.SetLineWidth(pt(r.Width))
