@@ -70,7 +70,7 @@ func TestMarkdownPDFTextLayer(t *testing.T) {
 	text, font := stextChars(t, filepath.Join(dir, "constructs.pdf"))
 	all := string(text)
 	for word, face := range map[string]string{
-		"粗体": "NotoSerifSC-Bold", "强调": "NotoSerifSC-Bold", "bold": "SourceSerif4-Bold",
+		"粗体": "NotoSerifSC-Bold", "强调": "NotoSerifSC-Regular", "bold": "SourceSerif4-Bold",
 		"emphasis": "SourceSerif4-Italic", "code and": "SourceCodePro-Regular", "fmt.Println": "SourceCodePro-Regular",
 		"Nested one": "SourceSerif4-Regular",
 	} {

@@ -26,14 +26,15 @@ type Run struct {
 	Link  string // the web address the run belongs to, when it is one
 	Width int    // the advance of the whole run
 
-	Lang     string       // BCP 47 tag of the text: the Chinese tag or "en"
-	Pair     int          // the block the run belongs to, from 1; 0 outside the body
-	Side     article.Lang // the side of the pair (meaningful when Pair > 0)
-	Part     Part
-	Level    int  // a heading's level
-	Artifact bool // page furniture (running head, folio), not the document's text
-	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
-	Struck   bool // struck through (the page's Rules draw the line)
+	Lang       string       // BCP 47 tag of the text: the Chinese tag or "en"
+	Pair       int          // the block the run belongs to, from 1; 0 outside the body
+	Side       article.Lang // the side of the pair (meaningful when Pair > 0)
+	Part       Part
+	Level      int  // a heading's level
+	Artifact   bool // page furniture (running head, folio), not the document's text
+	Inserted   bool // text layout added that is not in the source (a hyphen at a line's end)
+	Struck     bool // struck through (the page's Rules draw the line)
+	Emphasized bool // emphasis (in Chinese, the page's Dots mark it)
 }
 
 // Part is what a run's text is in the document.
@@ -86,7 +87,12 @@ type Page struct {
 	Rules     []Rule
 	Bookmarks []Bookmark
 	Images    []Image
+	Dots      []Dot
 }
+
+// Dot is an emphasis dot (着重号) under a Chinese character: its centre
+// and diameter.
+type Dot struct{ X, Y, D int }
 
 // Book is a typeset document.
 type Book struct {

@@ -31,14 +31,15 @@ func newFaceChain(set *fonts.Set) (*faceChain, error) {
 
 // order returns the roles to try for a language and style: strong text in
 // the bold faces, English emphasis in the italic (Chinese emphasis, which
-// has no italic, in the bold face), code in the monospace face.
+// has no italic, in the regular face with emphasis dots), code in the
+// monospace face.
 func order(style article.Style, lang langKind) [3]fonts.Role {
 	zh, en := fonts.CJKRegular, fonts.LatinRegular
 	switch {
 	case style&article.Strong != 0:
 		zh, en = fonts.CJKBold, fonts.LatinBold
 	case style&article.Emphasis != 0:
-		zh, en = fonts.CJKBold, fonts.LatinItalic
+		en = fonts.LatinItalic // Chinese emphasis: dots under the characters (see Page.Dots)
 	}
 	if style&article.Code != 0 {
 		en = fonts.Mono // Han in code falls back to the CJK face

@@ -40,7 +40,7 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted && last.Struck == s.strike &&
+		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted && last.Struck == s.strike && last.Emphasized == s.emph &&
 			(last.Part == PartCode) == s.code && runLang(s) == last.Lang && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			last.Width += s.width
@@ -51,7 +51,7 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s), Struck: s.strike}
+	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s), Struck: s.strike, Emphasized: s.emph}
 	if s.code {
 		r.Part = PartCode
 	}

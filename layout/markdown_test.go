@@ -50,7 +50,7 @@ func TestMarkdownFaces(t *testing.T) {
 		}
 	}
 	for text, role := range map[string]fonts.Role{
-		"bold": fonts.LatinBold, "emphasis": fonts.LatinItalic, "粗体": fonts.CJKBold, "强调": fonts.CJKBold, "code": fonts.Mono,
+		"bold": fonts.LatinBold, "emphasis": fonts.LatinItalic, "粗体": fonts.CJKBold, "code": fonts.Mono,
 	} {
 		if got, ok := faces[text]; !ok || got != role {
 			t.Errorf("run %q: face %v (found %v), want %v", text, got, ok, role)
@@ -60,6 +60,13 @@ func TestMarkdownFaces(t *testing.T) {
 		if links[text] != href {
 			t.Errorf("run %q links to %q, want %q", text, links[text], href)
 		}
+	}
+	dots := 0
+	for _, pg := range book.Pages {
+		dots += len(pg.Dots)
+	}
+	if dots != 10 { // 强调 in the first paragraph, and the picture's caption 两栏排版的示意图
+		t.Errorf("%d emphasis dots, want 2 under 强调 and 8 under the caption", dots)
 	}
 	if !joined {
 		t.Error("“**bold**ly” not set as one word")

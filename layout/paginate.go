@@ -249,9 +249,29 @@ func (pg *pager) placeImage(ln line, x, y, pair int, side article.Lang) {
 // struck through (at about the middle of the lower-case letters).
 func (page *Page) addRun(r Run) {
 	page.Runs = append(page.Runs, r)
+	if r.Emphasized && (r.Role == fonts.CJKRegular || r.Role == fonts.CJKBold) {
+		page.emphasisDots(r)
+	}
 	if r.Struck && r.Width > 0 {
 		y := r.Y - r.Size*28/100
 		page.Rules = append(page.Rules, Rule{X0: r.X, Y0: y, X1: r.X + r.Width, Y1: y, Width: r.Size / 20})
+	}
+}
+
+// emphasisDots marks each Chinese character of an emphasized run with a
+// dot centred under it (clreq §3.2.3: 着重号 under horizontal text, not
+// under punctuation). The characters of a CJK run are set solid, each its
+// share of the run's width.
+func (page *Page) emphasisDots(r Run) {
+	rs := []rune(r.Text)
+	if len(rs) == 0 {
+		return
+	}
+	adv := r.Width / len(rs)
+	for i, c := range rs {
+		if script.IsChineseLetter(c) {
+			page.Dots = append(page.Dots, Dot{X: r.X + i*adv + adv/2, Y: r.Y + r.Size*30/100, D: r.Size * 16 / 100})
+		}
 	}
 }
 

@@ -103,6 +103,16 @@ func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error
 				return fmt.Errorf("pdf: image %q: %w", img.Src, err)
 			}
 		}
+		if len(page.Dots) > 0 {
+			pdf.SetFillColor(0, 0, 0)
+			for _, d := range page.Dots {
+				r := pt(d.D) / 2
+				x, y := pt(d.X), pt(d.Y)
+				if err := pdf.Rectangle(x-r, y-r, x+r, y+r, "F", r, 4); err != nil {
+					return fmt.Errorf("pdf: %w", err)
+				}
+			}
+		}
 		for _, r := range page.Rules {
 			pdf.SetLineWidth(pt(r.Width))
 			pdf.SetStrokeColor(r.Gray, r.Gray, r.Gray)
