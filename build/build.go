@@ -190,8 +190,8 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		data    []byte
 		pages   int
 		missing []rune
-		loose   []int          // blocks with a loose line (the PDF)
-		narrow  []narrowColumn // columns under minColumnEms wide (the PDF)
+		diags   article.Diagnostics // layout's warnings (the PDF)
+		narrow  []narrowColumn      // columns under minColumnEms wide (the PDF)
 		err     error
 	}
 	var jobs []func() output
@@ -201,7 +201,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
-			return output{".pdf", data, len(book.Pages), book.Missing, book.LooseBlocks, narrowColumns(book, s), nil}
+			return output{".pdf", data, len(book.Pages), book.Missing, book.Diagnostics, narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
@@ -244,7 +244,10 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), listAtMost(cps, maxListedGlyphs))
 	}
 	for _, o := range outs {
-		warnLoose(diag, name, doc, o.loose)
+		for _, d := range o.diags {
+			d.File = name
+			fmt.Fprintln(diag, d)
+		}
 		for _, c := range o.narrow {
 			fmt.Fprintf(diag, "%s: warning: columns %d:%d leave the %s column %.1f em wide, under the %d em a column needs to set text well\n",
 				name, s.columns[0], s.columns[1], c.side, c.ems, minColumnEms)
@@ -265,9 +268,6 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 // maxListedGlyphs bounds the characters a missing-glyph warning lists.
 const maxListedGlyphs = 20
 
-// maxListedLines bounds the source lines a warning lists.
-const maxListedLines = 10
-
 // listAtMost joins the first n items with commas, saying how many more
 // there are.
 func listAtMost(items []string, n int) string {
@@ -275,21 +275,6 @@ func listAtMost(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(", and %d more", len(items)-n)
-}
-
-// warnLoose reports the paragraphs the PDF had to set with lines looser
-// than the spacing rules allow (typesetting.md EN-2, ZH-12), naming their
-// source lines.
-func warnLoose(diag io.Writer, name string, doc *article.Document, blocks []int) {
-	if len(blocks) == 0 {
-		return
-	}
-	var lines []string
-	for _, b := range blocks {
-		lines = append(lines, strconv.Itoa(doc.Blocks[b].Line))
-	}
-	fmt.Fprintf(diag, "%s:%d: warning: %d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s\n",
-		name, doc.Blocks[blocks[0]].Line, len(blocks), listAtMost(lines, maxListedLines))
 }
 
 // pdfSpec is the page design of an article's PDF.

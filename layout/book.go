@@ -98,11 +98,11 @@ type Dot struct{ X, Y, D int }
 type Book struct {
 	Width, Height int
 	Pages         []Page
-	ZHColumn      [2]int       // left edge and width of the Chinese column
-	ENColumn      [2]int       // left edge and width of the English column
-	Missing       []rune       // characters no face covers, drawn as boxes that keep their code points
-	LooseBlocks   []int        // indices of the blocks with a line set looser than the spacing rules allow
-	Used          []fonts.Role // the faces the runs use
+	ZHColumn      [2]int              // left edge and width of the Chinese column
+	ENColumn      [2]int              // left edge and width of the English column
+	Missing       []rune              // characters no face covers, drawn as boxes that keep their code points
+	Diagnostics   article.Diagnostics // layout's warnings (lines set looser than the spacing rules allow), naming source lines
+	Used          []fonts.Role        // the faces the runs use
 }
 
 // Spec is the page design.

@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"fmt"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -63,15 +65,39 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	if spec.EnglishLeft {
 		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
 	}
+	var loose []int
 	for i, r := range rows {
 		if r.zh.loose() || r.en.loose() {
-			book.LooseBlocks = append(book.LooseBlocks, i)
+			loose = append(loose, doc.Blocks[i].Line)
 		}
+	}
+	if len(loose) > 0 {
+		book.Diagnostics = append(book.Diagnostics, looseWarning(loose))
 	}
 	book.Missing = chain.Missing()
 	book.Used = usedRoles(book)
 	sort.Slice(book.Used, func(i, j int) bool { return book.Used[i] < book.Used[j] })
 	return book, nil
+}
+
+// maxListedLines bounds the source lines a warning lists.
+const maxListedLines = 10
+
+// looseWarning reports the paragraphs (by first source line) that had to
+// be set with lines looser than the spacing rules allow (typesetting.md
+// EN-2, ZH-12).
+func looseWarning(lines []int) article.Diagnostic {
+	var list []string
+	for _, l := range lines[:min(len(lines), maxListedLines)] {
+		list = append(list, strconv.Itoa(l))
+	}
+	more := ""
+	if len(lines) > maxListedLines {
+		more = fmt.Sprintf(", and %d more", len(lines)-maxListedLines)
+	}
+	return article.Diagnostic{Line: lines[0], Severity: article.Warning, Msg: fmt.Sprintf(
+		"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s%s",
+		len(lines), strings.Join(list, ", "), more)}
 }
 
 // sideSpans builds the spans of one side's paragraph: list marker, bold
