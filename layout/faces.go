@@ -42,7 +42,7 @@ func order(style article.Style, lang langKind) [3]fonts.Role {
 		en = fonts.LatinItalic // Chinese emphasis: dots under the characters (see Page.Dots)
 	}
 	if style&article.Code != 0 {
-		en = fonts.Mono // Han in code falls back to the CJK face
+		return [3]fonts.Role{fonts.Mono, zh, fonts.Symbols} // Han in code falls back to the CJK face
 	}
 	if lang == langZH {
 		return [3]fonts.Role{zh, en, fonts.Symbols}
@@ -53,7 +53,7 @@ func order(style article.Style, lang langKind) [3]fonts.Role {
 // pick returns the face for r and its advance in thousandths of an em.
 func (c *faceChain) pick(r rune, style article.Style, lang langKind) (fonts.Role, int) {
 	roles := order(style, lang)
-	if lang == langZH && r < 0x2000 && r != 0xA0 {
+	if lang == langZH && r < 0x2000 && r != 0xA0 && style&article.Code == 0 {
 		roles[0], roles[1] = roles[1], roles[0] // Latin text in Chinese lines uses the Latin face
 	}
 	for _, role := range roles {

@@ -19,6 +19,9 @@ const (
 // the hyphens of compounds and after dashes), justifiable interword glue.
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	toks := z.tokenizeWords(spans)
+	if z.indent > 0 {
+		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a code line's indentation
+	}
 	for i, t := range toks {
 		if i > 0 {
 			if i == len(toks)-1 && len([]rune(t.text)) < runtLength {

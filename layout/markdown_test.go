@@ -111,7 +111,7 @@ func TestRunsCarryStructure(t *testing.T) {
 			count[r.Part]++
 			if r.Inserted {
 				inserted++
-				if r.Text != "-" {
+				if r.Text != "-" && r.Text != continuationMark {
 					t.Errorf("inserted run %q", r.Text)
 				}
 			}
@@ -156,5 +156,41 @@ func TestRunsCarryStructure(t *testing.T) {
 	}
 	if inserted == 0 {
 		t.Error("no hyphen marked inserted")
+	}
+}
+
+// TestCodeLines checks a code block's lines: indentation kept, a long
+// line wrapped between words with a continuation mark layout inserted.
+func TestCodeLines(t *testing.T) {
+	doc, diags := article.Parse("c.md", []byte("中文段落。\n\n```\nfunc f() {\n\treturn g(aaaa, bbbb, cccc, dddd, eeee, ffff, gggg, hhhh, iiii, jjjj, kkkk, llll, mmmm)\n}\n```\n\nAn English paragraph.\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var funcX, returnX, marks int
+	for _, r := range book.Pages[0].Runs {
+		switch {
+		case strings.HasPrefix(r.Text, "func"):
+			funcX = r.X
+		case strings.HasPrefix(r.Text, "return"):
+			returnX = r.X
+		case strings.HasPrefix(r.Text, "→"):
+			marks++
+			if !r.Inserted {
+				t.Error("the continuation mark is not marked inserted")
+			}
+		}
+		if r.Part == PartCode && r.Role != fonts.Mono {
+			t.Errorf("code %q in %v", r.Text, r.Role)
+		}
+	}
+	if returnX-funcX < 2*Pt {
+		t.Errorf("the tab's indentation is lost: func at %d, return at %d", funcX, returnX)
+	}
+	if marks == 0 {
+		t.Error("the long line wrapped without a continuation mark")
 	}
 }

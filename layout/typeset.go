@@ -362,8 +362,7 @@ func setText(z *itemizer, spans []span, width int, pre bool, set func(paragraph,
 		}
 		switch {
 		case pre:
-			zz.hyph = nil
-			out = append(out, setRagged(zz.itemizeEnglish(group), width)...)
+			out = append(out, setCodeLine(zz, group, width)...)
 		case zz.lang == langZH:
 			out = append(out, set(zz.itemizeChinese(group), width, zhParams)...)
 		default:
@@ -380,6 +379,55 @@ func unbroken(spans []span) []span {
 		spans[i].text = strings.ReplaceAll(spans[i].text, "\n", " ")
 	}
 	return spans
+}
+
+// continuationMark starts each line a code line wrapped onto.
+const continuationMark = "→ "
+
+// setCodeLine sets one line of a code block: its indentation kept (in the
+// monospace face's spaces), broken only between words where it is longer
+// than the column, each line it wraps onto starting with a continuation
+// mark that is not part of the text (Run.Inserted).
+func setCodeLine(z itemizer, spans []span, width int) []line {
+	z.hyph = nil
+	z.styles = []styleRun{{style: article.Code}}
+	space := z.measure(" ", 0)[0].width
+	mark := z.measure(continuationMark, 0)
+	markW := segmentsWidth(mark)
+	cols := 0
+	for len(spans) > 0 {
+		t := spans[0].text
+		trimmed := strings.TrimLeft(t, " \t")
+		for _, r := range t[:len(t)-len(trimmed)] {
+			cols++
+			if r == '\t' {
+				cols += 3
+			}
+		}
+		if trimmed != "" {
+			spans[0].text = trimmed
+			break
+		}
+		spans = spans[1:]
+	}
+	z.p = paragraph{}
+	z.indent = cols * space
+	lines := setRagged(z.itemizeEnglish(spans), width-markW)
+	for k := 1; k < len(lines); k++ {
+		runs := make([]Run, 0, len(lines[k].runs)+len(mark))
+		x := 0
+		for _, sg := range mark {
+			runs = append(runs, Run{X: x, Text: sg.text, Role: sg.role, Size: z.size, Width: sg.width, Inserted: true, Part: PartCode})
+			x += sg.width
+		}
+		for _, r := range lines[k].runs {
+			r.X += markW
+			runs = append(runs, r)
+		}
+		lines[k].runs = runs
+		lines[k].width += markW
+	}
+	return lines
 }
 
 // splitAtBreaks cuts spans at their hard line breaks.
