@@ -39,21 +39,12 @@ func kindOf(st article.Style, l article.Lang, strong bool) faceKind {
 }
 
 // chain returns the faces a reading system tries, in order, for text of a
-// style: the stylesheet's font-family list for it.
+// style: the stylesheet's font-family list for it (fonts.Fallback, the
+// order layout measures with).
 func (s style) chain() []fonts.Role {
-	zh, en := fonts.CJKRegular, fonts.LatinRegular
-	switch s.face {
-	case bold:
-		zh, en = fonts.CJKBold, fonts.LatinBold
-	case italic:
-		en = fonts.LatinItalic
-	case mono:
-		return []fonts.Role{fonts.Mono, zh, fonts.Symbols}
-	}
-	if s.lang == article.Chinese {
-		return []fonts.Role{zh, en, fonts.Symbols}
-	}
-	return []fonts.Role{en, zh, fonts.Symbols}
+	kind := [...]fonts.Kind{regular: fonts.Regular, bold: fonts.Bold, italic: fonts.Italic, mono: fonts.Monospace}[s.face]
+	roles := fonts.Fallback(kind, s.lang == article.Chinese)
+	return roles[:]
 }
 
 // runeUses records the characters set in each style, and which pairs of

@@ -29,25 +29,21 @@ func newFaceChain(set *fonts.Set) (*faceChain, error) {
 	return c, nil
 }
 
-// order returns the roles to try for a language and style: strong text in
-// the bold faces, English emphasis in the italic (Chinese emphasis, which
-// has no italic, in the regular face with emphasis dots), code in the
-// monospace face.
+// order returns the roles to try for a language and style
+// (fonts.Fallback): strong text in the bold faces, English emphasis in the
+// italic (Chinese emphasis, which has no italic, in the regular face with
+// emphasis dots), code in the monospace face.
 func order(style article.Style, lang langKind) [3]fonts.Role {
-	zh, en := fonts.CJKRegular, fonts.LatinRegular
+	kind := fonts.Regular
 	switch {
+	case style&article.Code != 0:
+		kind = fonts.Monospace
 	case style&article.Strong != 0:
-		zh, en = fonts.CJKBold, fonts.LatinBold
+		kind = fonts.Bold
 	case style&article.Emphasis != 0:
-		en = fonts.LatinItalic // Chinese emphasis: dots under the characters (see Page.Dots)
+		kind = fonts.Italic
 	}
-	if style&article.Code != 0 {
-		return [3]fonts.Role{fonts.Mono, zh, fonts.Symbols} // Han in code falls back to the CJK face
-	}
-	if lang == langZH {
-		return [3]fonts.Role{zh, en, fonts.Symbols}
-	}
-	return [3]fonts.Role{en, zh, fonts.Symbols}
+	return fonts.Fallback(kind, lang == langZH)
 }
 
 // pick returns the face for r and its advance in thousandths of an em.
