@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -192,5 +193,45 @@ func TestCodeLines(t *testing.T) {
 	}
 	if marks == 0 {
 		t.Error("the long line wrapped without a continuation mark")
+	}
+}
+
+// TestNumbersAlignOnPeriod checks that list numbers end at one place.
+func TestNumbersAlignOnPeriod(t *testing.T) {
+	var b strings.Builder
+	for i := 8; i <= 11; i++ {
+		fmt.Fprintf(&b, "%d. 第%d项\n", i, i)
+	}
+	b.WriteString("\n")
+	for i := 8; i <= 11; i++ {
+		fmt.Fprintf(&b, "%d. Item %d\n", i, i)
+	}
+	doc, diags := article.Parse("n.md", []byte(b.String()))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type item struct {
+		side article.Lang
+		y    int
+	}
+	end := map[item]int{} // where each number's runs end
+	for _, r := range book.Pages[0].Runs {
+		if r.Part == PartListLabel && strings.TrimSpace(r.Text) != "" {
+			k := item{r.Side, r.Y}
+			end[k] = max(end[k], r.X+r.Width)
+		}
+	}
+	ends := map[article.Lang]map[int]bool{article.Chinese: {}, article.English: {}}
+	for k, e := range end {
+		ends[k.side][e] = true
+	}
+	for side, set := range ends {
+		if len(set) != 1 {
+			t.Errorf("%v: the numbers end at %d places, want 1: %v", side, len(set), set)
+		}
 	}
 }

@@ -284,6 +284,15 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 		markLines[0].runs[k].Part = PartListLabel
 	}
 	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
+	if m := p.MarkerText(); m != "" && m[0] >= '0' && m[0] <= '9' {
+		// numbers right-aligned on their period, in a hang wide enough
+		// for two digits, so that 9. and 10. line up and their texts too
+		ref := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish([]span{{text: "00" + m[len(m)-1:] + " ", style: strongIf(heading)}})
+		hang = max(hang, naturalWidth(ref)+z.size/4)
+		for k := range markLines[0].runs {
+			markLines[0].runs[k].X += hang - z.size/4 - markLines[0].width
+		}
+	}
 	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
 	for i := range lines {
 		for k := range lines[i].runs {
