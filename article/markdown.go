@@ -106,7 +106,8 @@ func newMarkdown() goldmark.Markdown {
 	}
 	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
-	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
+		extension.Footnote, extension.DefinitionList))
 }
 
 // markdownUnits parses the body lines as Markdown and returns its blocks
@@ -187,7 +188,7 @@ func (r *markdownReader) add(n ast.Node, md mdBlock) {
 	if len(lines) == 0 {
 		return
 	}
-	md.inlines = linkAddresses(merge(trimInlines(md.inlines)))
+	md.inlines = linkAddresses(merge(trimInlines(dropAttributeList(md.inlines))))
 	if len(md.inlines) == 0 && !md.pre {
 		return
 	}
@@ -240,6 +241,8 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 				}
 				r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
 			}
+		case *east.DefinitionTerm:
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
 		case *ast.ThematicBreak:
 			r.rule = true // drawn before the next block
 		default:
@@ -357,8 +360,9 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			r.noteImage(x) // an image inside text: not set
 		case *ast.RawHTML:
 			// an inline tag is markup: its text comes as the nodes around it
-		case *east.TaskCheckBox:
-			// the box is markup
+		case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
+			// the box and the footnote marks are markup; the notes come
+			// as blocks at the end
 		default:
 			out = append(out, r.inlines(x, st, href)...)
 		}
@@ -494,6 +498,20 @@ func (r *markdownReader) kramdown(lo, hi, quote int) {
 		r.units = append(r.units, u)
 	}
 	r.images = sub.images
+}
+
+// attributeList is a kramdown attribute list ({: .note}, {#id}) at the end
+// of a block, or a block of its own: markup.
+var attributeList = regexp.MustCompile(`\s*\{[:#][^{}]*\}\s*$`)
+
+// dropAttributeList removes a trailing kramdown attribute list.
+func dropAttributeList(ins []Inline) []Inline {
+	if n := len(ins); n > 0 && ins[n-1].Style&Code == 0 {
+		if loc := attributeList.FindStringIndex(ins[n-1].Text); loc != nil {
+			ins[n-1].Text = ins[n-1].Text[:loc[0]]
+		}
+	}
+	return ins
 }
 
 // linkAddresses makes the web addresses written out in text (not in code,

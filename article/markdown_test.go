@@ -179,3 +179,22 @@ func TestKramdownMarkdownBlocks(t *testing.T) {
 		t.Errorf("credit %+v", credit)
 	}
 }
+
+func TestFootnotesDefinitionsAttributes(t *testing.T) {
+	blocks := md(t, "## 标题 {#zh-title}\n\n## Title {#title}\n\n正文有注[^1]。\n{: .note}\n\nThe text has a note[^1].\n\n术语\n: 它的定义。\n\nTerm\n: Its definition.\n\n[^1]: 注释的内容。\n")
+	var texts []string
+	for _, b := range blocks {
+		for _, p := range append(b.ZH, b.EN...) {
+			texts = append(texts, p.Text)
+		}
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"标题", "Title", "正文有注。", "The text has a note.", "术语", "它的定义。", "Term", "Its definition.", "注释的内容。"} {
+		if !strings.Contains("|"+all+"|", "|"+want+"|") {
+			t.Errorf("no block %q in %q", want, all)
+		}
+	}
+	if strings.ContainsAny(all, "{}^[]") {
+		t.Errorf("marks left: %q", all)
+	}
+}
