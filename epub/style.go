@@ -132,10 +132,13 @@ figure.picture {
   text-align: center;
 }
 figure.picture img {
+  display: block;
+  margin: 0 auto;
   max-width: 100%%;
   max-height: 60vh;
 }
 figure.picture figcaption {
+  display: block;
   font-size: 0.9em;
 }
 hr {
