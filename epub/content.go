@@ -429,6 +429,7 @@ func (b *book) tocLink(e tocEntry) string {
 	if len(parts) == 0 {
 		parts = append(parts, b.text(b.doc.Name, article.English, false))
 	}
+	b.uses.add(" / ", article.Chinese, regular) // the separator, in the nav's own (Chinese) language
 	return fmt.Sprintf("<a href=\"%s\">%s</a>", e.href, strings.Join(parts, " / "))
 }
 

@@ -131,6 +131,13 @@ func TestFontSubsets(t *testing.T) {
 	if n := len(files["OEBPS/fonts/serif-sc.ttf"]); n > 300<<10 {
 		t.Errorf("Chinese subset is %d KB", n>>10)
 	}
+	en, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif.ttf"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !zh.Has(' ') || !en.Has(' ') || !zh.Has('/') {
+		t.Error("the subsets lack the space (or the nav's /): readers draw it from a system font")
+	}
 	text := files["OEBPS/text-1.xhtml"]
 	for _, m := range regexp.MustCompile(`<div class="zh"[^>]*><p>([^<]*)`).FindAllStringSubmatch(text, -1) {
 		for _, r := range m[1] {

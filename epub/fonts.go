@@ -71,6 +71,9 @@ func (u runeUses) addAfter(s string, l article.Lang, f faceKind, prev rune) rune
 	}
 	for _, r := range s {
 		if unicode.IsSpace(r) {
+			if r == ' ' || r == '\u00A0' {
+				set[r] = true // drawn from the subset too, not from a system font
+			}
 			prev = 0
 			continue
 		}
