@@ -29,7 +29,11 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
 		}
 		fmt.Fprintf(&w, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(%s);\n}\n", f.family, weight, fontStyle, f.path)
 	}
-	zhFamily, enFamily := `"Diglot Serif SC", "Diglot Serif", "Diglot Symbols", serif`, `"Diglot Serif", "Diglot Serif SC", "Diglot Symbols", serif`
+	// The platforms' colour emoji come before the bundled monochrome Noto
+	// Emoji, which is there for symbols and for readers without colour
+	// emoji (a family emoji is one picture there, not its people apart).
+	const emoji = `"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"`
+	zhFamily, enFamily := `"Diglot Serif SC", "Diglot Serif", `+emoji+`, "Diglot Symbols", serif`, `"Diglot Serif", "Diglot Serif SC", `+emoji+`, "Diglot Symbols", serif`
 	if len(fontFiles) == 0 { // fonts left to the reading system: ask for the same designs by name
 		zhFamily, enFamily = `"Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`, `"Source Serif 4", "Source Serif Pro", serif`
 		if b.zhTag == "zh-Hant" {
