@@ -46,6 +46,16 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 	if style, _ := z.styleAt(t.off); style&article.Code != 0 {
 		hyphenate = false // code is never hyphenated
 	}
+	if isVersion(t.text) {
+		// a version or a number stays whole unless it is wider than the
+		// column (typesetting.md: no break inside a number)
+		if whole := z.measure(t.text, t.off); segmentsWidth(whole) <= z.column {
+			z.box(whole)
+			return
+		}
+		z.pieces(t, false)
+		return
+	}
 	if kind := classifyToken(t.text); kind != wordToken {
 		rs := []rune(t.text)
 		from := 0

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -164,3 +165,12 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 	}
 	return kept
 }
+
+// versionPattern is a version or a dotted number: 1.0.0, v2.1, 3.14,
+// with a pre-release and build part (1.0.0-beta+exp.sha.5114f85), and the
+// sentence punctuation after it.
+var versionPattern = regexp.MustCompile(`^[vV]?\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?[.,;:!?)]*$`)
+
+// isVersion reports a token that is a version or a dotted number, which a
+// line never breaks inside.
+func isVersion(s string) bool { return len(s) <= 64 && versionPattern.MatchString(s) }
