@@ -23,8 +23,6 @@ const (
 	Paragraph Kind = iota
 	Heading
 	ListItem
-	CodeBlock // preformatted text: its lines kept, set in monospace
-	Rule      // a thematic break (Markdown's ---): no text
 )
 
 func (k Kind) String() string {
@@ -33,10 +31,6 @@ func (k Kind) String() string {
 		return "heading"
 	case ListItem:
 		return "list-item"
-	case CodeBlock:
-		return "code"
-	case Rule:
-		return "rule"
 	}
 	return "paragraph"
 }

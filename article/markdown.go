@@ -2,11 +2,11 @@ package article
 
 import (
 	"bytes"
-	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -57,7 +57,6 @@ type mdBlock struct {
 type markdownReader struct {
 	src    []byte
 	starts []int // byte offset of each body line
-	first  int   // the body's first line number
 	lines  []rawLine
 	units  []unit
 	c      *collector
@@ -96,7 +95,8 @@ func (r *markdownReader) noteImage(img *ast.Image) {
 }
 
 // newMarkdown is the goldmark parser diglot uses: CommonMark, GFM tables
-// and strikethrough; raw HTML is read for its text (see htmlText).
+// and strikethrough, task lists, footnotes and definition lists, with our
+// CJK-friendly emphasis; raw HTML is read for its text (see html).
 func newMarkdown() goldmark.Markdown {
 	inlines := parser.DefaultInlineParsers()
 	for i, p := range inlines {
@@ -183,8 +183,10 @@ func (r *markdownReader) span(n ast.Node) (lo, hi int) {
 }
 
 // add makes a unit of a block node with its inlines.
-func (r *markdownReader) add(n ast.Node, md mdBlock) {
-	lines := r.sourceLines(n)
+func (r *markdownReader) add(n ast.Node, md mdBlock) { r.addLines(r.sourceLines(n), md) }
+
+// addLines makes a unit of a block that stands on the given source lines.
+func (r *markdownReader) addLines(lines []SourceLine, md mdBlock) {
 	if len(lines) == 0 {
 		return
 	}
@@ -212,42 +214,40 @@ func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
 
 // block reads one block node.
 func (r *markdownReader) block(c ast.Node, depth, quote int) {
-	{
-		switch b := c.(type) {
-		case *ast.Heading:
-			r.add(b, mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")})
-		case *ast.Paragraph, *ast.TextBlock:
-			if img := onlyImage(b); img != nil {
-				r.image(img, quote)
-				break
-			}
-			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
-		case *ast.Blockquote:
-			r.blocks(b, depth, quote+1)
-		case *ast.List:
-			r.list(b, depth, quote)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
-		case *ast.HTMLBlock:
-			r.html(b, quote)
-		case *east.Table:
-			for row := b.FirstChild(); row != nil; row = row.NextSibling() {
-				var ins []Inline
-				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-					if len(ins) > 0 {
-						ins = append(ins, Inline{Text: " "})
-					}
-					ins = append(ins, r.inlines(cell, 0, "")...)
-				}
-				r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
-			}
-		case *east.DefinitionTerm:
-			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
-		case *ast.ThematicBreak:
-			r.rule = true // drawn before the next block
-		default:
-			r.blocks(b, depth, quote)
+	switch b := c.(type) {
+	case *ast.Heading:
+		r.add(b, mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")})
+	case *ast.Paragraph, *ast.TextBlock:
+		if img := onlyImage(b); img != nil {
+			r.image(img, quote)
+			break
 		}
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
+	case *ast.Blockquote:
+		r.blocks(b, depth, quote+1)
+	case *ast.List:
+		r.list(b, depth, quote)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
+	case *ast.HTMLBlock:
+		r.html(b, quote)
+	case *east.Table:
+		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
+			var ins []Inline
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				if len(ins) > 0 {
+					ins = append(ins, Inline{Text: " "})
+				}
+				ins = append(ins, r.inlines(cell, 0, "")...)
+			}
+			r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
+		}
+	case *east.DefinitionTerm:
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
+	case *ast.ThematicBreak:
+		r.rule = true // drawn before the next block
+	default:
+		r.blocks(b, depth, quote)
 	}
 }
 
@@ -305,7 +305,7 @@ func (r *markdownReader) code(n ast.Node) Inline {
 func (r *markdownReader) lineNo(n ast.Node) int {
 	lo, _ := r.span(n)
 	if lo < 0 {
-		return r.first
+		return r.lines[0].no
 	}
 	return r.lines[lo].no
 }
@@ -378,18 +378,13 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 }
 
 func endsCJK(s string) bool {
-	var last rune
-	for _, r := range s {
-		last = r
-	}
-	return script.IsFullWidth(last)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return script.IsFullWidth(r)
 }
 
 func startsCJK(s string) bool {
-	for _, r := range s {
-		return script.IsFullWidth(r)
-	}
-	return false
+	r, _ := utf8.DecodeRuneInString(s)
+	return script.IsFullWidth(r)
 }
 
 // decodeText resolves a text's backslash escapes and entities.
@@ -410,11 +405,7 @@ func linkTarget(dest string) string {
 	case strings.HasPrefix(lower, "mailto:"):
 		return script.EncodeURI(dest)
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		if len(dest) <= script.MaxWebAddress {
-			if u, err := url.Parse(script.EncodeURI(dest)); err == nil && strings.Contains(u.Host, ".") {
-				return u.String()
-			}
-		}
+		return script.Href(dest)
 	}
 	return ""
 }
@@ -437,21 +428,14 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 		}
 	}
 	raw = htmlDropped.ReplaceAllString(raw, "")
-	line := r.lineNo(b)
+	lines := r.sourceLines(b)
+	if len(lines) == 0 {
+		return
+	}
 	for _, part := range htmlBlockTag.Split(raw, -1) {
-		t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(part, "")), " ")
-		if t == "" {
-			continue
+		if t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(part, "")), " "); t != "" {
+			r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(t)), Line: lines[0].No}}})
 		}
-		t = decodeText([]byte(t))
-		u := unit{lines: r.sourceLines(b), md: &mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: t, Line: line}}, ruleBefore: r.rule}, text: t}
-		r.rule = false
-		if len(u.lines) == 0 {
-			continue
-		}
-		u.class, u.counts = classify(t)
-		u.neutral = u.class == classNeutral
-		r.units = append(r.units, u)
 	}
 }
 

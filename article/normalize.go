@@ -18,20 +18,18 @@ func Clean(doc *Document) *Document {
 	out := *doc
 	out.Blocks = make([]Block, len(doc.Blocks))
 	for i, b := range doc.Blocks {
-		b.ZH = cleanParas(b.ZH, Chinese, b.Kind == CodeBlock)
-		b.EN = cleanParas(b.EN, English, b.Kind == CodeBlock)
+		b.ZH = cleanParas(b.ZH, Chinese)
+		b.EN = cleanParas(b.EN, English)
 		out.Blocks[i] = b
 	}
 	return &out
 }
 
-func cleanParas(paras []Para, lang Lang, code bool) []Para {
+func cleanParas(paras []Para, lang Lang) []Para {
 	out := make([]Para, len(paras))
 	for i, p := range paras {
-		if !code {
-			p.Inlines = cleanInlines(p.Inlines, lang)
-			p.Label = cleanText(p.Label, lang)
-		}
+		p.Inlines = cleanInlines(p.Inlines, lang) // a code block's one inline is verbatim
+		p.Label = cleanText(p.Label, lang)
 		if lang == English {
 			p.Inlines = markChinese(p.Inlines)
 		}

@@ -43,21 +43,20 @@ func loadPictures(doc *article.Document, name string, diag io.Writer) map[string
 		dir = filepath.Dir(name)
 	}
 	for _, b := range doc.Blocks {
-		for _, p := range append(b.ZH, b.EN...) {
-			src := p.Image
-			if src == "" || refused[src] {
-				continue
+		for _, side := range [][]article.Para{b.ZH, b.EN} {
+			for _, p := range side {
+				src := p.Image
+				if _, done := out[src]; src == "" || done || refused[src] {
+					continue
+				}
+				pic, err := readPicture(dir, src)
+				if err != nil {
+					refused[src] = true
+					fmt.Fprintf(diag, "%s:%d: warning: image %q not embedded (%v); its caption stands in\n", name, p.Lines[0].No, src, err)
+					continue
+				}
+				out[src] = pic
 			}
-			if _, ok := out[src]; ok {
-				continue
-			}
-			pic, err := readPicture(dir, src)
-			if err != nil {
-				refused[src] = true
-				fmt.Fprintf(diag, "%s:%d: warning: image %q not embedded (%v); its caption stands in\n", name, p.Lines[0].No, src, err)
-				continue
-			}
-			out[src] = pic
 		}
 	}
 	return out

@@ -137,7 +137,6 @@ func (b *book) render() {
 			}
 			fmt.Fprintf(&body, "</%s>\n", list)
 			i = j
-		case article.Rule:
 		default:
 			if bl.Quote > 0 {
 				body.WriteString("<blockquote>\n")
@@ -365,6 +364,7 @@ func (b *book) titlePage() string {
 // nav writes the navigation document: the table of contents (the headings,
 // or the title when there are none) and the landmarks.
 func (b *book) nav() string {
+	b.uses.add(" / ", article.Chinese, regular) // tocLink's separator, in the nav's own (Chinese) language
 	var w strings.Builder
 	w.WriteString("<nav epub:type=\"toc\" id=\"toc\">\n")
 	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",
@@ -429,7 +429,6 @@ func (b *book) tocLink(e tocEntry) string {
 	if len(parts) == 0 {
 		parts = append(parts, b.text(b.doc.Name, article.English, false))
 	}
-	b.uses.add(" / ", article.Chinese, regular) // the separator, in the nav's own (Chinese) language
 	return fmt.Sprintf("<a href=\"%s\">%s</a>", e.href, strings.Join(parts, " / "))
 }
 

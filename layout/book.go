@@ -26,16 +26,24 @@ type Run struct {
 	Link  string // the web address the run belongs to, when it is one
 	Width int    // the advance of the whole run
 
-	Lang       string       // BCP 47 tag of the text: the Chinese tag or "en"
-	Pair       int          // the block the run belongs to, from 1; 0 outside the body
-	Side       article.Lang // the side of the pair (meaningful when Pair > 0)
-	Part       Part
-	Level      int  // a heading's level
-	Artifact   bool // page furniture (running head, folio), not the document's text
-	Inserted   bool // text layout added that is not in the source (a hyphen at a line's end)
-	Struck     bool // struck through (the page's Rules draw the line)
-	Emphasized bool // emphasis (in Chinese, the page's Dots mark it)
+	Lang     string       // BCP 47 tag of the text: the Chinese tag or "en"
+	Pair     int          // the block the run belongs to, from 1; 0 outside the body
+	Side     article.Lang // the side of the pair (meaningful when Pair > 0)
+	Part     Part
+	Level    int  // a heading's level
+	Artifact bool // page furniture (running head, folio), not the document's text
+	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
+	// style and override are the inline's style and own language, which
+	// place joins runs by and stamp resolves Lang from
+	style    article.Style
+	override article.Override
 }
+
+// Struck reports struck-through text (the page's Rules draw the line).
+func (r Run) Struck() bool { return r.style&article.Strike != 0 }
+
+// Emphasized reports emphasis (in Chinese, the page's Dots mark it).
+func (r Run) Emphasized() bool { return r.style&article.Emphasis != 0 }
 
 // Part is what a run's text is in the document.
 type Part uint8

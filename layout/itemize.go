@@ -36,9 +36,7 @@ type segment struct {
 	width    int
 	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 	link     string
-	code     bool
-	strike   bool
-	emph     bool
+	style    article.Style
 	lang     article.Override
 	inserted bool // not in the source: a hyphen at a break
 }
@@ -164,7 +162,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 		end := i + size
 		if n := len(segs); n > 0 && segs[n-1].role == role {
 			k := z.kern(role, prev, r)
-			if k != 0 || segs[n-1].link != link || segs[n-1].lang != st.lang || segs[n-1].strike != (style&article.Strike != 0) || segs[n-1].emph != (style&article.Emphasis != 0) {
+			if last := segs[n-1]; k != 0 || last.link != link || last.lang != st.lang || last.style != style {
 				// a kerned pair, or a link's end: the segment ends
 				// here, its width carrying the kerning (across a
 				// link's end too: the face is the same), and the next
@@ -179,7 +177,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 			}
 		}
 		start = i
-		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link, code: style&article.Code != 0, strike: style&article.Strike != 0, emph: style&article.Emphasis != 0, lang: st.lang})
+		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link, style: style, lang: st.lang})
 		prev = r
 	}
 	return segs

@@ -40,8 +40,8 @@ type line struct {
 func (ln *line) place(s segment, x float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
-		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted && last.Struck == s.strike && last.Emphasized == s.emph &&
-			(last.Part == PartCode) == s.code && runLang(s) == last.Lang && math.Abs(x-ln.end) < 1 {
+		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted &&
+			last.style == s.style && last.override == s.lang && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
 			last.Width += s.width
 			ln.end = x + float64(s.width)
@@ -51,8 +51,9 @@ func (ln *line) place(s segment, x float64, size int) {
 			return
 		}
 	}
-	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted, Lang: runLang(s), Struck: s.strike, Emphasized: s.emph}
-	if s.code {
+	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted,
+		style: s.style, override: s.lang}
+	if s.style&article.Code != 0 {
 		r.Part = PartCode
 	}
 	ln.runs = append(ln.runs, r)
@@ -129,22 +130,4 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 		start = b.Pos + 1
 	}
 	return out
-}
-
-// Placeholders for a run's language until its row says which side it is
-// on (see stamp): a segment's override, or its side's language.
-const (
-	langOfSide    = ""
-	langOfChinese = "zh"
-	langOfEnglish = "en"
-)
-
-func runLang(s segment) string {
-	switch s.lang {
-	case article.InChinese:
-		return langOfChinese
-	case article.InEnglish:
-		return langOfEnglish
-	}
-	return langOfSide
 }

@@ -249,10 +249,10 @@ func (pg *pager) placeImage(ln line, x, y, pair int, side article.Lang) {
 // struck through (at about the middle of the lower-case letters).
 func (page *Page) addRun(r Run) {
 	page.Runs = append(page.Runs, r)
-	if r.Emphasized && (r.Role == fonts.CJKRegular || r.Role == fonts.CJKBold) {
+	if r.Emphasized() && (r.Role == fonts.CJKRegular || r.Role == fonts.CJKBold) {
 		page.emphasisDots(r)
 	}
-	if r.Struck && r.Width > 0 {
+	if r.Struck() && r.Width > 0 {
 		y := r.Y - r.Size*28/100
 		page.Rules = append(page.Rules, Rule{X0: r.X, Y0: y, X1: r.X + r.Width, Y1: y, Width: r.Size / 20})
 	}
@@ -348,7 +348,7 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 			if lang == langZH {
 				side = article.Chinese
 			}
-			r.Lang = tagOf(r.Lang, side, pg.spec.language())
+			r.Lang = tagOf(r.override, side, pg.spec.language())
 			page.Runs = append(page.Runs, r)
 		}
 		pg.y += leading

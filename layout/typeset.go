@@ -199,15 +199,14 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 			if part == PartHeading {
 				r.Level = b.Level
 			}
-			r.Lang = tagOf(r.Lang, side, zhTag)
+			r.Lang = tagOf(r.override, side, zhTag)
 		}
 	}
 }
 
-// tagOf resolves a run's language placeholder (see runLang) to a tag.
-func tagOf(placeholder string, side article.Lang, zhTag string) string {
-	switch {
-	case placeholder == langOfChinese, placeholder == langOfSide && side == article.Chinese:
+// tagOf is the language tag of text with an override on a side.
+func tagOf(override article.Override, side article.Lang, zhTag string) string {
+	if override == article.InChinese || override == article.SideLanguage && side == article.Chinese {
 		return zhTag
 	}
 	return "en"
@@ -306,7 +305,8 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 	return lines
 }
 
-// pixelsPerPt: a picture is set at 96 pixels an inch, as browsers show it.
+// pixelsPer72Pt: a picture is set at 96 pixels an inch (72 pt), as
+// browsers show it.
 const pixelsPer72Pt = 96
 
 // pictureLines are the empty lines a picture covers, the first holding

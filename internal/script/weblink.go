@@ -32,18 +32,28 @@ func WebAddress(s string) (text, href string) {
 	if strings.HasSuffix(text, ")") && strings.Count(text, "(") < strings.Count(text, ")") {
 		text = strings.TrimSuffix(text, ")")
 	}
-	if len(text) > MaxWebAddress {
-		return "", ""
-	}
-	href = text
-	if strings.HasPrefix(strings.ToLower(text), "www.") {
-		href = "https://" + text
-	}
-	href = EncodeURI(href)
-	if u, err := url.Parse(href); err != nil || !strings.Contains(u.Host, ".") {
+	if href = Href(text); href == "" {
 		return "", ""
 	}
 	return text, href
+}
+
+// Href is where an address already cut out of its text leads (a web
+// address as WebAddress finds it, or a Markdown link's target): https://
+// added before a bare www., percent-encoded to plain ASCII; "" when it is
+// longer than MaxWebAddress or has no host with a dot.
+func Href(addr string) string {
+	if len(addr) > MaxWebAddress {
+		return ""
+	}
+	if strings.HasPrefix(strings.ToLower(addr), "www.") {
+		addr = "https://" + addr
+	}
+	href := EncodeURI(addr)
+	if u, err := url.Parse(href); err != nil || !strings.Contains(u.Host, ".") {
+		return ""
+	}
+	return href
 }
 
 // endsWebAddress reports a character that cannot be part of a web address
