@@ -13,6 +13,14 @@ type Face struct {
 	UnitsPerEm int
 	Ascender   int // hhea ascender, font units
 	Descender  int // hhea descender, font units (negative)
+	// What a PDF font descriptor states, in font units: the bounding box
+	// of all glyphs (xMin, yMin, xMax, yMax, from head), the height of
+	// capitals (OS/2; the ascender when it has none), the italic angle in
+	// degrees (post) and the weight class (OS/2; 400 when absent).
+	BBox        [4]int
+	CapHeight   int
+	ItalicAngle float64
+	Weight      int
 	advances   []uint16
 	cmap       []cmapGroup
 	numGlyphs  int
@@ -58,6 +66,28 @@ func (f *Face) readMetrics(dir tableDir) error {
 		return err
 	}
 	f.Ascender, f.Descender = int(asc), int(desc)
+	for i := range f.BBox {
+		v, err := i16(dir["head"], 36+2*i)
+		if err != nil {
+			return err
+		}
+		f.BBox[i] = int(v)
+	}
+	f.CapHeight, f.Weight = f.Ascender, 400
+	if os2 := dir["OS/2"]; len(os2) >= 6 {
+		w, _ := u16(os2, 4)
+		f.Weight = int(w)
+		if version, _ := u16(os2, 0); version >= 2 && len(os2) >= 90 {
+			if ch, _ := i16(os2, 88); ch > 0 {
+				f.CapHeight = int(ch)
+			}
+		}
+	}
+	if post := dir["post"]; len(post) >= 8 {
+		whole, _ := i16(post, 4)
+		frac, _ := u16(post, 6)
+		f.ItalicAngle = float64(whole) + float64(frac)/65536
+	}
 	nMetrics, err := u16(dir["hhea"], 34)
 	if err != nil {
 		return err

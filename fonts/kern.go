@@ -115,3 +115,32 @@ func (k *Kerner) shapePair(a, b rune) (kern int16) {
 	shift := out.Glyphs[0].XAdvance + out.Glyphs[1].XOffset
 	return int16(shift.Round() - int(k.face.HorizontalAdvance(ga)))
 }
+
+// standardLigatures are the ligatures a shaper applies by default.
+var standardLigatures = []shaping.FontFeature{{Tag: ot.MustNewTag("liga"), Value: 1}}
+
+// Ligature returns the glyph that the font's standard ligatures ('liga')
+// set for the characters of text together ("fi", "ffl"), and false when
+// the font has none (the shaper gives more than one glyph) or cannot be
+// shaped.
+func (k *Kerner) Ligature(text string) (glyph uint32, ok bool) {
+	if k.face == nil || text == "" {
+		return 0, false
+	}
+	defer func() {
+		if recover() != nil {
+			glyph, ok = 0, false
+			k.face = nil
+		}
+	}()
+	rs := []rune(text)
+	out := k.shaper.Shape(shaping.Input{
+		Text: rs, RunStart: 0, RunEnd: len(rs),
+		Direction: di.DirectionLTR, Face: k.face, FontFeatures: standardLigatures,
+		Size: fixed.I(k.upem), Script: language.Latin, Language: language.NewLanguage("en"),
+	})
+	if len(rs) < 2 || len(out.Glyphs) != 1 || out.Glyphs[0].GlyphID == 0 {
+		return 0, false
+	}
+	return uint32(out.Glyphs[0].GlyphID), true
+}

@@ -44,18 +44,10 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("font %s: subset: malformed font (%v)", f.Name, r)
 		}
 	}()
-	dir, err := readTables(f.Data)
+	src, dir, err := f.glyphSource(opt)
 	if err != nil {
 		return nil, err
 	}
-	src, err := newGlyphSource(dir, f.numGlyphs)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
-	}
-	if opt.FlattenComposites {
-		src.flat = map[uint32][]byte{}
-	}
-
 	// New glyph ids: .notdef, then the runes' glyphs in rune order, then
 	// composite components as they are found.
 	var mapping []cmapGroup
@@ -73,6 +65,83 @@ func (f *Face) Subset(runes []rune, opt SubsetOptions) (out []byte, err error) {
 			mapping = append(mapping, cmapGroup{first: r, last: r, start: plan.addCopy(0)})
 		}
 	}
+	return f.assembleSubset(src, dir, plan, mapping, runes, opt)
+}
+
+// GlyphRequest is one glyph of a subset made glyph by glyph (SubsetGlyphs).
+type GlyphRequest struct {
+	Glyph uint32 // the face's glyph (ignored for a stand-in)
+	// Rune is the character the glyph draws on its own, for the subset's
+	// cmap; 0 for a glyph that stands for several (a ligature) or for a
+	// copy of a glyph another request maps.
+	Rune rune
+	// StandIn asks for a copy of .notdef (an empty, zero-width glyph when
+	// Rune is DefaultIgnorable) for a character the face lacks.
+	StandIn bool
+}
+
+// SubsetGlyphs returns a TrueType font whose glyph i+1 is glyphs[i], with
+// .notdef as glyph 0 and the components of composite glyphs after them.
+// A glyph asked for twice is copied twice, so a writer may give each
+// copy text of its own (a PDF's ToUnicode is by glyph). The cmap maps
+// the requests' runes; name, layout tables and options are as for Subset.
+func (f *Face) SubsetGlyphs(glyphs []GlyphRequest, opt SubsetOptions) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("font %s: subset: malformed font (%v)", f.Name, r)
+		}
+	}()
+	src, dir, err := f.glyphSource(opt)
+	if err != nil {
+		return nil, err
+	}
+	plan := newGlyphPlan()
+	var mapping []cmapGroup
+	var runes []rune
+	for _, g := range glyphs {
+		var id uint32
+		switch {
+		case g.StandIn && DefaultIgnorable(g.Rune):
+			id = plan.addCopy(emptyGlyph)
+		case g.StandIn:
+			id = plan.addCopy(0)
+		case int(g.Glyph) >= f.numGlyphs:
+			return nil, fmt.Errorf("font %s: subset: no glyph %d", f.Name, g.Glyph)
+		default:
+			id = plan.addCopy(g.Glyph)
+		}
+		if g.Rune > 0 {
+			mapping = append(mapping, cmapGroup{first: g.Rune, last: g.Rune, start: id})
+			runes = append(runes, g.Rune)
+		}
+	}
+	slices.SortFunc(mapping, func(a, b cmapGroup) int { return int(a.first) - int(b.first) })
+	mapping = slices.CompactFunc(mapping, func(a, b cmapGroup) bool { return a.first == b.first })
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	return f.assembleSubset(src, dir, plan, mapping, runes, opt)
+}
+
+// glyphSource reads the face's tables for subsetting.
+func (f *Face) glyphSource(opt SubsetOptions) (*glyphSource, tableDir, error) {
+	dir, err := readTables(f.Data)
+	if err != nil {
+		return nil, nil, err
+	}
+	src, err := newGlyphSource(dir, f.numGlyphs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("font %s: subset: %w", f.Name, err)
+	}
+	if opt.FlattenComposites {
+		src.flat = map[uint32][]byte{}
+	}
+	return src, dir, nil
+}
+
+// assembleSubset adds the components of the plan's composite glyphs and
+// writes the font: glyphs, metrics, a cmap of mapping, and the tables
+// copied or patched from the face's.
+func (f *Face) assembleSubset(src *glyphSource, dir tableDir, plan *glyphPlan, mapping []cmapGroup, runes []rune, opt SubsetOptions) ([]byte, error) {
 	for i := 0; i < len(plan.old); i++ { // plan.old grows as components are found
 		for _, c := range src.components(plan.old[i]) {
 			plan.add(c)

@@ -33,6 +33,12 @@ type Run struct {
 	Level    int  // a heading's level
 	Artifact bool // page furniture (running head, folio), not the document's text
 	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
+	// SpaceAfter says a space of the source follows the run: the word
+	// space the line's glue draws, or the one the line broke at. A writer
+	// puts it in the text layer, so that copied and spoken text keeps its
+	// words apart.
+	SpaceAfter bool
+	Para       int // the paragraph of the side the run belongs to, from 0
 	// style and override are the inline's style and own language, which
 	// place joins runs by and stamp resolves Lang from
 	style    article.Style
@@ -83,6 +89,7 @@ type Picture struct{ Width, Height int }
 // top-left corner and size.
 type Image struct {
 	Src        string
+	Alt        string // the picture's description: its caption's text
 	X, Y, W, H int
 	Pair       int
 	Side       article.Lang
@@ -111,6 +118,7 @@ type Book struct {
 	Missing       []rune              // characters no face covers, drawn as boxes that keep their code points
 	Diagnostics   article.Diagnostics // layout's warnings (lines set looser than the spacing rules allow), naming source lines
 	Used          []fonts.Role        // the faces the runs use
+	Language      string              // the Chinese side's BCP 47 tag (zh-Hans or zh-Hant)
 }
 
 // Spec is the page design.

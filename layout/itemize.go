@@ -98,6 +98,17 @@ func (z *itemizer) box(segs []segment) {
 	z.p.info = append(z.p.info, segs)
 }
 
+// wordSpace adds the glue of a space between words, measured in the face
+// of the text at byte offset off. Its info records that it stands for a
+// space of the source, which the line before it then ends with
+// (Run.SpaceAfter), unlike the spacing between Chinese characters or
+// between Han and Latin.
+func (z *itemizer) wordSpace(off int) {
+	sp := z.measure(" ", off)[0]
+	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3})
+	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})
+}
+
 func (z *itemizer) add(it linebreak.Item) {
 	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, nil)

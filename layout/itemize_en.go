@@ -29,8 +29,7 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 				// break before it costs extra (typesetting.md EN-6)
 				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyRunt})
 			}
-			sp := z.measure(" ", t.off)[0].width
-			z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
+			z.wordSpace(t.off)
 		}
 		z.latin(t, i < len(toks)-1) // the last word of a paragraph stays whole (typesetting.md EN-3)
 	}

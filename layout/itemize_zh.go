@@ -124,8 +124,7 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 		q := em * hanLatinPerMille / 1000
 		z.add(linebreak.Item{Kind: linebreak.Glue, Width: q, Stretch: q / 2, Shrink: q / 4})
 	case b.spaceBef:
-		sp := z.measure(" ", a.off)[0].width
-		z.add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp / 2, Shrink: sp / 3})
+		z.wordSpace(a.off)
 	default:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 	}

@@ -63,6 +63,15 @@ func (ln *line) place(s segment, x float64, size int) {
 	}
 }
 
+// spaceAfter marks the line's last run as followed by a word space when
+// info is a word space's (see itemizer.wordSpace).
+func (ln *line) spaceAfter(info []segment) {
+	if n := len(ln.runs); n > 0 && len(info) > 0 {
+		ln.runs[n-1].SpaceAfter = true
+		ln.end = -1 // the next run starts after the space, never joins this one
+	}
+}
+
 // emergencyStretchPerMille is the stretch the breaker's last pass counts on
 // every line, in thousandths of the font size (typesetting.md §2.2: TeX's
 // \emergencystretch of 1.5 em).
@@ -116,6 +125,7 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 			case it.Kind == linebreak.Kern && j < b.Pos:
 				x += float64(it.Width)
 			case it.Kind == linebreak.Glue && j < b.Pos && it.Stretch < 1<<30:
+				ln.spaceAfter(p.info[j])
 				x += float64(it.Width)
 				switch {
 				case !justify:
@@ -125,6 +135,9 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 					x += b.Ratio * float64(it.Shrink)
 				}
 			}
+		}
+		if it := p.items[b.Pos]; it.Kind == linebreak.Glue {
+			ln.spaceAfter(p.info[b.Pos]) // the space a line breaks at ends it in the text
 		}
 		out = append(out, ln)
 		start = b.Pos + 1

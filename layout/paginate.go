@@ -27,7 +27,7 @@ type pager struct {
 const minLines = 2
 
 func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
-	pg := &pager{spec: spec, chain: chain, book: &Book{Width: spec.Width, Height: spec.Height},
+	pg := &pager{spec: spec, chain: chain, book: &Book{Width: spec.Width, Height: spec.Height, Language: spec.language()},
 		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, bottom: spec.Height - spec.MarginBottom}
 	if spec.EnglishLeft {
 		enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW

@@ -237,16 +237,27 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
-	for _, p := range b.ZH {
+	for i, p := range b.ZH {
 		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec)}
-		r.zh.lines = append(r.zh.lines, shift(setSide(z, p, r.list, heading, zhW-zhInset, set), zhInset)...)
+		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, set), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
-	for _, p := range b.EN {
+	for i, p := range b.EN {
 		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec)}
-		r.en.lines = append(r.en.lines, shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset)...)
+		r.en.lines = append(r.en.lines, numbered(shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset), i)...)
 	}
 	return r
+}
+
+// numbered records in the runs of a paragraph's lines which paragraph of
+// its side they belong to.
+func numbered(lines []line, para int) []line {
+	for i := range lines {
+		for k := range lines[i].runs {
+			lines[i].runs[k].Para = para
+		}
+	}
+	return lines
 }
 
 // Indents, in thousandths of an em: a Chinese paragraph's first line
@@ -269,7 +280,7 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set fun
 	}
 	marker := markerSpans(p, heading) // a heading is bold throughout
 	if pic, ok := z.pictures[p.Image]; ok && p.Image != "" {
-		return append(pictureLines(p.Image, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
+		return append(pictureLines(p.Image, p.Text, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
 	}
 	if !list || marker == nil {
 		if z.lang == langZH && !list && !heading && !p.Pre {
@@ -312,7 +323,7 @@ const pixelsPer72Pt = 96
 // pictureLines are the empty lines a picture covers, the first holding
 // it: at 96 pixels an inch, no wider than the column and no taller than
 // maxHeight.
-func pictureLines(src string, pic Picture, width, leading, maxHeight int) []line {
+func pictureLines(src, alt string, pic Picture, width, leading, maxHeight int) []line {
 	if pic.Width <= 0 || pic.Height <= 0 || leading <= 0 {
 		return nil
 	}
@@ -326,7 +337,7 @@ func pictureLines(src string, pic Picture, width, leading, maxHeight int) []line
 	}
 	n := (h + leading - 1) / leading
 	lines := make([]line, n)
-	lines[0].image = &Image{Src: src, X: (width - w) / 2, W: w, H: h} // centred in the column
+	lines[0].image = &Image{Src: src, Alt: alt, X: (width - w) / 2, W: w, H: h} // centred in the column
 	return lines
 }
 

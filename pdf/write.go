@@ -1,20 +1,18 @@
-// Package pdf writes a typeset book as PDF, placing every run where layout
-// put it. It is the only package that imports gopdf.
+// Package pdf writes a typeset book as a tagged PDF that claims PDF/UA-1
+// and PDF/A-2u: every run where layout put it, as glyphs of embedded font
+// subsets, in a structure tree that reads pair by pair, Chinese before
+// English, with page furniture marked as artifacts. It writes each page
+// as it goes and keeps only what the file's end needs (fonts' glyphs, the
+// structure tree, the outline).
 package pdf
 
 import (
-	"bytes"
-	"crypto/sha1"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
-	"strings"
+	"math"
+	"strconv"
 	"time"
 
-	"github.com/signintech/gopdf"
-
-	"diglot/article"
 	"diglot/fonts"
 	"diglot/layout"
 )
@@ -28,248 +26,477 @@ type Meta struct {
 }
 
 // Write renders book to w with the faces of set. It spends the book: each
-// page's runs are released once drawn, so that a long book is not held
-// twice (by the layout and by gopdf).
+// page's runs are released once written, so that a long book is not held
+// twice.
 func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error) {
 	defer func() {
-		// gopdf reads the fonts' subsets; a user's malformed font must not
-		// take the process down with it
+		// the subsetter and the shaper read the fonts; a user's malformed
+		// font must not take the process down with it
 		if r := recover(); r != nil {
 			err = fmt.Errorf("FONT: the PDF writer could not read a font (%v)", r)
 		}
 	}()
-	var pdf gopdf.GoPdf
-	pt := func(v int) float64 { return float64(v) / layout.Pt }
-	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pt(book.Width), H: pt(book.Height)}, Unit: gopdf.UnitPT})
-	pdf.SetCompressLevel(6)
-	pdf.SetInfo(gopdf.PdfInfo{
-		Title: meta.Title, Author: meta.Author, Subject: meta.Subject,
-		Creator: "diglot", Producer: "diglot (gopdf)", CreationDate: meta.Created,
-	})
-	names := map[fonts.Role]string{}
-	byRole := runesByRole(book)
-	for _, role := range book.Used { // in a fixed order: object numbers follow it
-		runes := byRole[role]
+	d := &document{o: newObjects(w), book: book, meta: meta, fonts: map[fonts.Role]*font{}, images: map[string]int{}}
+	d.catalog, d.pageTree, d.fontDict = d.o.reserve(), d.o.reserve(), d.o.reserve()
+	for i, role := range book.Used { // in a fixed order: object numbers follow it
 		face, err := set.Face(role)
 		if err != nil {
 			return err
 		}
-		// gopdf reads a font whole: hand it a subset of the glyphs this
-		// book draws, not the 15 MB face. Its family name, with the space
-		// it turns into "+", becomes the PDF's subset-tagged font name.
-		data, err := face.Subset(runes, fonts.SubsetOptions{Family: face.Name, StandIns: true, FlattenComposites: true})
-		if err != nil {
-			return fmt.Errorf("pdf: %w", err)
-		}
-		names[role] = subsetTag(face.Name, runes) + " " + face.Name
-		if err := pdf.AddTTFFontDataWithOption(names[role], data, gopdf.TtfOption{
-			OnGlyphNotFoundSubstitute: func(r rune) rune { return 0xFFFD },
-		}); err != nil {
-			return fmt.Errorf("pdf: font %s: %w", face.Name, err)
-		}
+		latin := role == fonts.LatinRegular || role == fonts.LatinBold || role == fonts.LatinItalic
+		f := newFont(face, "F"+strconv.Itoa(i), d.o.reserve(), latin)
+		d.fonts[role] = f
+		d.fontOrder = append(d.fontOrder, f)
 	}
-	var outlines []outline
+	d.tree = newTree(book.Language, len(book.Pages))
+	for range book.Pages {
+		d.pages = append(d.pages, d.o.reserve())
+	}
 	for i := range book.Pages {
-		page := &book.Pages[i]
-		pdf.AddPage()
-		for _, b := range page.Bookmarks {
-			pdf.SetXY(0, pt(b.Y))
-			outlines = append(outlines, outline{pdf.AddOutlineWithPosition(b.Title), b.Level})
+		if err := d.page(i); err != nil {
+			return err
 		}
-		font, size := fonts.Role(255), -1
-		for _, r := range page.Runs {
-			if r.Role != font || r.Size != size {
-				if err := pdf.SetFont(names[r.Role], "", pt(r.Size)); err != nil {
-					return fmt.Errorf("pdf: %w", err)
-				}
-				font, size = r.Role, r.Size
-			}
-			pdf.SetXY(pt(r.X), pt(r.Y))
-			if err := pdf.Text(r.Text); err != nil {
-				return fmt.Errorf("pdf: %w", err)
-			}
-
-		}
-		for _, img := range page.Images {
-			data, ok := meta.Pictures[img.Src]
-			if !ok {
-				continue
-			}
-			holder, err := gopdf.ImageHolderByBytes(data)
-			if err != nil {
-				return fmt.Errorf("pdf: image %q: %w", img.Src, err)
-			}
-			if err := pdf.ImageByHolder(holder, pt(img.X), pt(img.Y), &gopdf.Rect{W: pt(img.W), H: pt(img.H)}); err != nil {
-				return fmt.Errorf("pdf: image %q: %w", img.Src, err)
-			}
-		}
-		if len(page.Dots) > 0 {
-			pdf.SetFillColor(0, 0, 0)
-			for _, d := range page.Dots {
-				r := pt(d.D) / 2
-				x, y := pt(d.X), pt(d.Y)
-				if err := pdf.Rectangle(x-r, y-r, x+r, y+r, "F", r, 4); err != nil {
-					return fmt.Errorf("pdf: %w", err)
-				}
-			}
-		}
-		for _, r := range page.Rules {
-			pdf.SetLineWidth(pt(r.Width))
-			pdf.SetStrokeColor(r.Gray, r.Gray, r.Gray)
-			pdf.Line(pt(r.X0), pt(r.Y0), pt(r.X1), pt(r.Y1))
-		}
-		for _, l := range linkBoxes(page.Runs) {
-			pdf.AddExternalLink(asciiURI(l.uri), pt(l.x), pt(l.y), pt(l.w), pt(l.h))
-		}
-		page.Runs = nil // gopdf holds the page now: let a long book's layout go
+		book.Pages[i] = layout.Page{} // written: let a long book's layout go
 	}
-	lastTop, tops := nestOutlines(outlines)
-	var buf bytes.Buffer
-	if _, err := pdf.WriteTo(&buf); err != nil {
+	return d.finish()
+}
+
+// document is the state of one PDF being written.
+type document struct {
+	o         *objects
+	book      *layout.Book
+	meta      Meta
+	fonts     map[fonts.Role]*font
+	fontOrder []*font
+	tree      *tree
+	images    map[string]int // image XObjects written, by source
+	catalog   int
+	pageTree  int
+	fontDict  int
+	pages     []int // the pages' object numbers
+	outline   []bookmark
+	content   stream // the page being written, reused
+	glyphs    []glyph
+}
+
+// bookmark is an outline entry: its heading's title, level, page and
+// height on the page (PDF units, from the bottom).
+type bookmark struct {
+	title string
+	level int
+	page  int
+	y     int
+}
+
+// page writes page i: its content stream, its annotations and the page
+// object.
+func (d *document) page(i int) error {
+	page := &d.book.Pages[i]
+	c := &d.content
+	c.reset(d.book.Height)
+	for _, b := range page.Bookmarks {
+		d.outline = append(d.outline, bookmark{b.Title, b.Level, i, d.book.Height - b.Y})
+	}
+	var links []linkBox
+	images := page.Images
+	drawn := make([]bool, len(images))
+	for k := range page.Runs {
+		r := &page.Runs[k]
+		if r.Pair > 0 && !r.Artifact {
+			// a side's pictures come before its first text on the page
+			for j, img := range images {
+				if !drawn[j] && img.Pair == r.Pair && img.Side == r.Side {
+					d.image(i, img)
+					drawn[j] = true
+				}
+			}
+		}
+		switch {
+		case r.Artifact || r.Inserted:
+			c.mark(artifactOf(r.Part), nil, i, d.tree)
+		default:
+			e := d.tree.leaf(r)
+			c.mark(markTagged, e, i, d.tree)
+			if r.Link != "" {
+				links = addLinkBox(links, r, e)
+			}
+		}
+		if err := d.text(r); err != nil {
+			return err
+		}
+	}
+	for j, img := range images {
+		if !drawn[j] {
+			d.image(i, img)
+		}
+	}
+	c.mark(markNone, nil, i, d.tree)
+	d.furniture(page)
+
+	resources := d.o.reserve()
+	contents := d.o.reserve()
+	d.o.stream(contents, nil, c.b, true)
+	var annots []int
+	for _, l := range links {
+		num := d.o.reserve()
+		key := d.tree.annotate(l.elem, i, num)
+		d.o.object(num, l.annotation(d.book.Height, d.pages[i], key))
+		annots = append(annots, num)
+	}
+	var b []byte
+	b = append(b, "<< /Font "...)
+	b = appendRef(b, d.fontDict)
+	if len(c.xobjects) > 0 {
+		b = append(b, " /XObject <<"...)
+		for _, x := range c.xobjects {
+			b = append(b, " /Im"...)
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, ' ')
+			b = appendRef(b, x)
+		}
+		b = append(b, " >>"...)
+	}
+	b = append(b, " >>"...)
+	d.o.object(resources, b)
+
+	b = append(b[:0], "<< /Type /Page /Parent "...)
+	b = appendRef(b, d.pageTree)
+	b = append(b, " /MediaBox [0 0 "...)
+	b = appendMilli(b, d.book.Width)
+	b = append(b, ' ')
+	b = appendMilli(b, d.book.Height)
+	b = append(b, "] /Resources "...)
+	b = appendRef(b, resources)
+	b = append(b, " /Contents "...)
+	b = appendRef(b, contents)
+	b = append(b, " /StructParents "...)
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, " /Tabs /S"...)
+	if len(annots) > 0 {
+		b = append(b, " /Annots ["...)
+		for k, a := range annots {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = appendRef(b, a)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, " >>"...)
+	d.o.object(d.pages[i], b)
+	return d.o.err
+}
+
+// text shows a run: its glyphs, and the space that follows it in the
+// source, so that the text layer keeps its words apart.
+func (d *document) text(r *layout.Run) error {
+	f := d.fonts[r.Role]
+	if f == nil {
+		return fmt.Errorf("pdf: a run uses a face the book does not list")
+	}
+	var err error
+	d.glyphs, err = f.glyphs(d.glyphs[:0], r.Text)
+	if err != nil {
 		return err
 	}
-	out, err := fixup(buf.Bytes(), meta.Lang, outlineFix{last: lastTop, tops: tops})
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	if r.SpaceAfter {
+		if cid, ok := f.spaceCID(); ok {
+			d.glyphs = append(d.glyphs, glyph{cid, f.advance(cid)})
+		}
 	}
-	_, err = w.Write(out)
-	return err
+	d.content.show(f, r.Size, r.X, r.Y, d.glyphs)
+	return nil
 }
 
-// outline is a bookmark gopdf has written, with its heading's level.
-type outline struct {
-	obj   *gopdf.OutlineObj
-	level int
+// furniture draws the page's rules and emphasis dots, as artifacts.
+func (d *document) furniture(page *layout.Page) {
+	c := &d.content
+	if len(page.Rules) == 0 && len(page.Dots) == 0 {
+		return
+	}
+	c.b = append(c.b, "/Artifact BMC\nq\n"...)
+	for _, r := range page.Rules {
+		c.b = appendMilli(c.b, int(r.Gray)*1000/255)
+		c.b = append(c.b, " G "...)
+		c.b = appendMilli(c.b, r.Width)
+		c.b = append(c.b, " w "...)
+		c.point(r.X0, r.Y0)
+		c.b = append(c.b, " m "...)
+		c.point(r.X1, r.Y1)
+		c.b = append(c.b, " l S\n"...)
+	}
+	if len(page.Dots) > 0 {
+		c.b = append(c.b, "0 g\n"...)
+		for _, dot := range page.Dots {
+			c.circle(dot.X, dot.Y, dot.D/2)
+		}
+		c.b = append(c.b, "f\n"...)
+	}
+	c.b = append(c.b, "Q\nEMC\n"...)
 }
 
-// nestOutlines links the bookmarks into a tree by heading level (gopdf
-// writes them as one flat list): each entry's parent is the nearest
-// earlier one of a smaller level. It returns the object number of the
-// last top-level entry, which the outline root's /Last must name (0 when
-// there is none), and the top-level entries' numbers, whose /Parent must
-// be the root (gopdf names another object).
-func nestOutlines(outlines []outline) (lastTop int, tops []int) {
-	type open struct {
-		node      outline
-		lastChild *gopdf.OutlineObj
+// mark is the kind of marked-content sequence content stands in.
+type mark uint8
+
+const (
+	markNone mark = iota
+	markTagged
+	markArtifact // a hyphen or mark layout added
+	markHeader   // a running head
+	markFooter   // a page number
+)
+
+// artifactOf is the artifact a run that is not the document's text is.
+func artifactOf(p layout.Part) mark {
+	switch p {
+	case layout.PartRunningHead:
+		return markHeader
+	case layout.PartFolio:
+		return markFooter
 	}
-	var stack []open
-	var prevTop *gopdf.OutlineObj
-	for _, o := range outlines {
-		for len(stack) > 0 && stack[len(stack)-1].node.level >= o.level {
-			stack = stack[:len(stack)-1]
-		}
-		o.obj.SetNext(-1)
-		o.obj.SetPrev(-1)
-		var prev *gopdf.OutlineObj
-		if len(stack) == 0 {
-			prev, prevTop = prevTop, o.obj
-			lastTop = o.obj.GetIndex()
-			tops = append(tops, lastTop)
-		} else {
-			parent := &stack[len(stack)-1]
-			o.obj.SetParent(parent.node.obj.GetIndex())
-			if parent.lastChild == nil {
-				parent.node.obj.SetFirst(o.obj.GetIndex())
-			}
-			parent.node.obj.SetLast(o.obj.GetIndex())
-			prev, parent.lastChild = parent.lastChild, o.obj
-		}
-		if prev != nil {
-			prev.SetNext(o.obj.GetIndex())
-			o.obj.SetPrev(prev.GetIndex())
-		}
-		stack = append(stack, open{node: o})
-	}
-	return lastTop, tops
+	return markArtifact
 }
 
-// linkBox is the clickable area of a web address on one line.
+// stream is a page's content stream being written.
+type stream struct {
+	b        []byte
+	height   int // the page's, to turn layout's y (from the top) into PDF's
+	mode     mark
+	elem     *element
+	mcid     int
+	inText   bool
+	inArray  bool
+	font     *font
+	size     int
+	y        int
+	pen      float64 // where the text array's last glyph ends, millipoints
+	hex      bool    // a hex string is open in the text array
+	xobjects []int
+}
+
+func (c *stream) reset(height int) {
+	*c = stream{b: c.b[:0], height: height, xobjects: c.xobjects[:0]}
+	c.b = append(c.b, "0 g 0 G\n"...) // black, stated: no colour is left to a default
+}
+
+// mark opens the marked-content sequence that the next content stands in,
+// closing the open one when it is another: a new MCID for each run of
+// content of one element.
+func (c *stream) mark(m mark, e *element, page int, t *tree) {
+	if m == c.mode && e == c.elem {
+		return
+	}
+	c.endText()
+	if c.mode != markNone {
+		c.b = append(c.b, "EMC\n"...)
+	}
+	c.mode, c.elem = m, e
+	switch m {
+	case markTagged:
+		c.b = append(c.b, '/')
+		c.b = append(c.b, e.kind...)
+		c.b = append(c.b, " <</MCID "...)
+		c.b = strconv.AppendInt(c.b, int64(c.mcid), 10)
+		c.b = append(c.b, ">> BDC\n"...)
+		t.mark(e, page, c.mcid)
+		c.mcid++
+	case markArtifact:
+		c.b = append(c.b, "/Artifact BMC\n"...)
+	case markHeader:
+		c.b = append(c.b, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"...)
+	case markFooter:
+		c.b = append(c.b, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"...)
+	}
+}
+
+// show draws glyphs from (x, y) in f at size: in the open text array when
+// they continue its line in its face and size (the distance from the last
+// glyph as an adjustment), else from a new text matrix.
+func (c *stream) show(f *font, size, x, y int, glyphs []glyph) {
+	if len(glyphs) == 0 {
+		return
+	}
+	if !c.inText {
+		c.b = append(c.b, "BT\n"...)
+		c.inText = true
+		c.font = nil
+	}
+	if c.inArray && f == c.font && size == c.size && y == c.y {
+		if gap := float64(x) - c.pen; math.Abs(gap) >= 0.5 {
+			// an adjustment in thousandths of the size, a tenth's
+			// precision; the pen goes where it really puts the glyphs
+			tenths := int(math.Round(-gap * 10000 / float64(size)))
+			c.closeHex()
+			c.b = append(c.b, ' ')
+			c.b = appendMilli(c.b, tenths*100)
+			c.pen -= float64(tenths) * float64(size) / 10000
+		}
+	} else {
+		c.endArray()
+		if f != c.font || size != c.size {
+			c.b = append(c.b, '/')
+			c.b = append(c.b, f.resource...)
+			c.b = append(c.b, ' ')
+			c.b = appendMilli(c.b, size)
+			c.b = append(c.b, " Tf\n"...)
+			c.font, c.size = f, size
+		}
+		c.b = append(c.b, "1 0 0 1 "...)
+		c.point(x, y)
+		c.b = append(c.b, " Tm\n["...)
+		c.inArray, c.y, c.pen = true, y, float64(x)
+	}
+	if !c.hex {
+		c.b = append(c.b, '<')
+		c.hex = true
+	}
+	const digits = "0123456789ABCDEF"
+	upem := float64(f.face.UnitsPerEm)
+	for _, g := range glyphs {
+		c.b = append(c.b, digits[g.cid>>12], digits[g.cid>>8&15], digits[g.cid>>4&15], digits[g.cid&15])
+		c.pen += float64(g.advance) * float64(size) / upem
+	}
+}
+
+func (c *stream) closeHex() {
+	if c.hex {
+		c.b = append(c.b, '>')
+		c.hex = false
+	}
+}
+
+func (c *stream) endArray() {
+	if c.inArray {
+		c.closeHex()
+		c.b = append(c.b, "] TJ\n"...)
+		c.inArray = false
+	}
+}
+
+func (c *stream) endText() {
+	c.endArray()
+	if c.inText {
+		c.b = append(c.b, "ET\n"...)
+		c.inText = false
+	}
+}
+
+// point appends a layout position as PDF coordinates.
+func (c *stream) point(x, y int) {
+	c.b = appendMilli(c.b, x)
+	c.b = append(c.b, ' ')
+	c.b = appendMilli(c.b, c.height-y)
+}
+
+// circle appends a closed path of a circle of radius r about (x, y), as
+// four Bézier arcs.
+func (c *stream) circle(x, y, r int) {
+	k := r * 5523 / 10000 // the control points' distance for a quarter circle
+	pts := [][6]int{
+		{x + r, y + k, x + k, y + r, x, y + r},
+		{x - k, y + r, x - r, y + k, x - r, y},
+		{x - r, y - k, x - k, y - r, x, y - r},
+		{x + k, y - r, x + r, y - k, x + r, y},
+	}
+	c.point(x+r, y)
+	c.b = append(c.b, " m"...)
+	for _, p := range pts {
+		for j := 0; j < 6; j += 2 {
+			c.b = append(c.b, ' ')
+			c.point(p[j], p[j+1])
+		}
+		c.b = append(c.b, " c"...)
+	}
+	c.b = append(c.b, " h\n"...)
+}
+
+// image draws a picture inside a Figure of its own.
+func (d *document) image(page int, img layout.Image) {
+	data, ok := d.meta.Pictures[img.Src]
+	if !ok {
+		return
+	}
+	num, ok := d.images[img.Src]
+	if !ok {
+		var err error
+		if num, err = d.writeImage(data); err != nil {
+			return // build checked the picture; one that fails here is left out
+		}
+		d.images[img.Src] = num
+	}
+	c := &d.content
+	c.mark(markTagged, d.tree.figure(img), page, d.tree)
+	c.endText()
+	c.b = append(c.b, "q "...)
+	c.b = appendMilli(c.b, img.W)
+	c.b = append(c.b, " 0 0 "...)
+	c.b = appendMilli(c.b, img.H)
+	c.b = append(c.b, ' ')
+	c.point(img.X, img.Y+img.H)
+	c.b = append(c.b, " cm /Im"...)
+	c.b = strconv.AppendInt(c.b, int64(num), 10)
+	c.b = append(c.b, " Do Q\n"...)
+	c.xobjects = append(c.xobjects, num)
+	c.mark(markNone, nil, page, d.tree)
+}
+
+// linkBox is the clickable area of a web address on one line of a side.
 type linkBox struct {
 	uri        string
+	elem       *element
 	x, y, w, h int // top left corner and size, layout units
+	size       int
 }
 
-// linkBoxes joins the runs of each web address on each line of a side of
-// a pair into one box, from the ascent to the descent of the text. Runs of
-// the same address on the other side, or further along the line than the
-// next word, get boxes of their own. The side comes from the run, as
-// layout set it, not from where it stands.
-func linkBoxes(runs []layout.Run) []linkBox {
-	type key struct {
-		pair int
-		side article.Lang
-	}
-	var out []linkBox
-	var last key
-	for _, r := range runs {
-		if r.Link == "" {
-			continue
+// addLinkBox adds run r, part of link element e, to the boxes: it widens
+// the last box when it is the same link's on the same line and no further
+// along than the next word, else starts a box of its own.
+func addLinkBox(boxes []linkBox, r *layout.Run, e *element) []linkBox {
+	top := r.Y - r.Size*9/10
+	if n := len(boxes); n > 0 {
+		box := &boxes[n-1]
+		if box.elem == e && box.y == top && r.X >= box.x && r.X-(box.x+box.w) <= r.Size {
+			box.w = max(box.w, r.X+r.Width-box.x)
+			return boxes
 		}
-		k := key{r.Pair, r.Side}
-		if n := len(out); n > 0 {
-			box := &out[n-1]
-			end := box.x + box.w
-			if box.uri == r.Link && box.y == r.Y-r.Size*9/10 && k == last && r.X >= box.x && r.X-end <= r.Size {
-				box.w = max(box.w, r.X+r.Width-box.x)
-				continue
-			}
-		}
-		out = append(out, linkBox{uri: r.Link, x: r.X, y: r.Y - r.Size*9/10, w: r.Width, h: r.Size * 12 / 10})
-		last = k
 	}
-	return out
+	return append(boxes, linkBox{uri: r.Link, elem: e, x: r.X, y: top, w: r.Width, h: r.Size * 12 / 10, size: r.Size})
 }
 
-// asciiURI percent-encodes the bytes of uri outside printable ASCII, as a
-// PDF URI action wants.
+// annotation is the box's Link annotation, printable (PDF/A), with its
+// address as its description (PDF/UA 7.18.5).
+func (l linkBox) annotation(height, page, key int) []byte {
+	var b []byte
+	b = append(b, "<< /Type /Annot /Subtype /Link /F 4 /Border [0 0 0] /Rect ["...)
+	b = appendMilli(b, l.x)
+	b = append(b, ' ')
+	b = appendMilli(b, height-l.y-l.h)
+	b = append(b, ' ')
+	b = appendMilli(b, l.x+l.w)
+	b = append(b, ' ')
+	b = appendMilli(b, height-l.y)
+	b = append(b, "] /P "...)
+	b = appendRef(b, page)
+	b = append(b, " /Contents "...)
+	b = appendText(b, "Link to "+l.uri)
+	b = append(b, " /StructParent "...)
+	b = strconv.AppendInt(b, int64(key), 10)
+	b = append(b, " /A << /S /URI /URI "...)
+	b = appendString(b, asciiURI(l.uri))
+	b = append(b, " >> >>"...)
+	return b
+}
+
+// asciiURI percent-encodes the bytes of uri outside printable ASCII: a
+// URI action's string is 7-bit ASCII (PDF 32000 §12.6.4.7).
 func asciiURI(uri string) string {
-	var b strings.Builder
+	var b []byte
 	for i := 0; i < len(uri); i++ {
-		if c := uri[i]; c <= ' ' || c >= 0x7F || c == '(' || c == ')' || c == '\\' { // gopdf writes it in a literal string, unescaped
-			fmt.Fprintf(&b, "%%%02X", c)
+		if c := uri[i]; c <= ' ' || c >= 0x7F {
+			b = append(b, '%', "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&15])
 		} else {
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	return b.String()
-}
-
-// runesByRole collects the characters each face draws, in order, plus
-// U+FFFD, gopdf's substitute for a character its font lacks: a safety net,
-// since every character drawn is in the subset (with a stand-in glyph when
-// the face lacks it).
-func runesByRole(book *layout.Book) map[fonts.Role][]rune {
-	sets := map[fonts.Role]map[rune]bool{}
-	for _, page := range book.Pages {
-		for _, r := range page.Runs {
-			set := sets[r.Role]
-			if set == nil {
-				set = map[rune]bool{0xFFFD: true}
-				sets[r.Role] = set
-			}
-			for _, c := range r.Text {
-				set[c] = true
-			}
-		}
-	}
-	out := map[fonts.Role][]rune{}
-	for role, set := range sets {
-		out[role] = slices.Sorted(maps.Keys(set))
-	}
-	return out
-}
-
-// subsetTag derives the six capital letters that mark a subset font's name
-// (PDF 32000 §9.6.4) from the font and the characters it holds, so that the
-// same book always gets the same tag.
-func subsetTag(name string, runes []rune) string {
-	h := sha1.New()
-	fmt.Fprint(h, name, string(runes))
-	sum := h.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
-	}
-	return string(tag)
+	return string(b)
 }
