@@ -21,10 +21,10 @@ type Face struct {
 	CapHeight   int
 	ItalicAngle float64
 	Weight      int
-	advances   []uint16
-	cmap       []cmapGroup
-	numGlyphs  int
-	shaping    shapingFont
+	advances    []uint16
+	cmap        []cmapGroup
+	numGlyphs   int
+	shaping     shapingFont
 }
 
 // Parse reads a TrueType font. A malformed font is an error, never a panic.
