@@ -345,8 +345,8 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 			r.Y = base
 			r.Part, r.Artifact = part, part == PartFolio
 			side := article.English
-			if lang == langZH {
-				side = article.Chinese
+			if lang == langZH && script.HasHan(text) {
+				side = article.Chinese // a Chinese title without Han (a file name) is Latin text
 			}
 			r.Lang = tagOf(r.override, side, pg.spec.language())
 			page.Runs = append(page.Runs, r)

@@ -12,6 +12,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/script"
 	"diglot/layout/hyphen"
 	"diglot/layout/linebreak"
 )
@@ -182,6 +183,10 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 // stamp records in the runs of one side of a block what they stand for:
 // the pair, the side, the part and the language.
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
+	latinParas := make([]bool, len(b.Side(side)))
+	for i, p := range b.Side(side) {
+		latinParas[i] = side == article.Chinese && latinText(p.Text)
+	}
 	part := PartBody
 	switch b.Kind {
 	case article.Heading:
@@ -200,8 +205,19 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 				r.Level = b.Level
 			}
 			r.Lang = tagOf(r.override, side, zhTag)
+			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || (r.Link != "" || r.Part == PartCode) && latinText(r.Text)) {
+				r.Lang = "en"
+			}
 		}
 	}
+}
+
+// latinText reports Latin letters without Han. On the Chinese side such
+// text is English, not Chinese quoting a Latin word, when it is a whole
+// paragraph (a heading "FAQ" given in both languages) or a web address
+// or code.
+func latinText(s string) bool {
+	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
 }
 
 // tagOf is the language tag of text with an override on a side.

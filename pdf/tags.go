@@ -47,8 +47,9 @@ type tree struct {
 	byline    *element
 	pair      int      // the pair the open container belongs to
 	container *element // the open pair's Div or heading
-	block     *element // the open paragraph (P, heading Span, LI)
-	blockKey  [2]int   // its side and paragraph
+	// blocks are the open pair's paragraphs (P, heading Span, LI) by side
+	// and paragraph: a pair split over two pages goes on with them
+	blocks    map[[2]int]*element
 	headings  int      // the level of the last heading, for a tree without skipped levels
 	count     int      // elements made
 	// marked[page][mcid] is the element whose content the sequence is:
@@ -58,7 +59,7 @@ type tree struct {
 }
 
 func newTree(zhTag string, pages int) *tree {
-	return &tree{root: &element{kind: "Document", page: -1}, zhTag: zhTag, marked: make([][]*element, pages)}
+	return &tree{root: &element{kind: "Document", page: -1}, zhTag: zhTag, marked: make([][]*element, pages), blocks: map[[2]int]*element{}}
 }
 
 func (t *tree) add(parent *element, kind, lang string) *element {
@@ -139,39 +140,29 @@ func (t *tree) paragraph(r *layout.Run) *element {
 	c := t.pairContainer(r.Pair, r.Level)
 	key := [2]int{int(r.Side), r.Para}
 	lang := t.sideTag(r.Side)
-	if t.block == nil || t.blockKey != key || t.block.parent == nil || !t.holds(c, t.block) {
-		t.blockKey = key
+	block := t.blocks[key]
+	if block == nil {
 		switch {
 		case c.kind != "Div":
-			t.block = t.add(c, "Span", lang)
+			block = t.add(c, "Span", lang)
 		case r.Part == layout.PartListLabel || r.Part == layout.PartListBody:
-			list := t.add(c, "L", lang)
-			t.block = t.add(list, "LI", "")
+			block = t.add(t.add(c, "L", lang), "LI", "")
 		default:
-			t.block = t.add(c, "P", lang)
+			block = t.add(c, "P", lang)
 		}
+		t.blocks[key] = block
 	}
-	if t.block.kind != "LI" {
-		return t.block
+	if block.kind != "LI" {
+		return block
 	}
 	part := "LBody"
 	if r.Part == layout.PartListLabel {
 		part = "Lbl"
 	}
-	if n := len(t.block.kids); n > 0 && t.block.kids[n-1].elem.kind == part {
-		return t.block.kids[n-1].elem
+	if n := len(block.kids); n > 0 && block.kids[n-1].elem.kind == part {
+		return block.kids[n-1].elem
 	}
-	return t.add(t.block, part, "")
-}
-
-// holds reports whether e lies under c.
-func (t *tree) holds(c, e *element) bool {
-	for ; e != nil; e = e.parent {
-		if e == c {
-			return true
-		}
-	}
-	return false
+	return t.add(block, part, "")
 }
 
 // pairContainer returns the grouping element of a pair: a heading element
@@ -181,7 +172,8 @@ func (t *tree) pairContainer(pair, level int) *element {
 	if t.container != nil && t.pair == pair {
 		return t.container
 	}
-	t.pair, t.block = pair, nil
+	t.pair = pair
+	clear(t.blocks)
 	if level > 0 {
 		level = min(level, t.headings+1, 6)
 		t.headings = level
@@ -200,7 +192,6 @@ func (t *tree) figure(img layout.Image) *element {
 	if e.alt == "" {
 		e.alt = "a picture"
 	}
-	t.block = nil
 	return e
 }
 

@@ -95,7 +95,8 @@ func (d *document) page(i int) error {
 	c := &d.content
 	c.reset(d.book.Height)
 	for _, b := range page.Bookmarks {
-		d.outline = append(d.outline, bookmark{b.Title, b.Level, i, d.book.Height - b.Y})
+		// the view opens 20 pt above the heading's top
+		d.outline = append(d.outline, bookmark{b.Title, b.Level, i, min(d.book.Height, d.book.Height-b.Y+20*layout.Pt)})
 	}
 	var links []linkBox
 	images := page.Images

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check.sh: build every shared corpus article and every edge file that must
 # build, in every EPUB layout, and run the shared checkers
-# (../shared/tools/check-pdf and check-epub) on each output. Fails on any
+# (../shared/tools/check-pdf, check-pdfua and check-epub) on each output. Fails on any
 # failing rule that testdata/checker-disputes.txt does not list, and on a
 # listed dispute that no longer fails. Skipped when ../shared is missing.
 set -u
@@ -64,6 +64,12 @@ for a in "${articles[@]}"; do
     if [ $layout = auto ]; then
       "$tools/check-pdf" "$tmp/$n/$file" "$tmp/$n/auto/${file%.*}.pdf" "${pairs[@]}" >"$tmp/$n/pdf.txt" 2>&1
       verdict "$n" pdf "$tmp/$n/pdf.txt"
+      "$tools/check-pdfua" "$tmp/$n/$file" "$tmp/$n/auto/${file%.*}.pdf" "${pairs[@]}" >"$tmp/$n/pdfua.txt" 2>&1
+      verdict "$n" pdfua "$tmp/$n/pdfua.txt"
+      if grep -q '^WARN' "$tmp/$n/pdfua.txt"; then
+        echo "WARN  $n pdfua: $(grep '^WARN' "$tmp/$n/pdfua.txt" | awk '{print $2}' | tr '\n' ' ')"
+        grep -A2 '^WARN' "$tmp/$n/pdfua.txt" | head -4 | sed 's/^/      /'
+      fi
     fi
     "$tools/check-epub" "$tmp/$n/$file" "$tmp/$n/$layout/${file%.*}.epub" "${pairs[@]}" >"$tmp/$n/epub-$layout.txt" 2>&1
     verdict "$n" epub "$tmp/$n/epub-$layout.txt"
