@@ -142,6 +142,9 @@ func TestRunsCarryStructure(t *testing.T) {
 			if r.Side == article.Chinese || script.HasHan(r.Text) && !strings.ContainsFunc(r.Text, script.IsLatinLetter) {
 				wantLang = "zh-Hans"
 			}
+			if r.Side == article.Chinese && (r.Link != "" || r.Part == PartCode) && !script.HasHan(r.Text) {
+				wantLang = "en" // a web address or code in Chinese text is not Chinese
+			}
 			if r.Lang != wantLang && strings.TrimFunc(r.Text, func(c rune) bool { return !script.IsHan(c) && !script.IsLatinLetter(c) }) != "" {
 				t.Errorf("run %q of side %v: lang %q, want %q", r.Text, r.Side, r.Lang, wantLang)
 			}
