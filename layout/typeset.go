@@ -185,7 +185,7 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
 	latinParas := make([]bool, len(b.Side(side)))
 	for i, p := range b.Side(side) {
-		latinParas[i] = side == article.Chinese && latinText(p.Text)
+		latinParas[i] = side == article.Chinese && latinText(p.LabelText(side)+p.Text)
 	}
 	part := PartBody
 	switch b.Kind {

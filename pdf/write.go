@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -437,7 +438,9 @@ func (d *document) image(page int, img layout.Image) {
 	c.b = append(c.b, " cm /Im"...)
 	c.b = strconv.AppendInt(c.b, int64(num), 10)
 	c.b = append(c.b, " Do Q\n"...)
-	c.xobjects = append(c.xobjects, num)
+	if !slices.Contains(c.xobjects, num) {
+		c.xobjects = append(c.xobjects, num)
+	}
 	c.mark(markNone, nil, page, d.tree)
 }
 
