@@ -69,6 +69,9 @@ func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
 		}
 		pg.place(r, len(r.zh.lines), len(r.en.lines))
 		pg.y += r.height(len(r.zh.lines), len(r.en.lines))
+		// placed: the page holds the runs now, so a long book's lines
+		// are not held twice (what follows looks only at the next rows)
+		rows[i].zh.lines, rows[i].en.lines = nil, nil
 	}
 	pg.decorate()
 	return pg.book

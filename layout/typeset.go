@@ -60,17 +60,17 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	zhW := columnWidth(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
 	rows := setRows(doc.Blocks, chain, hyph, spec, zhW, enW)
-	book := paginate(rows, spec, zhW, chain)
-	book.ZHColumn = [2]int{spec.MarginInner, zhW}
-	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
-	if spec.EnglishLeft {
-		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
-	}
 	var loose []int
 	for i, r := range rows {
 		if r.zh.loose() || r.en.loose() {
 			loose = append(loose, doc.Blocks[i].Line)
 		}
+	}
+	book := paginate(rows, spec, zhW, chain)
+	book.ZHColumn = [2]int{spec.MarginInner, zhW}
+	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
+	if spec.EnglishLeft {
+		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
 	}
 	if len(loose) > 0 {
 		book.Diagnostics = append(book.Diagnostics, looseWarning(loose))
