@@ -23,7 +23,7 @@ const (
 )
 
 // picture is an image ready for both writers: PNG re-encoded by Go's
-// encoder (one plain form gopdf and every reading system read), JPEG as
+// encoder (one plain form the PDF writer and every reading system read), JPEG as
 // it came.
 type picture struct {
 	data      []byte

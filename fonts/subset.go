@@ -22,8 +22,8 @@ type SubsetOptions struct {
 	StandIns bool
 	// FlattenComposites rewrites composite glyphs whose components are
 	// composites themselves so that they refer to simple glyphs only
-	// (offsets added). gopdf, which subsets the font again, follows one
-	// level of components: without this, Source Serif's % lost its rings.
+	// (offsets added), for readers that follow one level of components
+	// (gopdf did: Source Serif's % lost its rings).
 	FlattenComposites bool
 	// KernPairs lists the pairs of characters to write into a 'kern' table
 	// with their kerning (see Face.Kern), so that a reading system kerns the

@@ -49,9 +49,9 @@ type tree struct {
 	container *element // the open pair's Div or heading
 	// blocks are the open pair's paragraphs (P, heading Span, LI) by side
 	// and paragraph: a pair split over two pages goes on with them
-	blocks    map[[2]int]*element
-	headings  int      // the level of the last heading, for a tree without skipped levels
-	count     int      // elements made
+	blocks   map[[2]int]*element
+	headings int // the level of the last heading, for a tree without skipped levels
+	count    int // elements made
 	// marked[page][mcid] is the element whose content the sequence is:
 	// the ParentTree's array of the page
 	marked [][]*element

@@ -19,8 +19,9 @@ import (
 )
 
 // softMemoryLimit keeps the heap of a book-length build near its live size:
-// gopdf holds every page until the file is written, and with the garbage
-// collector's default pacing a 3,000-pair article would peak at twice that.
+// layout holds every page until the PDF writer takes it, and with the
+// garbage collector's default pacing a 3,000-pair article would peak at
+// twice that.
 // GOMEMLIMIT, when set, wins.
 const softMemoryLimit = 256 << 20
 
