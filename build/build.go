@@ -201,7 +201,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
-			return output{".pdf", data, len(book.Pages), book.Missing, book.Diagnostics, narrowColumns(book, s), nil}
+			return output{".pdf", data, book.PageCount, book.Missing, book.Diagnostics, narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
@@ -293,13 +293,15 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 
 // makePDF typesets the article and writes its PDF.
 func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte) ([]byte, *layout.Book, error) {
-	book, err := layout.Typeset(clean, set, spec)
+	var buf bytes.Buffer
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
+	// each page goes to the PDF as soon as layout has finished it
+	w := pdf.NewWriter(&buf, set, meta, spec.Width, spec.Height, spec.Language)
+	book, err := layout.TypesetPages(clean, set, spec, w.WritePage)
 	if err != nil {
 		return nil, nil, err
 	}
-	var buf bytes.Buffer
-	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
-	if err := pdf.Write(&buf, book, set, meta); err != nil {
+	if err := w.Close(); err != nil {
 		return nil, nil, err
 	}
 	return buf.Bytes(), book, nil

@@ -112,7 +112,8 @@ type Dot struct{ X, Y, D int }
 // Book is a typeset document.
 type Book struct {
 	Width, Height int
-	Pages         []Page
+	Pages         []Page // empty when TypesetPages handed them on
+	PageCount     int
 	ZHColumn      [2]int              // left edge and width of the Chinese column
 	ENColumn      [2]int              // left edge and width of the English column
 	Missing       []rune              // characters no face covers, drawn as boxes that keep their code points

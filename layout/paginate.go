@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,72 +10,114 @@ import (
 	"diglot/internal/script"
 )
 
-// pager places rows on pages.
+// pager places rows on pages, handing each page on (emit) as soon as it
+// is finished, so that a long book never holds all its pages.
 type pager struct {
 	spec     Spec
 	chain    *faceChain
 	book     *Book
 	zhX, enX int
+	zhW      int // the Chinese column's width
 	y        int // top of the next row
 	bottom   int
-	// bodyTop and bodyBottom are the extent of the rows placed on each
-	// page, for the gutter rule (-1: none yet)
-	bodyTop, bodyBottom []int
+	cur      Page // the page being filled
+	pages    int  // pages begun, the current one included
+	// bodyTop and bodyBottom are the extent of the rows placed on the
+	// current page, for the gutter rule (-1: none yet)
+	bodyTop, bodyBottom int
+	emit                func(*Page) error
+	err                 error // the first error emit returned
+	used                map[fonts.Role]bool
+	prev                *row  // the row placed last (its lines released)
+	next                []row // rows waiting: a heading looks ahead at them
 }
 
 // minLines is the fewest lines of a column left on either side of a page
 // break inside a pair (typesetting.md §3.3).
 const minLines = 2
 
-func paginate(rows []row, spec Spec, zhW int, chain *faceChain) *Book {
+func newPager(spec Spec, zhW int, chain *faceChain, emit func(*Page) error) *pager {
 	pg := &pager{spec: spec, chain: chain, book: &Book{Width: spec.Width, Height: spec.Height, Language: spec.language()},
-		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, bottom: spec.Height - spec.MarginBottom}
+		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, zhW: zhW, bottom: spec.Height - spec.MarginBottom,
+		emit: emit, used: map[fonts.Role]bool{}}
 	if spec.EnglishLeft {
 		enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW
 		pg.enX, pg.zhX = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
 	}
 	pg.newPage()
 	pg.titleBlock()
-	for i := range rows {
-		r := rows[i]
-		if i > 0 && pg.y > spec.MarginTop { // no space above the first row of a page
-			gap := rowGap(rows[i-1], r, spec)
-			if r.ruleBefore {
-				// a thematic break: a short rule centred in a doubled gap
-				// in each column, clear of the gutter's rule
-				page := pg.page()
-				y := pg.y + gap
-				enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW
-				for _, c := range [][2]int{{pg.zhX, zhW}, {pg.enX, enW}} {
-					x := c[0] + c[1]/2
-					page.Rules = append(page.Rules, Rule{X0: x - 30*Pt, Y0: y, X1: x + 30*Pt, Y1: y, Width: ruleWidth})
-				}
-				gap *= 2
-			}
-			pg.y += gap
-		}
-		need := r.height(len(r.zh.lines), len(r.en.lines))
-		if r.heading {
-			need = keepWithNext(rows[i:], spec)
-		}
-		if pg.y+need > pg.bottom && !pg.atTop() {
-			if r.heading || !pg.split(&r) {
-				pg.newPage()
-			}
-		}
-		for pg.y+r.height(len(r.zh.lines), len(r.en.lines)) > pg.bottom {
-			if !pg.split(&r) {
-				break // a single line taller than the page: set it anyway
-			}
-		}
-		pg.place(r, len(r.zh.lines), len(r.en.lines))
-		pg.y += r.height(len(r.zh.lines), len(r.en.lines))
-		// placed: the page holds the runs now, so a long book's lines
-		// are not held twice (what follows looks only at the next rows)
-		rows[i].zh.lines, rows[i].en.lines = nil, nil
+	return pg
+}
+
+// add queues rows for the pages. Rows are placed once the rows a heading
+// keeps with have come too (see keepWithNext); finish places the rest.
+func (pg *pager) add(rows []row) {
+	pg.next = append(pg.next, rows...)
+	n := len(pg.next) - (maxKeptHeadings + 1)
+	for i := 0; i < n; i++ {
+		pg.placeRow(pg.next[i:])
 	}
-	pg.decorate()
-	return pg.book
+	if n > 0 {
+		pg.next = append(pg.next[:0], pg.next[n:]...)
+	}
+}
+
+// finish places the rows left, hands on the last page and returns the
+// book: everything but its pages, which emit has had.
+func (pg *pager) finish() (*Book, error) {
+	for i := range pg.next {
+		pg.placeRow(pg.next[i:])
+	}
+	pg.next = nil
+	pg.endPage()
+	for role := range pg.used {
+		pg.book.Used = append(pg.book.Used, role)
+	}
+	slices.Sort(pg.book.Used)
+	pg.book.PageCount = pg.pages
+	return pg.book, pg.err
+}
+
+// placeRow places rows[0], which the rows after it follow.
+func (pg *pager) placeRow(rows []row) {
+	spec := pg.spec
+	r := rows[0]
+	if pg.prev != nil && pg.y > spec.MarginTop { // no space above the first row of a page
+		gap := rowGap(*pg.prev, r, spec)
+		if r.ruleBefore {
+			// a thematic break: a short rule centred in a doubled gap in
+			// each column, clear of the gutter's rule
+			page := pg.page()
+			y := pg.y + gap
+			enW := spec.Width - 2*spec.MarginInner - spec.Gutter - pg.zhW
+			for _, c := range [][2]int{{pg.zhX, pg.zhW}, {pg.enX, enW}} {
+				x := c[0] + c[1]/2
+				page.Rules = append(page.Rules, Rule{X0: x - 30*Pt, Y0: y, X1: x + 30*Pt, Y1: y, Width: ruleWidth})
+			}
+			gap *= 2
+		}
+		pg.y += gap
+	}
+	need := r.height(len(r.zh.lines), len(r.en.lines))
+	if r.heading {
+		need = keepWithNext(rows, spec)
+	}
+	if pg.y+need > pg.bottom && !pg.atTop() {
+		if r.heading || !pg.split(&r) {
+			pg.newPage()
+		}
+	}
+	for pg.y+r.height(len(r.zh.lines), len(r.en.lines)) > pg.bottom {
+		if !pg.split(&r) {
+			break // a single line taller than the page: set it anyway
+		}
+	}
+	pg.place(r, len(r.zh.lines), len(r.en.lines))
+	pg.y += r.height(len(r.zh.lines), len(r.en.lines))
+	// placed: the page holds the runs now, so a long book's lines are not
+	// held twice
+	rows[0].zh.lines, rows[0].en.lines = nil, nil
+	pg.prev = &row{heading: rows[0].heading, list: rows[0].list}
 }
 
 // maxKeptHeadings is the longest run of headings kept with what follows.
@@ -138,7 +181,7 @@ func (r row) hasImage() bool {
 	return false
 }
 
-func (pg *pager) atTop() bool { return pg.y == pg.spec.MarginTop && len(pg.book.Pages) > 1 }
+func (pg *pager) atTop() bool { return pg.y == pg.spec.MarginTop && pg.pages > 1 }
 
 // height is the height a row takes with nz Chinese and ne English lines.
 func (r row) height(nz, ne int) int {
@@ -209,11 +252,10 @@ func keep(k, n int) (int, bool) {
 func (pg *pager) place(r row, nz, ne int) {
 	page := pg.page()
 	base := pg.y + max(r.zh.ascent, r.en.ascent)
-	n := len(pg.book.Pages) - 1
-	if pg.bodyTop[n] < 0 {
-		pg.bodyTop[n] = pg.y
+	if pg.bodyTop < 0 {
+		pg.bodyTop = pg.y
 	}
-	pg.bodyBottom[n] = max(pg.bodyBottom[n], pg.y+r.height(nz, ne))
+	pg.bodyBottom = max(pg.bodyBottom, pg.y+r.height(nz, ne))
 	if r.heading && r.title != "" {
 		page.Bookmarks = append(page.Bookmarks, Bookmark{Title: r.title, Level: r.level, Y: pg.y})
 	}
@@ -278,10 +320,27 @@ func (page *Page) emphasisDots(r Run) {
 	}
 }
 
+// newPage finishes the current page, if any, and starts the next.
 func (pg *pager) newPage() {
-	pg.book.Pages = append(pg.book.Pages, Page{})
-	pg.bodyTop, pg.bodyBottom = append(pg.bodyTop, -1), append(pg.bodyBottom, -1)
+	if pg.pages > 0 {
+		pg.endPage()
+	}
+	pg.pages++
+	pg.cur = Page{}
+	pg.bodyTop, pg.bodyBottom = -1, -1
 	pg.y = pg.spec.MarginTop
+}
+
+// endPage adds the furniture to the current page and hands it on.
+func (pg *pager) endPage() {
+	pg.decorate()
+	for _, r := range pg.cur.Runs {
+		pg.used[r.Role] = true
+	}
+	if pg.err == nil {
+		pg.err = pg.emit(&pg.cur)
+	}
+	pg.cur = Page{}
 }
 
 // The page furniture of typesetting.md §3.5–3.7.
@@ -322,7 +381,7 @@ func (pg *pager) titleBlock() {
 }
 
 // page returns the page being filled.
-func (pg *pager) page() *Page { return &pg.book.Pages[len(pg.book.Pages)-1] }
+func (pg *pager) page() *Page { return &pg.cur }
 
 // centeredLines sets text centred between the margins at pg.y, advancing
 // pg.y by leading a line; text wider than the measure wraps in lines of
@@ -375,20 +434,18 @@ func (pg *pager) decorate() {
 	leftW := max(pg.zhX, pg.enX) - s.MarginInner - s.Gutter // the left column's width
 	rightX := s.MarginInner + leftW + s.Gutter
 	rightW := s.Width - s.MarginInner - rightX
-	for i := range pg.book.Pages {
-		page := &pg.book.Pages[i]
-		pg.y = s.Height - folioFromFoot - folioSize*88/100 // centeredLines takes the top of the line
-		pg.centeredLines(page, strconv.Itoa(i+1), folioSize, false, langEN, 0, PartFolio)
-		if i > 0 && (left != "" || right != "") {
-			pg.headLine(page, left, s.MarginInner, leftW, false)
-			pg.headLine(page, right, rightX, rightW, true)
-			y := headBaseline + 6*Pt
-			page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: y, X1: s.Width - s.MarginInner, Y1: y, Width: ruleWidth})
-		}
-		if top, bottom := pg.bodyTop[i], pg.bodyBottom[i]; top >= 0 && bottom > top {
-			x := s.MarginInner + leftW + s.Gutter/2
-			page.Rules = append(page.Rules, Rule{X0: x, Y0: top, X1: x, Y1: bottom, Width: ruleWidth, Gray: gutterGray})
-		}
+	page, i := &pg.cur, pg.pages-1
+	pg.y = s.Height - folioFromFoot - folioSize*88/100 // centeredLines takes the top of the line
+	pg.centeredLines(page, strconv.Itoa(i+1), folioSize, false, langEN, 0, PartFolio)
+	if i > 0 && (left != "" || right != "") {
+		pg.headLine(page, left, s.MarginInner, leftW, false)
+		pg.headLine(page, right, rightX, rightW, true)
+		y := headBaseline + 6*Pt
+		page.Rules = append(page.Rules, Rule{X0: s.MarginInner, Y0: y, X1: s.Width - s.MarginInner, Y1: y, Width: ruleWidth})
+	}
+	if top, bottom := pg.bodyTop, pg.bodyBottom; top >= 0 && bottom > top {
+		x := s.MarginInner + leftW + s.Gutter/2
+		page.Rules = append(page.Rules, Rule{X0: x, Y0: top, X1: x, Y1: bottom, Width: ruleWidth, Gray: gutterGray})
 	}
 }
 
@@ -433,19 +490,4 @@ func (pg *pager) headLine(page *Page, text string, x, width int, flushRight bool
 			Lang: tag, Part: PartRunningHead, Artifact: true})
 		at += sg.width
 	}
-}
-
-// usedRoles lists the faces a book draws with.
-func usedRoles(b *Book) []fonts.Role {
-	seen := map[fonts.Role]bool{}
-	var out []fonts.Role
-	for _, p := range b.Pages {
-		for _, r := range p.Runs {
-			if !seen[r.Role] {
-				seen[r.Role] = true
-				out = append(out, r.Role)
-			}
-		}
-	}
-	return out
 }

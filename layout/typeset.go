@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +47,26 @@ type row struct {
 
 // Typeset lays out a cleaned document (see article.Clean) on pages.
 func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
+	var pages []Page
+	book, err := TypesetPages(doc, set, spec, func(p *Page) error {
+		pages = append(pages, *p)
+		return nil
+	})
+	if book != nil {
+		book.Pages = pages
+	}
+	return book, err
+}
+
+// rowBatch is how many blocks are set at a time: enough to keep every
+// core busy, few enough that a long book's lines are never all held.
+const rowBatch = 1024
+
+// TypesetPages lays out a cleaned document and hands each page to emit as
+// soon as it is finished, in order; a page is emit's to keep or drop. The
+// Book it returns has everything but the pages (PageCount counts them).
+// An error from emit stops nothing but is returned.
+func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*Page) error) (*Book, error) {
 	chain, err := newFaceChain(set)
 	if err != nil {
 		return nil, err
@@ -59,14 +78,23 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	textW := spec.Width - 2*spec.MarginInner
 	zhW := columnWidth(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
-	rows := setRows(doc.Blocks, chain, hyph, spec, zhW, enW)
-	var loose []int
-	for i, r := range rows {
-		if r.zh.loose() || r.en.loose() {
-			loose = append(loose, doc.Blocks[i].Line)
-		}
+	pg := newPager(spec, zhW, chain, emit)
+	words := make([]*hyphenCache, runtime.GOMAXPROCS(0))
+	for i := range words {
+		words[i] = newHyphenCache(hyph)
 	}
-	book := paginate(rows, spec, zhW, chain)
+	var loose []int
+	for lo := 0; lo < len(doc.Blocks); lo += rowBatch {
+		hi := min(lo+rowBatch, len(doc.Blocks))
+		rows := setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
+		for i, r := range rows {
+			if r.zh.loose() || r.en.loose() {
+				loose = append(loose, doc.Blocks[lo+i].Line)
+			}
+		}
+		pg.add(rows)
+	}
+	book, err := pg.finish()
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
 	book.ENColumn = [2]int{spec.MarginInner + zhW + spec.Gutter, enW}
 	if spec.EnglishLeft {
@@ -76,9 +104,7 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 		book.Diagnostics = append(book.Diagnostics, looseWarning(loose))
 	}
 	book.Missing = chain.Missing()
-	book.Used = usedRoles(book)
-	sort.Slice(book.Used, func(i, j int) bool { return book.Used[i] < book.Used[j] })
-	return book, nil
+	return book, err
 }
 
 // maxListedLines bounds the source lines a warning lists.
@@ -148,13 +174,14 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 // rowsPerWorker is the fewest blocks worth a goroutine of their own.
 const rowsPerWorker = 64
 
-// setRows breaks every block into lines. Blocks are independent, so a long
-// document is set in contiguous slices on all cores, each worker with its
-// own hyphenation cache and record of missing characters (merged into
-// chain's afterwards), which keeps the result the same as a serial run.
-func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, spec Spec, zhW, enW int) []row {
+// setRows breaks blocks into lines; the first is pair first+1. Blocks are
+// independent, so they are set in contiguous slices on all cores, worker w
+// with its own hyphenation cache (words[w], kept from batch to batch) and
+// record of missing characters (merged into chain's afterwards), which
+// keeps the result the same as a serial run.
+func setRows(blocks []article.Block, first int, chain *faceChain, words []*hyphenCache, spec Spec, zhW, enW int) []row {
 	rows := make([]row, len(blocks))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(blocks)/rowsPerWorker))
+	workers := max(1, min(len(words), len(blocks)/rowsPerWorker))
 	per := (len(blocks) + workers - 1) / workers
 	chains := make([]*faceChain, workers)
 	var wg sync.WaitGroup
@@ -164,12 +191,12 @@ func setRows(blocks []article.Block, chain *faceChain, hyph *hyphen.Hyphenator, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			words := newHyphenCache(hyph)
 			for i := lo; i < hi; i++ {
-				rows[i] = setRow(blocks[i], chains[w], words, spec, zhW, enW)
-				rows[i].pair = i + 1
-				stamp(rows[i].zh.lines, i+1, article.Chinese, blocks[i], spec.language())
-				stamp(rows[i].en.lines, i+1, article.English, blocks[i], spec.language())
+				pair := first + i + 1
+				rows[i] = setRow(blocks[i], chains[w], words[w], spec, zhW, enW)
+				rows[i].pair = pair
+				stamp(rows[i].zh.lines, pair, article.Chinese, blocks[i], spec.language())
+				stamp(rows[i].en.lines, pair, article.English, blocks[i], spec.language())
 			}
 		}()
 	}

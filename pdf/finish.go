@@ -236,7 +236,7 @@ func (d *document) xmp() []byte {
 	if d.meta.Subject != "" {
 		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(d.meta.Subject) + "</rdf:li></rdf:Alt></dc:description>\n")
 	}
-	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(d.book.Language) + "</rdf:li><rdf:li>en</rdf:li></rdf:Bag></dc:language>\n")
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(d.tree.zhTag) + "</rdf:li><rdf:li>en</rdf:li></rdf:Bag></dc:language>\n")
 	b.WriteString("<pdf:Producer>diglot</pdf:Producer>\n<xmp:CreatorTool>diglot</xmp:CreatorTool>\n")
 	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n")
 	b.WriteString("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>U</pdfaid:conformance>\n<pdfuaid:part>1</pdfuaid:part>\n" +

@@ -52,14 +52,28 @@ type tree struct {
 	blocks   map[[2]int]*element
 	headings int // the level of the last heading, for a tree without skipped levels
 	count    int // elements made
-	// marked[page][mcid] is the element whose content the sequence is:
-	// the ParentTree's array of the page
-	marked [][]*element
-	annots []*element // by annotation: the Link element holding it
+	// parents are the ParentTree's entries, by key: a page's array of the
+	// elements its marked-content sequences belong to (by MCID), or the
+	// Link element of an annotation
+	parents []parent
+	pageKey []int // each page's key
 }
 
-func newTree(zhTag string, pages int) *tree {
-	return &tree{root: &element{kind: "Document", page: -1}, zhTag: zhTag, marked: make([][]*element, pages), blocks: map[[2]int]*element{}}
+// parent is an entry of the ParentTree.
+type parent struct {
+	marked []*element // a page's, by MCID
+	annot  *element   // an annotation's
+}
+
+func newTree(zhTag string) *tree {
+	return &tree{root: &element{kind: "Document", page: -1}, zhTag: zhTag, blocks: map[[2]int]*element{}}
+}
+
+// newPage gives the next page its StructParents key.
+func (t *tree) newPage() int {
+	t.pageKey = append(t.pageKey, len(t.parents))
+	t.parents = append(t.parents, parent{})
+	return len(t.parents) - 1
 }
 
 func (t *tree) add(parent *element, kind, lang string) *element {
@@ -202,7 +216,8 @@ func (t *tree) mark(e *element, page, mcid int) {
 	if e.page < 0 {
 		e.page = page
 	}
-	t.marked[page] = append(t.marked[page], e)
+	entry := &t.parents[t.pageKey[page]]
+	entry.marked = append(entry.marked, e)
 }
 
 // annotate records a link annotation of e, returning its StructParent key.
@@ -211,8 +226,8 @@ func (t *tree) annotate(e *element, page, annot int) int {
 	if e.page < 0 {
 		e.page = page
 	}
-	t.annots = append(t.annots, e)
-	return len(t.marked) + len(t.annots) - 1
+	t.parents = append(t.parents, parent{annot: e})
+	return len(t.parents) - 1
 }
 
 // write writes the structure tree root, every element and the ParentTree,
@@ -282,23 +297,22 @@ func (t *tree) write(o *objects, pages []int) int {
 	write(t.root, rootNum)
 
 	b = append(b[:0], "<< /Nums ["...)
-	for page, elems := range t.marked {
+	for key, entry := range t.parents {
 		b = append(b, '\n')
-		b = strconv.AppendInt(b, int64(page), 10)
-		b = append(b, " ["...)
-		for i, e := range elems {
+		b = strconv.AppendInt(b, int64(key), 10)
+		b = append(b, ' ')
+		if entry.annot != nil {
+			b = appendRef(b, entry.annot.num)
+			continue
+		}
+		b = append(b, '[')
+		for i, e := range entry.marked {
 			if i > 0 {
 				b = append(b, ' ')
 			}
 			b = appendRef(b, e.num)
 		}
 		b = append(b, ']')
-	}
-	for i, e := range t.annots {
-		b = append(b, '\n')
-		b = strconv.AppendInt(b, int64(len(t.marked)+i), 10)
-		b = append(b, ' ')
-		b = appendRef(b, e.num)
 	}
 	b = append(b, "] >>"...)
 	o.object(parentTree, b)
@@ -308,7 +322,7 @@ func (t *tree) write(o *objects, pages []int) int {
 	b = append(b, " /ParentTree "...)
 	b = appendRef(b, parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
-	b = strconv.AppendInt(b, int64(len(t.marked)+len(t.annots)), 10)
+	b = strconv.AppendInt(b, int64(len(t.parents)), 10)
 	b = append(b, " >>"...)
 	o.object(rootNum, b)
 	return rootNum

@@ -27,57 +27,87 @@ type Meta struct {
 }
 
 // Write renders book to w with the faces of set. It spends the book: each
-// page's runs are released once written, so that a long book is not held
-// twice.
-func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) (err error) {
+// page's runs are released once written.
+func Write(w io.Writer, book *layout.Book, set *fonts.Set, meta Meta) error {
+	pw := NewWriter(w, set, meta, book.Width, book.Height, book.Language)
+	for i := range book.Pages {
+		if err := pw.WritePage(&book.Pages[i]); err != nil {
+			return err
+		}
+		book.Pages[i] = layout.Page{} // written: let a long book's layout go
+	}
+	return pw.Close()
+}
+
+// Writer writes a PDF page by page, as layout finishes them (see
+// layout.TypesetPages): memory holds one page's layout, the fonts' glyph
+// lists and the structure tree, never the whole book.
+type Writer struct {
+	d   *document
+	err error
+}
+
+// NewWriter starts a PDF of pages width × height (layout lengths) on w;
+// zhTag is the Chinese text's language tag.
+func NewWriter(w io.Writer, set *fonts.Set, meta Meta, width, height int, zhTag string) *Writer {
+	d := &document{o: newObjects(w), set: set, width: width, height: height, meta: meta, fonts: map[fonts.Role]*font{}, images: map[string]int{}}
+	d.catalog, d.pageTree, d.fontDict = d.o.reserve(), d.o.reserve(), d.o.reserve()
+	if zhTag == "" {
+		zhTag = "zh-Hans"
+	}
+	d.tree = newTree(zhTag)
+	return &Writer{d: d}
+}
+
+// WritePage writes the next page. The page is the caller's again when it
+// returns; its runs are not kept.
+func (pw *Writer) WritePage(page *layout.Page) (err error) {
+	if pw.err != nil {
+		return pw.err
+	}
 	defer func() {
 		// the subsetter and the shaper read the fonts; a user's malformed
 		// font must not take the process down with it
 		if r := recover(); r != nil {
 			err = fmt.Errorf("FONT: the PDF writer could not read a font (%v)", r)
 		}
+		pw.err = err
 	}()
-	d := &document{o: newObjects(w), book: book, meta: meta, fonts: map[fonts.Role]*font{}, images: map[string]int{}}
-	d.catalog, d.pageTree, d.fontDict = d.o.reserve(), d.o.reserve(), d.o.reserve()
-	for i, role := range book.Used { // in a fixed order: object numbers follow it
-		face, err := set.Face(role)
-		if err != nil {
-			return err
+	return pw.d.page(page)
+}
+
+// Close writes what follows the pages (fonts, structure tree, outline,
+// metadata, catalog, cross-reference stream) and flushes.
+func (pw *Writer) Close() (err error) {
+	if pw.err != nil {
+		return pw.err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("FONT: the PDF writer could not read a font (%v)", r)
 		}
-		latin := role == fonts.LatinRegular || role == fonts.LatinBold || role == fonts.LatinItalic
-		f := newFont(face, "F"+strconv.Itoa(i), d.o.reserve(), latin)
-		d.fonts[role] = f
-		d.fontOrder = append(d.fontOrder, f)
-	}
-	d.tree = newTree(book.Language, len(book.Pages))
-	for range book.Pages {
-		d.pages = append(d.pages, d.o.reserve())
-	}
-	for i := range book.Pages {
-		if err := d.page(i); err != nil {
-			return err
-		}
-		book.Pages[i] = layout.Page{} // written: let a long book's layout go
-	}
-	return d.finish()
+		pw.err = err
+	}()
+	return pw.d.finish()
 }
 
 // document is the state of one PDF being written.
 type document struct {
-	o         *objects
-	book      *layout.Book
-	meta      Meta
-	fonts     map[fonts.Role]*font
-	fontOrder []*font
-	tree      *tree
-	images    map[string]int // image XObjects written, by source
-	catalog   int
-	pageTree  int
-	fontDict  int
-	pages     []int // the pages' object numbers
-	outline   []bookmark
-	content   stream // the page being written, reused
-	glyphs    []glyph
+	o             *objects
+	set           *fonts.Set
+	width, height int
+	meta          Meta
+	fonts         map[fonts.Role]*font
+	fontOrder     []*font
+	tree          *tree
+	images        map[string]int // image XObjects written, by source
+	catalog       int
+	pageTree      int
+	fontDict      int
+	pages         []int // the pages' object numbers
+	outline       []bookmark
+	content       stream // the page being written, reused
+	glyphs        []glyph
 }
 
 // bookmark is an outline entry: its heading's title, level, page and
@@ -89,15 +119,17 @@ type bookmark struct {
 	y     int
 }
 
-// page writes page i: its content stream, its annotations and the page
-// object.
-func (d *document) page(i int) error {
-	page := &d.book.Pages[i]
+// page writes the next page: its content stream, its annotations and the
+// page object.
+func (d *document) page(page *layout.Page) error {
+	i := len(d.pages)
+	d.pages = append(d.pages, d.o.reserve())
+	key := d.tree.newPage()
 	c := &d.content
-	c.reset(d.book.Height)
+	c.reset(d.height)
 	for _, b := range page.Bookmarks {
 		// the view opens 20 pt above the heading's top
-		d.outline = append(d.outline, bookmark{b.Title, b.Level, i, min(d.book.Height, d.book.Height-b.Y+20*layout.Pt)})
+		d.outline = append(d.outline, bookmark{b.Title, b.Level, i, min(d.height, d.height-b.Y+20*layout.Pt)})
 	}
 	var links []linkBox
 	images := page.Images
@@ -142,7 +174,7 @@ func (d *document) page(i int) error {
 	for _, l := range links {
 		num := d.o.reserve()
 		key := d.tree.annotate(l.elem, i, num)
-		d.o.object(num, l.annotation(d.book.Height, d.pages[i], key))
+		d.o.object(num, l.annotation(d.height, d.pages[i], key))
 		annots = append(annots, num)
 	}
 	var b []byte
@@ -164,15 +196,15 @@ func (d *document) page(i int) error {
 	b = append(b[:0], "<< /Type /Page /Parent "...)
 	b = appendRef(b, d.pageTree)
 	b = append(b, " /MediaBox [0 0 "...)
-	b = appendMilli(b, d.book.Width)
+	b = appendMilli(b, d.width)
 	b = append(b, ' ')
-	b = appendMilli(b, d.book.Height)
+	b = appendMilli(b, d.height)
 	b = append(b, "] /Resources "...)
 	b = appendRef(b, resources)
 	b = append(b, " /Contents "...)
 	b = appendRef(b, contents)
 	b = append(b, " /StructParents "...)
-	b = strconv.AppendInt(b, int64(i), 10)
+	b = strconv.AppendInt(b, int64(key), 10)
 	b = append(b, " /Tabs /S"...)
 	if len(annots) > 0 {
 		b = append(b, " /Annots ["...)
@@ -192,11 +224,10 @@ func (d *document) page(i int) error {
 // text shows a run: its glyphs, and the space that follows it in the
 // source, so that the text layer keeps its words apart.
 func (d *document) text(r *layout.Run) error {
-	f := d.fonts[r.Role]
-	if f == nil {
-		return fmt.Errorf("pdf: a run uses a face the book does not list")
+	f, err := d.font(r.Role)
+	if err != nil {
+		return err
 	}
-	var err error
 	d.glyphs, err = f.glyphs(d.glyphs[:0], r.Text)
 	if err != nil {
 		return err
@@ -208,6 +239,23 @@ func (d *document) text(r *layout.Run) error {
 	}
 	d.content.show(f, r.Size, r.X, r.Y, d.glyphs)
 	return nil
+}
+
+// font returns the PDF font of a face, made on its first use: resource
+// names and object numbers follow the order faces first appear in.
+func (d *document) font(role fonts.Role) (*font, error) {
+	if f := d.fonts[role]; f != nil {
+		return f, nil
+	}
+	face, err := d.set.Face(role)
+	if err != nil {
+		return nil, err
+	}
+	latin := role == fonts.LatinRegular || role == fonts.LatinBold || role == fonts.LatinItalic
+	f := newFont(face, "F"+strconv.Itoa(len(d.fontOrder)), d.o.reserve(), latin)
+	d.fonts[role] = f
+	d.fontOrder = append(d.fontOrder, f)
+	return f, nil
 }
 
 // furniture draws the page's rules and emphasis dots, as artifacts.

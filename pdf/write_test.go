@@ -275,3 +275,38 @@ func TestClaims(t *testing.T) {
 		t.Error("no PDF 1.7 header with a binary comment")
 	}
 }
+
+// TestStreamedPagesMatch: writing pages as layout finishes them gives the
+// same file as writing the whole book, and layout hands on every page
+// once, in order, keeping none.
+func TestStreamedPagesMatch(t *testing.T) {
+	whole := write(t, seedBook(t))
+	src, err := os.ReadFile("../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := article.Parse("seed.txt", src)
+	spec := layout.DefaultSpec(layout.A4)
+	spec.Title, spec.TitleEN = "小红书", "Xiaohongshu"
+	spec.RunningHeadZH, spec.RunningHeadEN = spec.Title, spec.TitleEN
+	var buf bytes.Buffer
+	meta := Meta{Title: "测试 / Test", Lang: "zh-Hans", Created: time.Unix(1700000000, 0).UTC()}
+	w := NewWriter(&buf, fonts.NewSet(), meta, spec.Width, spec.Height, "zh-Hans")
+	pages := 0
+	book, err := layout.TypesetPages(article.Clean(doc), fonts.NewSet(), spec, func(p *layout.Page) error {
+		pages++
+		return w.WritePage(p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(book.Pages) != 0 || book.PageCount != pages || pages < 2 {
+		t.Errorf("book keeps %d pages, counts %d, emitted %d", len(book.Pages), book.PageCount, pages)
+	}
+	if !bytes.Equal(buf.Bytes(), whole) {
+		t.Error("the streamed PDF differs from the one written from the whole book")
+	}
+}
