@@ -61,24 +61,20 @@ func NewWriter(w io.Writer, set *fonts.Set, meta Meta, width, height int, zhTag 
 
 // WritePage writes the next page. The page is the caller's again when it
 // returns; its runs are not kept.
-func (pw *Writer) WritePage(page *layout.Page) (err error) {
-	if pw.err != nil {
-		return pw.err
-	}
-	defer func() {
-		// the subsetter and the shaper read the fonts; a user's malformed
-		// font must not take the process down with it
-		if r := recover(); r != nil {
-			err = fmt.Errorf("FONT: the PDF writer could not read a font (%v)", r)
-		}
-		pw.err = err
-	}()
-	return pw.d.page(page)
+func (pw *Writer) WritePage(page *layout.Page) error {
+	return pw.guard(func() error { return pw.d.page(page) })
 }
 
 // Close writes what follows the pages (fonts, structure tree, outline,
 // metadata, catalog, cross-reference stream) and flushes.
-func (pw *Writer) Close() (err error) {
+func (pw *Writer) Close() error {
+	return pw.guard(pw.d.finish)
+}
+
+// guard runs step unless an earlier one failed, and remembers its error.
+// The subsetter and the shaper read the fonts: a user's malformed font
+// must not take the process down with it.
+func (pw *Writer) guard(step func() error) (err error) {
 	if pw.err != nil {
 		return pw.err
 	}
@@ -88,7 +84,7 @@ func (pw *Writer) Close() (err error) {
 		}
 		pw.err = err
 	}()
-	return pw.d.finish()
+	return step()
 }
 
 // document is the state of one PDF being written.
