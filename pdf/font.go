@@ -223,7 +223,7 @@ func (f *font) write(o *objects) error {
 
 	b = append(b[:0], " /Length1 "...)
 	b = strconv.AppendInt(b, int64(len(program)), 10)
-	o.stream(file, b, program, true)
+	o.fontStream(file, b, program)
 	o.stream(toUnicode, nil, f.toUnicode(), true)
 	return o.err
 }

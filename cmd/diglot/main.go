@@ -25,9 +25,17 @@ import (
 // when set, wins.
 const softMemoryLimit = 100 << 20
 
+// gcPercent is the collector's pacing (GOGC) below softMemoryLimit.
+const gcPercent = 400
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		// under the soft limit, collect less often: a short article's
+		// build is over before its heap would be worth collecting
+		debug.SetGCPercent(gcPercent)
 	}
 	temps := build.NewTempFiles()
 	removeTempsOnSignal(temps)
