@@ -33,7 +33,10 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		switch {
 		case !t.cjk:
 			z.latin(t, true)
-		case isClosingMark(t.text):
+		case isClosingMark(t.text) || isPauseMark(t.text):
+			// a closing or pause mark gives up its blank right half before
+			// another mark and at a line end (ZH-5, ZH-6): the half is a
+			// kern that a break there discards
 			segs := z.measure(t.text, t.off)
 			w := segs[0].width
 			if w < em*9/10 { // a proportional glyph: nothing to give up
@@ -57,14 +60,6 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
 			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 			continue
-		case isPauseMark(t.text) && next != nil && compressesBefore(next.text):
-			// ：；！？ sit in the left half too: before another mark they
-			// give up the right half, but never hang.
-			segs := z.measure(t.text, t.off)
-			if segs[0].width >= em*9/10 {
-				segs[0].width, segs[0].adjusted = segs[0].width/2, true
-			}
-			z.box(segs)
 		default:
 			segs := z.measure(t.text, t.off)
 			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {

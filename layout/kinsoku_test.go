@@ -61,3 +61,78 @@ func TestNumberKeepsItsMeasureWord(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkPairsCompress: adjacent full-width marks take 1.5 em, not 2
+// (typesetting.md ZH-5), the curly quotes among them where the Chinese
+// face sets them a full em; a closing or pause mark at a line end gives up
+// its blank half (ZH-6). Widths are of the text from the first mark's
+// start to the next character's, in thousandths of an em.
+func TestMarkPairsCompress(t *testing.T) {
+	em := 10 * Pt
+	tests := []struct {
+		text string
+		from int // rune index of the first mark
+		want int // advance over it and the character after it
+	}{
+		{"税”“兔", 1, 1500},
+		{"民”，并", 1, 1500},
+		{"们）“说", 1, 1500},
+		{"税”）好", 1, 1500},
+		{"了。」好", 1, 1500},
+		{"（“好", 0, 1500},
+		{"字，好", 1, 2000}, // one mark keeps its full em (then the character)
+	}
+	for _, tt := range tests {
+		z := &itemizer{faces: mustChain(t), size: em, lang: langZH, column: 200 * Pt}
+		p := z.itemizeChinese([]span{{text: tt.text}})
+		starts := charStarts(p)
+		if got := (starts[tt.from+2] - starts[tt.from]) * 1000 / em; got != tt.want {
+			t.Errorf("%s: the pair takes %d/1000 em, want %d", tt.text, got, tt.want)
+		}
+	}
+	// at a line end: a line broken after the mark is half an em shorter
+	// than its natural width with the mark's blank
+	for _, mark := range []string{"，", "。", "：", "；", "”", "）"} {
+		z := &itemizer{faces: mustChain(t), size: em, lang: langZH, column: 200 * Pt}
+		text := "甲乙丙" + mark + "丁戊己"
+		p := z.itemizeChinese([]span{{text: text}})
+		// the break after the mark: the penalty right after its box
+		pos := -1
+		for i, it := range p.items {
+			if it.Kind == linebreak.Penalty && i > 0 && len(p.info[i-1]) > 0 && p.info[i-1][0].text == mark {
+				pos = i
+				break
+			}
+		}
+		if pos < 0 {
+			t.Errorf("%s: no break after the mark", mark)
+			continue
+		}
+		lines := placeLines(p, []linebreak.Break{{Pos: pos}, {Pos: len(p.items) - 1}}, false)
+		if w := lines[0].width; w != 3*em+em/2 {
+			t.Errorf("%s at a line end: the line is %d wide, want %d (three characters and half the mark)", mark, w, 3*em+em/2)
+		}
+	}
+}
+
+// charStarts lists where each character of an unbroken paragraph starts,
+// at natural widths: boxes' segments, kerns and glue as the items give
+// them.
+func charStarts(p paragraph) []int {
+	var out []int
+	x := 0
+	for i, it := range p.items {
+		switch {
+		case it.Kind == linebreak.Box && len(p.info[i]) > 0:
+			for _, sg := range p.info[i] {
+				for range []rune(sg.text) {
+					out = append(out, x)
+				}
+				x += sg.width
+			}
+		case it.Kind == linebreak.Kern, it.Kind == linebreak.Glue && it.Stretch < 1<<30:
+			x += it.Width
+		}
+	}
+	return append(out, x)
+}

@@ -18,8 +18,10 @@ const noLineEnd = "（「『《〈【〔〖〘〚｛［" + "“‘" + "([{" + "�
 
 // closingMarks are full-width closing and pause marks whose glyph sits in
 // the left half of the em, so they may give up their right half at a line
-// end or before another mark.
-const closingMarks = "，。、）」』》〉】〕〗〙〛］｝"
+// end or before another mark. The curly closing quotes ” ’ are among them
+// where the Chinese face sets them a full em wide (typesetting.md ZH-4);
+// layout checks the width.
+const closingMarks = "，。、）」』》〉】〕〗〙〛］｝”’"
 
 // pauseMarks are full-width middle marks whose glyph sits in the left half
 // of the em in Simplified Chinese fonts: they compress before another mark.
