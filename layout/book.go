@@ -39,6 +39,11 @@ type Run struct {
 	// words apart.
 	SpaceAfter bool
 	Para       int // the paragraph of the side the run belongs to, from 0
+	// Tracking is space added after each of the run's glyphs (negative:
+	// taken away) to justify its line, in millipoints: the same for a
+	// whole line of English, at most 2 % of its text (Width includes it).
+	// A writer draws the run's characters one glyph each (no ligatures).
+	Tracking int
 	// style and override are the inline's style and own language, which
 	// place joins runs by and stamp resolves Lang from
 	style    article.Style

@@ -68,15 +68,13 @@ func lineDump(t *testing.T, path string) string {
 		}{{"zh", r.zh.lines}, {"en", r.en.lines}} {
 			for _, ln := range c.lines {
 				var text strings.Builder
-				end := 0
 				for _, run := range ln.runs {
-					if run.X > end+Pt/2 && text.Len() > 0 && c.name == "en" {
-						text.WriteByte(' ') // interword glue
-					}
 					text.WriteString(run.Text)
-					end = run.X + runWidth(chain, run)
+					if run.SpaceAfter {
+						text.WriteByte(' ') // a word space of the source
+					}
 				}
-				fmt.Fprintf(&out, "%s | %s\n", c.name, text.String())
+				fmt.Fprintf(&out, "%s | %s\n", c.name, strings.TrimRight(text.String(), " "))
 			}
 		}
 	}

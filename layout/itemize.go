@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -87,16 +88,30 @@ const (
 	penaltyNumberUnit  = 50   // between a number and the Han measure word after it (typesetting.md ZH-3)
 	penaltyEmergency   = 3000 // between any two characters of an overlong token
 	penaltyHangingMark = 0    // after a hanging closing mark at a line end
-	penaltyHyphen      = 50   // at a hyphenation point (TeX's \hyphenpenalty)
-	penaltyHyphenName  = 200  // at a hyphenation point of a capitalised word, perhaps a name
+	penaltyHyphen      = 600  // at a hyphenation point (TeX's \hyphenpenalty; narrow columns with letter-spacing to justify want fewer hyphens)
+	penaltyHyphenName  = 3000 // at a hyphenation point of a capitalised word, perhaps a name: a last resort
 )
 
 func (z *itemizer) em() int { return z.size }
 
 func (z *itemizer) box(segs []segment) {
-	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Box, Width: segmentsWidth(segs)})
+	it := linebreak.Item{Kind: linebreak.Box, Width: segmentsWidth(segs)}
+	if z.lang == langEN && !slices.ContainsFunc(segs, func(s segment) bool { return s.style&article.Code != 0 }) {
+		// English text (not code) may be letter-spaced a little to
+		// justify a line (see expansionPerMille)
+		it.Stretch = it.Width * expansionPerMille / 1000
+		it.Shrink = it.Stretch
+	}
+	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, segs)
 }
+
+// expansionPerMille is how far English text may be letter-spaced (or
+// tightened) to justify a line, in thousandths of its width: microtype's
+// and Typst's 2 %, the same space after every glyph of a line
+// (typesetting.md §1.1.4 as issue 15 item 7 amends it). A line takes its
+// share of it before its spaces go past one and a half times their width.
+const expansionPerMille = 20
 
 // wordSpace adds the glue of a space between words, measured in the face
 // of the text at byte offset off. Its info records that it stands for a

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"diglot/article"
 
@@ -31,33 +32,38 @@ type line struct {
 	// image is the picture whose top this line's top is, or nil; the
 	// lines it covers are empty.
 	image *Image
+	// tracking is the letter-spacing of the line's runs (Run.Tracking)
+	tracking int
+	// glueRatio is how far its spaces are stretched (negative: shrunk), as
+	// a share of their stretch (shrink)
+	glueRatio float64
 }
 
 // place adds segment s at x. It joins the previous run when it continues
 // it exactly (same face and size, no space between, natural advances): a
 // line of Chinese set solid is one run, not one per character, which keeps
 // the PDF's content streams small and quick to write.
-func (ln *line) place(s segment, x float64, size int) {
+func (ln *line) place(s segment, x, width float64, size int) {
 	if n := len(ln.runs); n > 0 && ln.end >= 0 {
 		last := &ln.runs[n-1]
 		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted &&
 			last.style == s.style && last.override == s.lang && math.Abs(x-ln.end) < 1 {
 			last.Text += s.text
-			last.Width += s.width
-			ln.end = x + float64(s.width)
+			ln.end = x + width
+			last.Width = int(ln.end+0.5) - last.X
 			if s.adjusted {
 				ln.end = -1
 			}
 			return
 		}
 	}
-	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: s.width, Inserted: s.inserted,
-		style: s.style, override: s.lang}
+	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: int(width + 0.5), Inserted: s.inserted,
+		Tracking: ln.tracking, style: s.style, override: s.lang}
 	if s.style&article.Code != 0 {
 		r.Part = PartCode
 	}
 	ln.runs = append(ln.runs, r)
-	ln.end = x + float64(s.width)
+	ln.end = x + width
 	if s.adjusted {
 		ln.end = -1
 	}
@@ -83,9 +89,10 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 	params.EmergencyStretch = p.size * emergencyStretchPerMille / 1000
 	breaks := linebreak.Lines(p.items, width, params)
 	lines := placeLines(p, breaks, true)
-	for i, b := range breaks {
-		// a line without glue (a broken URL) is set flush left, not loose
-		lines[i].loose = b.Ratio > params.Tolerance && b.Ratio < linebreak.Infinity
+	for i := range lines {
+		// loose is spaces stretched past the limit; a line without glue
+		// (a broken URL) is set flush left, or letter-spaced, not loose
+		lines[i].loose = lines[i].glueRatio > params.Tolerance
 	}
 	return lines
 }
@@ -110,6 +117,14 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 			start++
 		}
 		var ln line
+		glueRatio := b.Ratio
+		if !justify || b.Ratio >= linebreak.Infinity {
+			glueRatio = 0
+		}
+		if glueRatio != 0 {
+			ln.tracking, glueRatio = adjustments(p, start, b.Pos, b.Ratio)
+		}
+		ln.glueRatio = glueRatio
 		x := 0.0
 		for j := start; j <= b.Pos; j++ {
 			it := p.items[j]
@@ -118,8 +133,9 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 				x += float64(it.Width) // an indent
 			case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && j == b.Pos:
 				for _, s := range p.info[j] {
-					ln.place(s, x, p.size)
-					x += float64(s.width)
+					w := float64(s.width + ln.tracking*utf8.RuneCountInString(s.text))
+					ln.place(s, x, w, p.size)
+					x += w
 				}
 				ln.width = int(x + 0.5)
 			case it.Kind == linebreak.Kern && j < b.Pos:
@@ -128,11 +144,10 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 				ln.spaceAfter(p.info[j])
 				x += float64(it.Width)
 				switch {
-				case !justify:
-				case b.Ratio > 0 && b.Ratio < linebreak.Infinity:
-					x += b.Ratio * float64(it.Stretch)
-				case b.Ratio < 0:
-					x += b.Ratio * float64(it.Shrink)
+				case glueRatio > 0:
+					x += glueRatio * float64(it.Stretch)
+				case glueRatio < 0:
+					x += glueRatio * float64(it.Shrink)
 				}
 			}
 		}
@@ -143,4 +158,49 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 		start = b.Pos + 1
 	}
 	return out
+}
+
+// adjustments splits a justified line's adjustment ratio between its
+// boxes and its glue: the boxes' share (at most their own stretch or
+// shrink, so a ratio beyond ±1 goes to the spaces alone) becomes the
+// letter-spacing of every glyph of the line, in whole millipoints, and the
+// glue takes the rest. It returns the letter-spacing and the ratio the
+// glue is set at. The line is items[start] to items[end] (its break).
+func adjustments(p paragraph, start, end int, ratio float64) (tracking int, glue float64) {
+	var boxS, boxZ, glueS, glueZ float64
+	glyphs := 0
+	for i := start; i <= end; i++ {
+		it := p.items[i]
+		switch {
+		case it.Kind == linebreak.Box || it.Kind == linebreak.Penalty && i == end:
+			boxS, boxZ = boxS+float64(it.Stretch), boxZ+float64(it.Shrink)
+			for _, s := range p.info[i] {
+				glyphs += utf8.RuneCountInString(s.text)
+			}
+		case it.Kind == linebreak.Glue && i < end && it.Stretch < 1<<30:
+			glueS, glueZ = glueS+float64(it.Stretch), glueZ+float64(it.Shrink)
+		}
+	}
+	boxRatio := max(-1, min(1, ratio))
+	var total, boxes, glueAdj float64 // the line's adjustment, the boxes' share, the glue's stretch or shrink
+	switch {
+	case ratio > 0:
+		total, boxes, glueAdj = ratio*(boxS+glueS), boxRatio*boxS, glueS
+	case ratio < 0:
+		total, boxes, glueAdj = -ratio*(boxZ+glueZ), -boxRatio*boxZ, glueZ
+	}
+	if glyphs > 0 && boxes != 0 {
+		tracking = int(math.Round(boxes / float64(glyphs)))
+		if ratio < 0 {
+			tracking = -tracking
+		}
+	}
+	if glueAdj == 0 {
+		return tracking, 0
+	}
+	rest := total - math.Abs(float64(tracking*glyphs))
+	if ratio < 0 {
+		return tracking, -rest / glueAdj
+	}
+	return tracking, rest / glueAdj
 }

@@ -442,3 +442,53 @@ func TestLongHeadingRun(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterSpacingJustifies: a justified English line takes up to 2 % of
+// its text's width as letter-spacing, the same after every glyph, before
+// its spaces stretch further; lines stay exactly the column's width; the
+// last line and code are not letter-spaced (typesetting.md §1.1.4 as issue
+// 15 item 7 amends it).
+func TestLetterSpacingJustifies(t *testing.T) {
+	width := 200 * Pt
+	text := strings.Repeat("The library reopened today, with many new books for children and a reading corner. ", 4)
+	z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langEN, column: width}
+	lines := setLines(z.itemizeEnglish([]span{{text: text}}), width, enParams)
+	spaced := 0
+	for i, ln := range lines {
+		natural, glyphs := 0, 0
+		for _, r := range ln.runs {
+			if r.Tracking != ln.runs[0].Tracking {
+				t.Fatalf("line %d: runs letter-spaced %d and %d", i, ln.runs[0].Tracking, r.Tracking)
+			}
+			natural += runWidth(z.faces, r)
+			glyphs += len([]rune(r.Text))
+		}
+		tracking := ln.runs[0].Tracking
+		if i == len(lines)-1 {
+			if tracking != 0 {
+				t.Errorf("last line letter-spaced by %d", tracking)
+			}
+			continue
+		}
+		if tracking != 0 {
+			spaced++
+		}
+		if abs(tracking*glyphs) > natural*expansionPerMille/1000+glyphs {
+			t.Errorf("line %d: %d of letter-spacing over %d of text, more than 2 %%", i, tracking*glyphs, natural)
+		}
+		if ln.width < width-Pt/10 || ln.width > width+Pt/10 {
+			t.Errorf("line %d is %d wide, not the column's %d", i, ln.width, width)
+		}
+	}
+	if spaced == 0 {
+		t.Error("no line letter-spaced")
+	}
+	code := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: langEN, column: width}
+	for _, ln := range setLines(code.itemizeEnglish([]span{{text: text, style: article.Code}}), width, enParams) {
+		for _, r := range ln.runs {
+			if r.Tracking != 0 {
+				t.Fatalf("code %q letter-spaced", r.Text)
+			}
+		}
+	}
+}

@@ -62,10 +62,11 @@ type glyph struct {
 var errTooManyGlyphs = fmt.Errorf("pdf: a face needs more than 65,535 glyphs")
 
 // glyphs appends the glyphs that show text to dst: one per character,
-// or one for the characters of a standard ligature.
-func (f *font) glyphs(dst []glyph, text string) ([]glyph, error) {
+// or, when ligatures are asked for, one for the characters of a standard
+// ligature.
+func (f *font) glyphs(dst []glyph, text string, ligatures bool) ([]glyph, error) {
 	for i := 0; i < len(text); {
-		if text[i] == 'f' && len(f.ligatures) > 0 {
+		if ligatures && text[i] == 'f' && len(f.ligatures) > 0 {
 			if lig, ok := f.ligatureAt(text[i:]); ok {
 				cid, err := f.ligatureCID(lig)
 				if err != nil {

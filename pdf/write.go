@@ -224,7 +224,9 @@ func (d *document) text(r *layout.Run) error {
 	if err != nil {
 		return err
 	}
-	d.glyphs, err = f.glyphs(d.glyphs[:0], r.Text)
+	// a letter-spaced run shows each character as a glyph of its own:
+	// spacing out a ligature's letters would split it
+	d.glyphs, err = f.glyphs(d.glyphs[:0], r.Text, r.Tracking == 0)
 	if err != nil {
 		return err
 	}
@@ -233,7 +235,7 @@ func (d *document) text(r *layout.Run) error {
 			d.glyphs = append(d.glyphs, glyph{cid, f.advance(cid)})
 		}
 	}
-	d.content.show(f, r.Size, r.X, r.Y, d.glyphs)
+	d.content.show(f, r.Size, r.Tracking, r.X, r.Y, d.glyphs)
 	return nil
 }
 
@@ -305,18 +307,21 @@ func artifactOf(p layout.Part) mark {
 
 // stream is a page's content stream being written.
 type stream struct {
-	b        []byte
-	height   int // the page's, to turn layout's y (from the top) into PDF's
-	mode     mark
-	elem     *element
-	mcid     int
-	inText   bool
-	inArray  bool
-	font     *font
-	size     int
-	y        int
-	pen      float64 // where the text array's last glyph ends, millipoints
-	hex      bool    // a hex string is open in the text array
+	b       []byte
+	height  int // the page's, to turn layout's y (from the top) into PDF's
+	mode    mark
+	elem    *element
+	mcid    int
+	inText  bool
+	inArray bool
+	font    *font
+	size    int
+	y       int
+	pen     float64 // where the text array's last glyph ends, millipoints
+	// tracking is the character spacing in force (Tc, millipoints): text
+	// state lasts from one text object to the next
+	tracking int
+	hex      bool // a hex string is open in the text array
 	xobjects []int
 }
 
@@ -355,10 +360,11 @@ func (c *stream) mark(m mark, e *element, page int, t *tree) {
 	}
 }
 
-// show draws glyphs from (x, y) in f at size: in the open text array when
-// they continue its line in its face and size (the distance from the last
-// glyph as an adjustment), else from a new text matrix.
-func (c *stream) show(f *font, size, x, y int, glyphs []glyph) {
+// show draws glyphs from (x, y) in f at size, with tracking (millipoints)
+// after each: in the open text array when they continue its line in its
+// face, size and tracking (the distance from the last glyph as an
+// adjustment), else from a new text matrix.
+func (c *stream) show(f *font, size, tracking, x, y int, glyphs []glyph) {
 	if len(glyphs) == 0 {
 		return
 	}
@@ -367,7 +373,7 @@ func (c *stream) show(f *font, size, x, y int, glyphs []glyph) {
 		c.inText = true
 		c.font = nil
 	}
-	if c.inArray && f == c.font && size == c.size && y == c.y {
+	if c.inArray && f == c.font && size == c.size && tracking == c.tracking && y == c.y {
 		if gap := float64(x) - c.pen; math.Abs(gap) >= 0.5 {
 			// an adjustment in thousandths of the size, a tenth's
 			// precision; the pen goes where it really puts the glyphs
@@ -387,6 +393,11 @@ func (c *stream) show(f *font, size, x, y int, glyphs []glyph) {
 			c.b = append(c.b, " Tf\n"...)
 			c.font, c.size = f, size
 		}
+		if tracking != c.tracking {
+			c.b = appendMilli(c.b, tracking)
+			c.b = append(c.b, " Tc\n"...)
+			c.tracking = tracking
+		}
 		c.b = append(c.b, "1 0 0 1 "...)
 		c.point(x, y)
 		c.b = append(c.b, " Tm\n["...)
@@ -397,10 +408,10 @@ func (c *stream) show(f *font, size, x, y int, glyphs []glyph) {
 		c.hex = true
 	}
 	const digits = "0123456789ABCDEF"
-	upem := float64(f.face.UnitsPerEm)
+	unit := float64(size) / float64(f.face.UnitsPerEm)
 	for _, g := range glyphs {
 		c.b = append(c.b, digits[g.cid>>12], digits[g.cid>>8&15], digits[g.cid>>4&15], digits[g.cid&15])
-		c.pen += float64(g.advance) * float64(size) / upem
+		c.pen += float64(g.advance)*unit + float64(tracking)
 	}
 }
 

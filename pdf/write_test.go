@@ -310,3 +310,30 @@ func TestStreamedPagesMatch(t *testing.T) {
 		t.Error("the streamed PDF differs from the one written from the whole book")
 	}
 }
+
+// TestLetterSpacedRuns: a letter-spaced run is drawn with its character
+// spacing (Tc) and without ligatures, so the spacing falls between every
+// two letters; the next run is placed where layout put it.
+func TestLetterSpacedRuns(t *testing.T) {
+	pt := layout.Pt
+	book := &layout.Book{Width: layout.A4[0], Height: layout.A4[1], Language: "zh-Hans", Pages: []layout.Page{{Runs: []layout.Run{
+		{X: 100 * pt, Y: 100 * pt, Text: "office", Role: fonts.LatinRegular, Size: 10 * pt, Pair: 1, Side: article.English, Lang: "en", Tracking: 150, SpaceAfter: true},
+		{X: 140 * pt, Y: 100 * pt, Text: "waffle", Role: fonts.LatinRegular, Size: 10 * pt, Pair: 1, Side: article.English, Lang: "en", Tracking: 150},
+	}}}}
+	p := readPDF(t, write(t, book))
+	content := string(p.streams[p.ref(p.dicts[p.pages(t)[0]], "/Contents")])
+	if !strings.Contains(content, "0.15 Tc") {
+		t.Errorf("no character spacing in the content:\n%s", content)
+	}
+	for _, codes := range p.toUnicode(t) {
+		for _, text := range codes {
+			if len([]rune(text)) > 1 {
+				t.Errorf("a ligature %q in letter-spaced text", text)
+			}
+		}
+	}
+	texts, _ := p.contentOps(t, p.pages(t)[0], p.toUnicode(t))
+	if len(texts) != 1 || texts[0].text != "office waffle" {
+		t.Errorf("text shown %+v, want one array reading %q", texts, "office waffle")
+	}
+}

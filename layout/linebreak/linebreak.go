@@ -126,7 +126,8 @@ func run(items []Item, width int, p Params, final bool) []Break {
 	for i, it := range items {
 		switch it.Kind {
 		case Box, Kern:
-			sumW += it.Width
+			// a box may stretch and shrink too (glyph expansion)
+			sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
 			continue
 		case Glue:
 			if i == 0 || items[i-1].Kind != Box {
