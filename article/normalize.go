@@ -244,6 +244,9 @@ func fullWidthPunctuation(t runes) runes {
 			}
 			openSingle = !openSingle
 			continue
+		case r == '\'' && script.IsLatinLetter(prev) && script.IsLatinLetter(next):
+			out.add('’', own) // an apostrophe in a Latin word, as the English side has it (You’ve)
+			continue
 		case r == ' ' && isConvertedMark(out.last()):
 			continue // no space after full-width punctuation
 		}
