@@ -355,3 +355,22 @@ func TestColumnsGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondLanguageStyledByPosition: the language that comes second in
+// a pair is the one set off as the translation (smaller, with a rule),
+// so --left en makes English the primary language (issue 16 item 6).
+func TestSecondLanguageStyledByPosition(t *testing.T) {
+	doc := &article.Document{Meta: article.Meta{Title: "t"}}
+	for _, tt := range []struct {
+		left          article.Lang
+		second, first string
+	}{{article.Chinese, "en", "zh"}, {article.English, "zh", "en"}} {
+		css := newBook(doc, Options{Left: tt.left, Layout: Auto}).stylesheet(nil)
+		if !strings.Contains(css, ".pair > ."+tt.second+" {\n  margin-top: 0.3em;\n  font-size: 0.94em;") {
+			t.Errorf("left %v: the second language %s is not set off", tt.left, tt.second)
+		}
+		if strings.Contains(css, ".pair > ."+tt.first+" {\n  margin-top") || strings.Contains(css, "div.pair > ."+tt.first+" {\n  padding-left: 0.8em") {
+			t.Errorf("left %v: the first language %s is styled as the translation", tt.left, tt.first)
+		}
+	}
+}

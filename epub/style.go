@@ -69,11 +69,11 @@ p {
 .pair {
   margin: 0 0 1.1em 0;
 }
-.pair > .en {
+.pair > .%[4]s {
   margin-top: 0.3em;
   font-size: 0.94em;
 }
-div.pair > .en {
+div.pair > .%[4]s {
   padding-left: 0.8em;
   border-left: 2px solid #999999;
 }
@@ -191,7 +191,7 @@ nav ol {
     text-align: left;
   }
 }
-`, zhFamily, enFamily, narrowMaxWidth)
+`, zhFamily, enFamily, narrowMaxWidth, b.secondLanguage())
 	switch b.opt.Layout {
 	case SideBySide:
 		w.WriteString(b.sideBySideRules(""))
@@ -211,10 +211,7 @@ func (b *book) sideBySideRules(indent string) string {
 	if b.opt.Left == article.English {
 		first2 = "en"
 	}
-	second := "en"
-	if first2 == "en" {
-		second = "zh"
-	}
+	second := b.secondLanguage()
 	rules := fmt.Sprintf(`div.pair, li.pair {
   display: table;
   width: 100%%;
@@ -230,7 +227,7 @@ div.pair > .%[1]s, li.pair > .%[1]s {
   width: %[3]d%%;
   padding-right: 1.2em;
 }
-div.pair > .en {
+div.pair > .%[2]s {
   padding-left: 0;
   border-left: 0;
 }
@@ -242,6 +239,17 @@ div.pair > .en {
 		}
 	}
 	return out.String()
+}
+
+// secondLanguage is the class of the language that comes second in each
+// pair, which the stylesheet sets off as the translation (smaller, with a
+// rule beside it): styled by position, so that the language a user puts
+// first is the primary one (--left en).
+func (b *book) secondLanguage() string {
+	if b.opt.Left == article.English {
+		return "zh"
+	}
+	return "en"
 }
 
 // firstColumnShare is, in percent, the width of the left column, from
