@@ -100,7 +100,7 @@ func (b *book) render() {
 			return
 		}
 		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
-		b.chapters = append(b.chapters, chapter{file: file, xhtml: b.page(b.doc.Title(), "bodymatter chapter", body.String())})
+		b.chapters = append(b.chapters, chapter{file: file, xhtml: b.page(b.doc.Title(), "bodymatter", "<section epub:type=\"chapter\" role=\"doc-chapter\">\n"+body.String()+"</section>\n")})
 		body.Reset()
 	}
 	blocks := b.doc.Blocks
@@ -366,7 +366,7 @@ func (b *book) titlePage() string {
 func (b *book) nav() string {
 	b.uses.add(" / ", article.Chinese, regular) // tocLink's separator, in the nav's own (Chinese) language
 	var w strings.Builder
-	w.WriteString("<nav epub:type=\"toc\" id=\"toc\">\n")
+	w.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n")
 	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",
 		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
 	entries := b.toc
