@@ -374,3 +374,22 @@ func TestSecondLanguageStyledByPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestDate: the front matter's date becomes dc:date when it is a W3CDTF
+// date, and is left out when it is written otherwise (issue 16 item 7).
+func TestDate(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2025-01-15", "2025-01-15"},
+		{"2025-01", "2025-01"},
+		{"2025", "2025"},
+		{"2025-01-15T08:30:00+08:00", "2025-01-15T00:30:00Z"},
+		{"January 2025", ""},
+		{"2025-13-01", ""},
+		{"", ""},
+	} {
+		got, ok := w3cDate(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("w3cDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}

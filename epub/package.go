@@ -3,6 +3,7 @@ package epub
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"diglot/article"
 )
@@ -53,6 +54,9 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	for _, l := range langs {
 		fmt.Fprintf(&w, "<dc:language>%s</dc:language>\n", l)
 	}
+	if date, ok := w3cDate(m.Date); ok {
+		fmt.Fprintf(&w, "<dc:date>%s</dc:date>\n", date)
+	}
 	if m.Description != "" {
 		fmt.Fprintf(&w, "<dc:description>%s</dc:description>\n", escape(m.Description))
 	}
@@ -97,4 +101,22 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	}
 	w.WriteString("<itemref idref=\"nav\" linear=\"no\"/>\n</spine>\n</package>\n")
 	return w.String()
+}
+
+// w3cDate returns the front matter's date as dc:date wants it (W3CDTF: a
+// year, a month or a day, or a day with its time), and false for a date
+// written otherwise ("January 2025"), which the title page shows as it is.
+func w3cDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil && t.Format(layout) == s {
+			return s, true
+		}
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format("2006-01-02T15:04:05Z"), true
+		}
+	}
+	return "", false
 }
