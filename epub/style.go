@@ -186,6 +186,9 @@ nav ol {
   list-style: none;
   padding-left: 1.2em;
 }
+nav[hidden] {
+  display: none;
+}
 @media screen and (max-width: %[3]s) {
   .en {
     text-align: left;
