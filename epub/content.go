@@ -369,11 +369,7 @@ func (b *book) nav() string {
 	w.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n")
 	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",
 		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
-	entries := b.toc
-	if len(entries) == 0 {
-		entries = []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}}
-	}
-	b.tocList(&w, entries)
+	b.tocList(&w, b.tocEntries())
 	w.WriteString("</nav>\n")
 	w.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Landmarks</h2>\n<ol>\n")
 	fmt.Fprintf(&w, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\" lang=\"en\" xml:lang=\"en\">Title page</a></li>\n")
@@ -381,6 +377,15 @@ func (b *book) nav() string {
 	fmt.Fprintf(&w, "<li><a epub:type=\"bodymatter\" href=\"%s\" lang=\"en\" xml:lang=\"en\">Text</a></li>\n", b.chapters[0].file)
 	w.WriteString("</ol>\n</nav>\n")
 	return b.page(b.doc.Title(), "frontmatter", w.String())
+}
+
+// tocEntries are the table of contents' entries: the headings, or the
+// title when there are none.
+func (b *book) tocEntries() []tocEntry {
+	if len(b.toc) == 0 {
+		return []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}}
+	}
+	return b.toc
 }
 
 // tocList writes entries as nested ordered lists, one level per heading

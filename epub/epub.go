@@ -96,6 +96,7 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles, cover != nil))},
 		{name: "OEBPS/nav.xhtml", data: []byte(nav)},
+		{name: "OEBPS/toc.ncx", data: []byte(b.ncx())},
 		{name: "OEBPS/title.xhtml", data: []byte(title)},
 	}
 	for _, c := range b.chapters {

@@ -73,7 +73,7 @@ var seedOptions = Options{EmbedFonts: true, Modified: testDate}
 // text with the golden files (UPDATE_GOLDEN=1 rewrites them).
 func TestSeedGolden(t *testing.T) {
 	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
-	for _, name := range []string{"package.opf", "title.xhtml", "nav.xhtml", "text-1.xhtml", "style.css"} {
+	for _, name := range []string{"package.opf", "title.xhtml", "nav.xhtml", "toc.ncx", "text-1.xhtml", "style.css"} {
 		golden.Check(t, filepath.Join("testdata", "golden", "seed."+name), files["OEBPS/"+name])
 	}
 }
@@ -96,7 +96,7 @@ func TestContainer(t *testing.T) {
 			t.Errorf("%s stamped %v, want %v", f.Name, f.ModTime(), testDate)
 		}
 	}
-	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css OEBPS/cover.png " +
+	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/toc.ncx OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css OEBPS/cover.png " +
 		"OEBPS/fonts/serif-sc.ttf OEBPS/fonts/serif-sc-bold.ttf OEBPS/fonts/serif.ttf OEBPS/fonts/serif-bold.ttf"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("entries:\n got %s\nwant %s", got, want)
@@ -391,5 +391,32 @@ func TestDate(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("w3cDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
+	}
+}
+
+// TestNCXNests: the NCX (for EPUB 2 reading systems) nests its entries by
+// heading level, as the nav does, a deeper heading without a parent one
+// level down, and labels each in both languages.
+func TestNCXNests(t *testing.T) {
+	b := newBook(&article.Document{Meta: article.Meta{Title: "t"}}, Options{})
+	b.chapters = []chapter{{file: "text-1.xhtml"}}
+	b.toc = []tocEntry{
+		{level: 1, href: "text-1.xhtml#h1", zh: "一", en: "One"},
+		{level: 3, href: "text-1.xhtml#h2", zh: "一甲", en: "One A"},
+		{level: 2, href: "text-1.xhtml#h3", zh: "一乙"},
+		{level: 1, href: "text-1.xhtml#h4", en: "Two"},
+	}
+	got := b.ncx()
+	got = got[strings.Index(got, "<navMap>"):]
+	want := "<navMap>\n" +
+		"<navPoint id=\"nav-1\" playOrder=\"1\"><navLabel><text>一 / One</text></navLabel><content src=\"text-1.xhtml#h1\"/>\n" +
+		"<navPoint id=\"nav-2\" playOrder=\"2\"><navLabel><text>一甲 / One A</text></navLabel><content src=\"text-1.xhtml#h2\"/>\n" +
+		"</navPoint>\n" +
+		"<navPoint id=\"nav-3\" playOrder=\"3\"><navLabel><text>一乙</text></navLabel><content src=\"text-1.xhtml#h3\"/>\n" +
+		"</navPoint>\n</navPoint>\n" +
+		"<navPoint id=\"nav-4\" playOrder=\"4\"><navLabel><text>Two</text></navLabel><content src=\"text-1.xhtml#h4\"/>\n" +
+		"</navPoint>\n</navMap>\n</ncx>\n"
+	if got != want {
+		t.Errorf("navMap:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -81,6 +81,7 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	}
 	w.WriteString("</metadata>\n<manifest>\n")
 	w.WriteString("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
+	w.WriteString("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n")
 	w.WriteString("<item id=\"title-page\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>\n")
 	for i, c := range b.chapters {
 		fmt.Fprintf(&w, "<item id=\"text-%d\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", i+1, c.file)
@@ -95,7 +96,7 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	for i, f := range b.images {
 		fmt.Fprintf(&w, "<item id=\"image-%d\" href=\"%s\" media-type=\"%s\"/>\n", i+1, f.path, f.mediaType)
 	}
-	w.WriteString("</manifest>\n<spine>\n<itemref idref=\"title-page\"/>\n")
+	w.WriteString("</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title-page\"/>\n")
 	for i := range b.chapters {
 		fmt.Fprintf(&w, "<itemref idref=\"text-%d\"/>\n", i+1)
 	}
