@@ -138,6 +138,9 @@ func (b *book) render() {
 			fmt.Fprintf(&body, "</%s>\n", list)
 			i = j
 		default:
+			if top == 99 && i > 0 && i%excerptEvery == 0 {
+				b.excerptEntry(bl, i+1, file)
+			}
 			if bl.Quote > 0 {
 				body.WriteString("<blockquote>\n")
 			}
@@ -148,6 +151,39 @@ func (b *book) render() {
 		}
 	}
 	flush()
+}
+
+// excerptEvery is how many pairs apart a long article without headings
+// gets an entry in the table of contents, so that a reader can still find
+// their way (the 2 MB article had one entry for 3,216 pairs).
+const excerptEvery = 100
+
+// excerptEntry adds a table of contents entry for pair n of an article
+// without headings: the opening words of each side. The first entry is
+// the title's.
+func (b *book) excerptEntry(bl article.Block, n int, file string) {
+	if len(b.toc) == 0 {
+		b.toc = append(b.toc, tocEntry{level: 1, href: "text-1.xhtml", zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}) // the first content document
+	}
+	b.toc = append(b.toc, tocEntry{level: 1, href: fmt.Sprintf("%s#p%d", file, n), zh: excerpt(joinTexts(bl.ZH), 14, false), en: excerpt(joinTexts(bl.EN), 6, true)})
+}
+
+// excerpt is the opening of text: n characters, or n words, and an
+// ellipsis when there is more.
+func excerpt(text string, n int, words bool) string {
+	text = strings.TrimSpace(text)
+	if words {
+		f := strings.Fields(text)
+		if len(f) <= n {
+			return text
+		}
+		return strings.TrimRight(strings.Join(f[:n], " "), ",.;:") + "…"
+	}
+	rs := []rune(text)
+	if len(rs) <= n {
+		return text
+	}
+	return strings.TrimRightFunc(string(rs[:n]), func(r rune) bool { return strings.ContainsRune("，。、；：,.;: ", r) }) + "…"
 }
 
 // itemNumber returns the number of an ordered list item ("3." gives 3).

@@ -420,3 +420,33 @@ func TestNCXNests(t *testing.T) {
 		t.Errorf("navMap:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestExcerptEntries: a long article without headings gets a table of
+// contents entry every excerptEvery pairs, labelled with each side's
+// opening words (issue 16 item 7).
+func TestExcerptEntries(t *testing.T) {
+	var src strings.Builder
+	for i := range 2*excerptEvery + 10 {
+		fmt.Fprintf(&src, "第%d段的中文内容，写得比较长一些以便截断。\nParagraph %d in English, long enough to be cut short here.\n\n", i+1, i+1)
+	}
+	doc, _ := article.Parse("long.txt", []byte(src.String()))
+	b := newBook(article.Clean(doc), Options{})
+	b.render()
+	entries := b.tocEntries()
+	if len(entries) != 3 {
+		t.Fatalf("%d entries, want the title and two excerpts: %+v", len(entries), entries)
+	}
+	if e := entries[1]; !strings.HasSuffix(e.href, fmt.Sprintf("#p%d", excerptEvery+1)) || e.zh != "第101段的中文内容，写得比…" || e.en != "Paragraph 101 in English, long enough…" {
+		t.Errorf("entry %+v", e)
+	}
+	for _, tt := range []struct {
+		in    string
+		n     int
+		words bool
+		want  string
+	}{{"短句", 14, false, "短句"}, {"one two three", 2, true, "one two…"}, {"一二三，四五", 3, false, "一二三…"}} {
+		if got := excerpt(tt.in, tt.n, tt.words); got != tt.want {
+			t.Errorf("excerpt(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
