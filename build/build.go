@@ -19,6 +19,7 @@ import (
 	"diglot/article"
 	"diglot/epub"
 	"diglot/fonts"
+	"diglot/internal/script"
 	"diglot/layout"
 	"diglot/pdf"
 )
@@ -283,12 +284,22 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 	spec.EnglishLeft = s.left == article.English
 	spec.Columns = s.columns
 	if !titleInBody(doc) {
-		spec.Title, spec.TitleEN = doc.Meta.Title, doc.Meta.TitleEN
+		spec.Title, spec.TitleEN = cleanTitle(doc.Meta.Title), cleanTitle(doc.Meta.TitleEN)
 	}
 	spec.Byline = byline(doc.Meta)
-	spec.RunningHeadZH, spec.RunningHeadEN = doc.Meta.Title, doc.Meta.TitleEN
+	spec.RunningHeadZH, spec.RunningHeadEN = spec.Title, spec.TitleEN
 	spec.Language = doc.Language()
 	return spec
+}
+
+// cleanTitle cleans up a title from the front matter as the body is
+// (full-width punctuation in Chinese, curly quotes and apostrophes in
+// English: 别慌：, Don’t), by the script it is written in.
+func cleanTitle(s string) string {
+	if script.HasHan(s) {
+		return article.CleanChinese(s)
+	}
+	return article.CleanEnglish(s)
 }
 
 // makePDF typesets the article and writes its PDF.

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"diglot/article"
 	"diglot/fonts"
+	"diglot/layout"
 )
 
 func buildSeed(t *testing.T, set *fonts.Set, out string) []byte {
@@ -274,5 +276,19 @@ func TestParseColumns(t *testing.T) {
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("ParseColumns(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestTitlesCleanedUp: the PDF's title block and running heads are
+// cleaned up as the body is (issue 15 item 12): full-width punctuation in
+// a Chinese title, a curly apostrophe in an English one.
+func TestTitlesCleanedUp(t *testing.T) {
+	doc := &article.Document{Meta: article.Meta{Title: "别慌:指南", TitleEN: "Don't Panic"}}
+	spec := pdfSpec(doc, settings{paper: layout.A4})
+	if spec.Title != "别慌：指南" || spec.RunningHeadZH != "别慌：指南" {
+		t.Errorf("Chinese title %q, running head %q", spec.Title, spec.RunningHeadZH)
+	}
+	if spec.TitleEN != "Don’t Panic" || spec.RunningHeadEN != "Don’t Panic" {
+		t.Errorf("English title %q, running head %q", spec.TitleEN, spec.RunningHeadEN)
 	}
 }
