@@ -28,8 +28,14 @@ type pager struct {
 	emit                func(*Page) error
 	err                 error // the first error emit returned
 	used                map[fonts.Role]bool
-	prev                *row  // the row placed last (its lines released)
-	next                []row // rows waiting: a heading looks ahead at them
+	prev                *row // the row placed last (its lines released)
+	// the running heads name the section the page starts in (of
+	// sectionLevel's headings; before the first, or with none, the
+	// title), as TeX's topmark does: never the text of a heading on the
+	// same page, which would stand twice on it
+	sectionLevel      int
+	section, pageHead [2]string
+	next              []row // rows waiting: a heading looks ahead at them
 }
 
 // minLines is the fewest lines of a column left on either side of a page
@@ -259,6 +265,9 @@ func (pg *pager) place(r row, nz, ne int) {
 	if r.heading && r.title != "" {
 		page.Bookmarks = append(page.Bookmarks, Bookmark{Title: r.title, Level: r.level, Y: pg.y})
 	}
+	if r.heading && r.level == pg.sectionLevel && nz+ne > 0 {
+		pg.section = r.section
+	}
 	for k, ln := range r.zh.lines[:nz] {
 		for _, run := range ln.runs {
 			run.X += pg.zhX
@@ -327,6 +336,7 @@ func (pg *pager) newPage() {
 	}
 	pg.pages++
 	pg.cur = Page{}
+	pg.pageHead = pg.section
 	pg.bodyTop, pg.bodyBottom = -1, -1
 	pg.y = pg.spec.MarginTop
 }
@@ -425,6 +435,9 @@ func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lan
 func (pg *pager) decorate() {
 	s := pg.spec
 	left, right := s.RunningHeadZH, s.RunningHeadEN
+	if sec := pg.pageHead; sec != [2]string{} {
+		left, right = sec[0], sec[1]
+	}
 	if s.EnglishLeft {
 		left, right = right, left
 	}

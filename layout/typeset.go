@@ -40,6 +40,9 @@ type row struct {
 	list    bool // a list item
 	title   string
 	level   int
+	// section holds a heading's texts, Chinese and English, for the
+	// running heads
+	section [2]string
 	// ruleBefore marks a thematic break above the row
 	ruleBefore bool
 	pair       int // the block's number, from 1
@@ -56,6 +59,24 @@ func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 		book.Pages = pages
 	}
 	return book, err
+}
+
+// sectionLevel is the level of the headings the running heads name: the
+// highest level that heads at least two sections (a lone top heading is
+// the article's title), 0 when there is none.
+func sectionLevel(blocks []article.Block) int {
+	count := map[int]int{}
+	for _, b := range blocks {
+		if b.Kind == article.Heading {
+			count[b.Level]++
+		}
+	}
+	for level := 1; level <= 6; level++ {
+		if count[level] >= 2 {
+			return level
+		}
+	}
+	return 0
 }
 
 // rowBatch is how many blocks are set at a time: enough to keep every
@@ -79,6 +100,7 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	zhW := columnWidth(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
 	pg := newPager(spec, zhW, chain, emit)
+	pg.sectionLevel = sectionLevel(doc.Blocks)
 	words := make([]*hyphenCache, runtime.GOMAXPROCS(0))
 	for i := range words {
 		words[i] = newHyphenCache(hyph)
@@ -266,6 +288,12 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 		zhLead, enLead = zhLead*hz/zhSize, enLead*he/enSize
 		zhSize, enSize = hz, he
 		r.title = headingTitle(b)
+		if len(b.ZH) > 0 {
+			r.section[0] = b.ZH[0].Text
+		}
+		if len(b.EN) > 0 {
+			r.section[1] = b.EN[0].Text
+		}
 	}
 	// Headings are set ragged right and never hyphenated.
 	set := func(p paragraph, width int, params linebreak.Params) []line {
