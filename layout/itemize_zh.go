@@ -57,7 +57,10 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 				pen = linebreak.LastResort
 			}
 			z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen})
-			z.add(linebreak.Item{Kind: linebreak.Kern, Width: w - half})
+			// mid-line, the blank half may shrink away before the gaps
+			// between characters stretch (clreq §3.8's order), so a tight
+			// line takes one more word rather than a loose one spreading
+			z.add(linebreak.Item{Kind: linebreak.Glue, Width: w - half, Shrink: w - half})
 			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 			continue
 		default:

@@ -136,3 +136,23 @@ func charStarts(p paragraph) []int {
 	}
 	return append(out, x)
 }
+
+// TestMidLineMarksShrink: a closing or pause mark inside a line may give
+// up its blank half when the line is tight, before the gaps between
+// characters would have to stretch (clreq §3.8, issue 15 item 3).
+func TestMidLineMarksShrink(t *testing.T) {
+	em := 10 * Pt
+	for _, mark := range []string{"，", "、", "：", "；", "。"} {
+		z := &itemizer{faces: mustChain(t), size: em, lang: langZH, column: 200 * Pt}
+		p := z.itemizeChinese([]span{{text: "甲乙" + mark + "丙丁"}})
+		shrink := 0
+		for _, it := range p.items {
+			if it.Kind == linebreak.Glue {
+				shrink += it.Shrink
+			}
+		}
+		if shrink != em/2 {
+			t.Errorf("%s: the line may shrink by %d, want half an em (%d)", mark, shrink, em/2)
+		}
+	}
+}

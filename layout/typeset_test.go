@@ -47,7 +47,7 @@ func TestHanLatinSpacing(t *testing.T) {
 		p := z.itemizeChinese([]span{{text: tt.text}})
 		var glue []int
 		for _, it := range p.items {
-			if it.Kind == linebreak.Glue && it.Width > 0 {
+			if it.Kind == linebreak.Glue && it.Width > 0 && it.Stretch > 0 { // not a mark's shrinkable blank
 				glue = append(glue, it.Width)
 			}
 		}
