@@ -161,8 +161,8 @@ func TestFontSubsets(t *testing.T) {
 // above the breakpoint, or never.
 func TestLayouts(t *testing.T) {
 	for _, tt := range []struct {
-		layout            Layout
-		table, mediaQuery bool
+		layout           Layout
+		flex, mediaQuery bool
 	}{
 		{Stacked, false, false},
 		{SideBySide, true, false},
@@ -172,8 +172,8 @@ func TestLayouts(t *testing.T) {
 		opt.Layout = tt.layout
 		_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", opt))
 		css := files["OEBPS/style.css"]
-		if got := strings.Contains(css, "display: table-cell"); got != tt.table {
-			t.Errorf("%v: table cells = %v, want %v", tt.layout, got, tt.table)
+		if got := strings.Contains(css, "display: flex;\n") && strings.Contains(css, "flex-wrap: wrap;"); got != tt.flex {
+			t.Errorf("%v: wrapping rows = %v, want %v", tt.layout, got, tt.flex)
 		}
 		if got := strings.Contains(css, "min-width: "+sideBySideMinWidth); got != tt.mediaQuery {
 			t.Errorf("%v: media query = %v, want %v", tt.layout, got, tt.mediaQuery)
@@ -333,8 +333,8 @@ func TestCover(t *testing.T) {
 	}
 }
 
-// TestColumnsGiven checks that Options.Columns sets the side-by-side cells'
-// widths, for either language on the left.
+// TestColumnsGiven checks that Options.Columns sets how the side-by-side
+// columns share the width, for either language on the left.
 func TestColumnsGiven(t *testing.T) {
 	doc := &article.Document{}
 	for _, tt := range []struct {
@@ -350,8 +350,9 @@ func TestColumnsGiven(t *testing.T) {
 		if got := b.firstColumnShare(); got != tt.want {
 			t.Errorf("columns %v, left %v: first cell %d%%, want %d%%", tt.cols, tt.left, got, tt.want)
 		}
-		if css := b.stylesheet(nil); !strings.Contains(css, fmt.Sprintf("width: %d%%;", tt.want)) {
-			t.Errorf("columns %v: the stylesheet lacks width: %d%%", tt.cols, tt.want)
+		css := b.stylesheet(nil)
+		if !strings.Contains(css, fmt.Sprintf("flex: %d 1 %s;", tt.want, columnMinWidth)) || !strings.Contains(css, fmt.Sprintf("flex-grow: %d;", 100-tt.want)) {
+			t.Errorf("columns %v: the stylesheet does not share the width %d:%d", tt.cols, tt.want, 100-tt.want)
 		}
 	}
 }

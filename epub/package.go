@@ -96,11 +96,14 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	for i, f := range b.images {
 		fmt.Fprintf(&w, "<item id=\"image-%d\" href=\"%s\" media-type=\"%s\"/>\n", i+1, f.path, f.mediaType)
 	}
-	w.WriteString("</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title-page\"/>\n")
+	// the contents follow the title page, as in a printed book: readers
+	// that page through items marked linear="no" show them there, not
+	// after the text
+	w.WriteString("</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title-page\"/>\n<itemref idref=\"nav\" linear=\"no\"/>\n")
 	for i := range b.chapters {
 		fmt.Fprintf(&w, "<itemref idref=\"text-%d\"/>\n", i+1)
 	}
-	w.WriteString("<itemref idref=\"nav\" linear=\"no\"/>\n</spine>\n</package>\n")
+	w.WriteString("</spine>\n</package>\n")
 	return w.String()
 }
 

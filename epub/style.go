@@ -204,10 +204,15 @@ nav[hidden] {
 	return w.String()
 }
 
-// sideBySideRules sets each paragraph or list pair as a table row of two
-// cells, which more reading systems support than grid; headings stay
-// stacked across the full width (MuPDF overprints table-cell spans). The first language's column takes the
-// share of the width that balances the two columns' heights.
+// sideBySideRules sets each paragraph or list pair as a row of two
+// columns that wraps into a stack when the text could not be set well
+// side by side: each column's least width is in ems of its own text
+// (about 12 Chinese characters, 25 English letters), so a reader's larger
+// type, or a phone, stacks the pair by itself, and reading systems without
+// flexible boxes (MuPDF) show it stacked. Headings stay stacked across the
+// full width. The columns share the width as the PDF's do (the first's
+// share as its growth), and a pair is at most pairMaxWidth wide, so
+// English lines stay near 70 characters on wide screens.
 func (b *book) sideBySideRules(indent string) string {
 	first := b.firstColumnShare()
 	first2 := "zh"
@@ -216,25 +221,25 @@ func (b *book) sideBySideRules(indent string) string {
 	}
 	second := b.secondLanguage()
 	rules := fmt.Sprintf(`div.pair, li.pair {
-  display: table;
-  width: 100%%;
-  table-layout: fixed;
-  border-collapse: separate;
+  display: flex;
+  flex-wrap: wrap;
+  align-items: flex-start;
+  column-gap: 1.2em;
+  max-width: %[4]s;
 }
 div.pair > .%[1]s, div.pair > .%[2]s, li.pair > .%[1]s, li.pair > .%[2]s {
-  display: table-cell;
-  vertical-align: top;
+  flex: %[3]d 1 %[5]s;
+  min-width: 0;
   margin: 0;
 }
-div.pair > .%[1]s, li.pair > .%[1]s {
-  width: %[3]d%%;
-  padding-right: 1.2em;
+div.pair > .%[2]s, li.pair > .%[2]s {
+  flex-grow: %[6]d;
 }
 div.pair > .%[2]s {
   padding-left: 0;
   border-left: 0;
 }
-`, first2, second, first)
+`, first2, second, first, pairMaxWidth, columnMinWidth, 100-first)
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(rules, "\n") {
 		if line != "" {
@@ -243,6 +248,15 @@ div.pair > .%[2]s {
 	}
 	return out.String()
 }
+
+// columnMinWidth is the narrowest a column of a pair set side by side
+// may be, in ems of its own text: 12 Chinese characters, or about 25
+// English letters; narrower, the pair stacks.
+const columnMinWidth = "12.5em"
+
+// pairMaxWidth bounds a pair set side by side, so that its English
+// column keeps lines near 70 characters on a wide screen.
+const pairMaxWidth = "58em"
 
 // secondLanguage is the class of the language that comes second in each
 // pair, which the stylesheet sets off as the translation (smaller, with a
