@@ -277,14 +277,7 @@ func (d *document) writeImage(data []byte) (int, error) {
 		} else {
 			b = append(b, " /ColorSpace /DeviceRGB /Filter /DCTDecode"...)
 		}
-		o.begin(num)
-		b = append([]byte("<<"), b...)
-		b = append(b, " /Length "...)
-		b = strconv.AppendInt(b, int64(len(data)), 10)
-		b = append(b, ">>\nstream\n"...)
-		o.raw(b)
-		o.raw(data)
-		o.raw([]byte("\nendstream\nendobj\n"))
+		o.stream(num, b, data, false) // the JPEG's own DCT data, as it is
 		return num, o.err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
