@@ -10,10 +10,10 @@ const alignBand = 100
 var infCost = math.Inf(1)
 
 // group is what the aligner moves: a unit with the neutral units (no
-// letters) that follow it in its run.
+// letters) that follow it in its run, and their evidence.
 type group struct {
-	units  []int // indexes into the units slice
-	length int
+	units []int // indexes into the units slice
+	ev    *evidence
 }
 
 // bead is one step of an alignment: the groups of each language that form a
@@ -22,23 +22,19 @@ type bead struct {
 	zh, en []int // group indexes within the two runs
 }
 
-// Length model for the aligner, measured on the shared corpus: an English
-// translation has about 2.9 characters (spaces excluded) per Chinese
-// character, with a variance of about 46 characters per Chinese character.
+// Priors of the moves, as −ln P: one-sided pairs (P ≈ 0.05), two
+// paragraphs translated as one (P ≈ 0.03), and three as one, where a list
+// was merged into a sentence or a sentence split into a list (P ≈ 0.005).
 const (
-	enPerZH       = 2.9
-	lengthVarPer  = 46.0
-	costOneSided  = 3.0 // -ln P(1–0), P ≈ 0.05
-	costMerge     = 3.5 // -ln P(2–1), P ≈ 0.03
-	costOneToOne  = 0.16
-	minGroupChars = 1
+	costOneToOne = 0.16
+	costOneSided = 3.0
+	costMerge    = 3.5
+	costMerge3   = 5.3
 )
 
 // alignRuns aligns a run of Chinese groups with the run of English groups
-// that translates it. Runs of equal count pair in order. Otherwise a
-// Gale–Church style dynamic programme over the moves 1–1, 2–1, 1–2, 1–0 and 0–1
-// finds the cheapest alignment by length, so that every group lands in
-// exactly one bead.
+// that translates it. Runs of equal count pair in order (the alternating
+// format says so); others are searched (searchAlignment).
 func alignRuns(zh, en []group) []bead {
 	if len(zh) == len(en) {
 		beads := make([]bead, len(zh))
@@ -47,11 +43,19 @@ func alignRuns(zh, en []group) []bead {
 		}
 		return beads
 	}
+	return searchAlignment(zh, en)
+}
+
+// searchAlignment finds the cheapest alignment of two runs of groups by a
+// Gale–Church style dynamic programme over the moves 1–1, 2–1, 1–2, 1–0,
+// 0–1, 3–1 and 1–3, weighing each pair's lengths and what both sides
+// carry (contentCost), so that every group lands in exactly one bead.
+func searchAlignment(zh, en []group) []bead {
 	n, m := len(zh), len(en)
 	// a band around the diagonal from (0, 0) to (n, m): the cells within
 	// w of it, so time and memory grow with the runs' length, not with
 	// their product (20,000 × 19,999 lines took 104 s and 3.6 GB in full)
-	w := max(alignBand, 2*(m/max(n, 1))+2)
+	w := max(alignBand, 2*(m/max(n, 1))+2, 2*(n/max(m, 1))+2)
 	lo := func(i int) int { return max(0, i*m/max(n, 1)-w) }
 	hi := func(i int) int { return min(m, i*m/max(n, 1)+w) }
 	cost := make([][]float64, n+1)
@@ -70,6 +74,7 @@ func alignRuns(zh, en []group) []bead {
 		}
 	}
 	cost[0][0] = 0
+	var zs, es []*evidence
 	for i := 0; i <= n; i++ {
 		for j := lo(i); j <= hi(i); j++ {
 			if i == 0 && j == 0 {
@@ -84,8 +89,8 @@ func alignRuns(zh, en []group) []bead {
 				if prev == infCost {
 					continue
 				}
-				c := prev + moveCost(mv, sumLength(zh[i-mv.zh:i]), sumLength(en[j-mv.en:j]))
-				if c < best {
+				zs, es = evidenceOf(zs[:0], zh[i-mv.zh:i]), evidenceOf(es[:0], en[j-mv.en:j])
+				if c := prev + beadCost(zs, es); c < best {
 					best, from = c, uint8(k)
 				}
 			}
@@ -112,33 +117,49 @@ func alignRuns(zh, en []group) []bead {
 	return beads
 }
 
-type move struct{ zh, en int }
-
-var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}}
-
-func sumLength(gs []group) int {
-	n := 0
+func evidenceOf(out []*evidence, gs []group) []*evidence {
 	for _, g := range gs {
-		n += g.length
+		out = append(out, g.ev)
 	}
-	return n
+	return out
 }
 
-// moveCost is -ln of the probability of a move given the two lengths.
-func moveCost(mv move, zhLen, enLen int) float64 {
-	if mv.zh == 0 || mv.en == 0 {
+type move struct{ zh, en int }
+
+var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}, {3, 1}, {1, 3}}
+
+// beadCost is −ln of the likelihood of a pair: its move's prior, how far
+// the English length strays from what the Chinese predicts, and what the
+// two sides carry (contentCost). A one-sided pair costs its prior alone.
+func beadCost(zh, en []*evidence) float64 {
+	if len(zh) == 0 || len(en) == 0 {
 		return costOneSided
 	}
 	prior := costOneToOne
-	if mv.zh+mv.en > 2 {
+	switch {
+	case len(zh)+len(en) == 3:
 		prior = costMerge
+	case len(zh)+len(en) > 3:
+		prior = costMerge3
 	}
-	z := float64(max(zhLen, minGroupChars))
-	delta := (float64(enLen) - enPerZH*z) / math.Sqrt(lengthVarPer*z)
-	// -ln of the two-tailed probability of a deviation at least this large.
-	p := math.Erfc(math.Abs(delta) / math.Sqrt2)
-	if p < 1e-12 {
-		p = 1e-12
+	return prior + lengthCost(zh, en) + contentCost(zh, en)
+}
+
+// lengthCost is −ln of the two-tailed probability of an English length at
+// least this far from the one the Chinese side predicts.
+func lengthCost(zh, en []*evidence) float64 {
+	return -math.Log(lengthProbability(zh, en))
+}
+
+func lengthProbability(zh, en []*evidence) float64 {
+	var want, got float64
+	for _, ev := range zh {
+		want += ev.length
 	}
-	return prior - math.Log(p)
+	for _, ev := range en {
+		got += ev.length
+	}
+	size := max(want/enPerHan, 1)
+	delta := (got - want) / math.Sqrt(lengthVar*size)
+	return max(math.Erfc(math.Abs(delta)/math.Sqrt2), 1e-12)
 }

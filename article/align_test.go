@@ -5,10 +5,16 @@ import (
 	"testing"
 )
 
-func groupsOf(lengths ...int) []group {
+// groupsOf makes groups of the given lengths in characters: Han
+// characters for Chinese, letters for English.
+func groupsOf(lang Lang, lengths ...int) []group {
 	gs := make([]group, len(lengths))
 	for i, n := range lengths {
-		gs[i] = group{units: []int{i}, length: n}
+		length := float64(n)
+		if lang == Chinese {
+			length *= enPerHan
+		}
+		gs[i] = group{units: []int{i}, ev: &evidence{length: length}}
 	}
 	return gs
 }
@@ -38,7 +44,7 @@ func TestAlignRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			beads := alignRuns(groupsOf(tt.zh...), groupsOf(tt.en...))
+			beads := alignRuns(groupsOf(Chinese, tt.zh...), groupsOf(English, tt.en...))
 			if got := beadsString(beads); got != tt.want {
 				t.Errorf("alignment %q, want %q", got, tt.want)
 			}

@@ -32,7 +32,7 @@ func TestEdgeFiles(t *testing.T) {
 		{file: "text-after-end", warnLine: 6, warnText: "after the END marker", wantPairs: 2},
 		{file: "end-lookalikes", warnLine: 3, warnText: "is not the END marker", wantPairs: 2},
 		{file: "front-matter-yaml", warnLine: 10, warnText: `unknown key "mood"`, wantPairs: 3},
-		{file: "mixed-line", warnLine: 4, warnText: "mixes Chinese and English", wantPairs: 3},
+		{file: "mixed-line", warnLine: 4, warnText: "mixes Chinese and English", wantPairs: 4},
 		{file: "neutral-lines", wantPairs: 2},
 		{file: "title-path", wantPairs: 1},
 		{file: "english-first", wantPairs: 3},

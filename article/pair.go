@@ -25,12 +25,13 @@ func makeRuns(units []unit) []run {
 		r := &runs[len(runs)-1]
 		last := len(r.groups) - 1
 		joinsPrevious := last >= 0 && (u.neutral || allNeutral(units, r.groups[last]))
+		ev := measure(u)
 		if joinsPrevious {
 			r.groups[last].units = append(r.groups[last].units, i)
-			r.groups[last].length += u.length()
+			r.groups[last].ev.add(&ev)
 			continue
 		}
-		r.groups = append(r.groups, group{units: []int{i}, length: u.length()})
+		r.groups = append(r.groups, group{units: []int{i}, ev: &ev})
 	}
 	return runs
 }
@@ -52,7 +53,9 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 		if excess > 0 && len(out) > 0 && len(g.units) == 1 && u.counts.han == 0 && u.counts.words == 1 {
 			last := &out[len(out)-1]
 			last.units = append(slices.Clone(last.units), g.units...)
-			last.length += g.length
+			merged := *last.ev
+			merged.add(g.ev)
+			last.ev = &merged
 			excess--
 			continue
 		}

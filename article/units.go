@@ -17,17 +17,6 @@ type unit struct {
 	md      *mdBlock // what Markdown says of the block, or nil in plain text
 }
 
-// length is the unit's size for alignment: its characters without spaces.
-func (u *unit) length() int {
-	n := 0
-	for _, r := range u.text {
-		if r != ' ' {
-			n++
-		}
-	}
-	return n
-}
-
 // makeUnits groups the body lines into paragraphs. Blank lines separate
 // blocks; a block of two or more lines of one language, none of them a
 // heading, list item or labelled line, is one hard-wrapped paragraph. Every
