@@ -22,20 +22,22 @@ type bead struct {
 	zh, en []int // group indexes within the two runs
 }
 
-// Priors of the moves, as −ln P: one-sided pairs (P ≈ 0.05), two
-// paragraphs translated as one (P ≈ 0.03), and three as one, where a list
-// was merged into a sentence or a sentence split into a list (P ≈ 0.005).
+// Priors of the moves, as −ln P: one-sided pairs (P ≈ 0.03), two
+// paragraphs translated as one (P ≈ 0.05: translators merge and split
+// more often than they leave out), and three as one, where a list was
+// merged into a sentence or a sentence split into a list (P ≈ 0.005).
 const (
 	costOneToOne = 0.16
-	costOneSided = 3.0
-	costMerge    = 3.5
+	costOneSided = 3.5
+	costMerge    = 3.0
 	costMerge3   = 5.3
+	scalePrior   = 1000.0
 )
 
 // alignRuns aligns a run of Chinese groups with the run of English groups
 // that translates it. Runs of equal count pair in order (the alternating
 // format says so); others are searched (searchAlignment).
-func alignRuns(zh, en []group) []bead {
+func alignRuns(zh, en []group, scale float64) []bead {
 	if len(zh) == len(en) {
 		beads := make([]bead, len(zh))
 		for i := range zh {
@@ -43,14 +45,16 @@ func alignRuns(zh, en []group) []bead {
 		}
 		return beads
 	}
-	return searchAlignment(zh, en)
+	return searchAlignment(zh, en, scale)
 }
 
 // searchAlignment finds the cheapest alignment of two runs of groups by a
 // Gale–Church style dynamic programme over the moves 1–1, 2–1, 1–2, 1–0,
 // 0–1, 3–1 and 1–3, weighing each pair's lengths and what both sides
 // carry (contentCost), so that every group lands in exactly one bead.
-func searchAlignment(zh, en []group) []bead {
+// scale is the article's own ratio of English to predicted length
+// (lengthScale).
+func searchAlignment(zh, en []group, scale float64) []bead {
 	n, m := len(zh), len(en)
 	// a band around the diagonal from (0, 0) to (n, m): the cells within
 	// w of it, so time and memory grow with the runs' length, not with
@@ -90,7 +94,7 @@ func searchAlignment(zh, en []group) []bead {
 					continue
 				}
 				zs, es = evidenceOf(zs[:0], zh[i-mv.zh:i]), evidenceOf(es[:0], en[j-mv.en:j])
-				if c := prev + beadCost(zs, es); c < best {
+				if c := prev + beadCost(zs, es, scale); c < best {
 					best, from = c, uint8(k)
 				}
 			}
@@ -131,7 +135,7 @@ var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}, {3, 1}, {1, 3}}
 // beadCost is −ln of the likelihood of a pair: its move's prior, how far
 // the English length strays from what the Chinese predicts, and what the
 // two sides carry (contentCost). A one-sided pair costs its prior alone.
-func beadCost(zh, en []*evidence) float64 {
+func beadCost(zh, en []*evidence, scale float64) float64 {
 	if len(zh) == 0 || len(en) == 0 {
 		return costOneSided
 	}
@@ -142,19 +146,19 @@ func beadCost(zh, en []*evidence) float64 {
 	case len(zh)+len(en) > 3:
 		prior = costMerge3
 	}
-	return prior + lengthCost(zh, en) + contentCost(zh, en)
+	return prior + lengthCost(zh, en, scale) + contentCost(zh, en)
 }
 
 // lengthCost is −ln of the two-tailed probability of an English length at
 // least this far from the one the Chinese side predicts.
-func lengthCost(zh, en []*evidence) float64 {
-	return -math.Log(lengthProbability(zh, en))
+func lengthCost(zh, en []*evidence, scale float64) float64 {
+	return -math.Log(lengthProbability(zh, en, scale))
 }
 
-func lengthProbability(zh, en []*evidence) float64 {
+func lengthProbability(zh, en []*evidence, scale float64) float64 {
 	var want, got float64
 	for _, ev := range zh {
-		want += ev.length
+		want += ev.length * scale
 	}
 	for _, ev := range en {
 		got += ev.length
@@ -162,4 +166,21 @@ func lengthProbability(zh, en []*evidence) float64 {
 	size := max(want/enPerHan, 1)
 	delta := (got - want) / math.Sqrt(lengthVar*size)
 	return max(math.Erfc(math.Abs(delta)/math.Sqrt2), 1e-12)
+}
+
+// lengthScale is how much longer (or shorter) this translation runs than
+// the length model predicts: its English length over the length its
+// Chinese predicts, kept within [0.5, 2]. A wordy translator's every
+// paragraph runs long, and unscaled the aligner would shift pairs to
+// even that out. The ratio is shrunk towards 1 by scalePrior characters
+// on each side, so that a few short pairs say little.
+func lengthScale(zh, en []group) float64 {
+	var want, got float64
+	for _, g := range zh {
+		want += g.ev.length
+	}
+	for _, g := range en {
+		got += g.ev.length
+	}
+	return min(max((got+scalePrior)/(want+scalePrior), 0.5), 2)
 }

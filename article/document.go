@@ -124,10 +124,13 @@ type Meta struct {
 
 // Document is a parsed article.
 type Document struct {
-	Name   string // the file name the article was read from
-	Meta   Meta   // front matter, with Title and TitleEN filled in from the body when absent
-	Order  Lang   // the language of the first paragraph of each pair in the source
-	Blocks []Block
+	Name string // the file name the article was read from (the original's, of two)
+	// Translation is the name of the file the translation was read from,
+	// when the article came as two files (ParseTranslation), or "".
+	Translation string
+	Meta        Meta // front matter, with Title and TitleEN filled in from the body when absent
+	Order       Lang // the language of the first paragraph of each pair in the source
+	Blocks      []Block
 }
 
 // Language returns the BCP 47 tag of the Chinese text: the front matter's, or

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"diglot/internal/script"
 )
@@ -40,6 +41,7 @@ const (
 	kindHeading
 	kindList
 	kindCode
+	kindShort // a short line without sentence punctuation: a title, in plain text
 )
 
 // Length model, measured on the shared corpus's 178 one-to-one pairs by
@@ -70,6 +72,9 @@ func measure(u *unit) evidence {
 		ev.kind, ev.level = kindHeading, lvl
 	} else if listMarker(u.text) != "" {
 		ev.kind = kindList
+	}
+	if ev.kind == kindParagraph && looksLikeTitle(u.text, u.lang) {
+		ev.kind = kindShort
 	}
 	text := strings.TrimSpace(u.text)
 	ev.mark = finalMark(text)
@@ -121,6 +126,16 @@ func mergeSorted(a, b []string) []string {
 	return out
 }
 
+// looksLikeTitle reports whether a plain line reads as a title: short
+// (maxHeadingZHRunes, maxHeadingENWords) and without sentence punctuation
+// at its end, as markInferredHeadings types a pair of them.
+func looksLikeTitle(s string, lang Lang) bool {
+	if lang == Chinese && utf8.RuneCountInString(s) > maxHeadingZHRunes || lang == English && len(strings.Fields(s)) > maxHeadingENWords {
+		return false
+	}
+	return !endsSentence(s) && mostlyLetters(s)
+}
+
 // finalMark returns the question mark, colon or exclamation mark a text ends
 // with (before closing quotes and brackets), in either width, as '?', ':'
 // or '!'; 0 otherwise.
@@ -160,15 +175,23 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 				j++
 			}
 			w := wordKey(string(rs[i:j]))
-			if n, ok := englishNumeral(w); ok {
-				numerals = append(numerals, n)
-			}
-			if chinese {
-				if len(w) >= 2 {
-					anchors = append(anchors, w)
+			keys := []string{w}
+			if strings.Contains(w, "-") {
+				// twelve-factor is also twelve and factor
+				for _, part := range strings.Split(w, "-") {
+					keys = append(keys, wordKey(part))
 				}
-			} else {
-				words = append(words, w)
+			}
+			for k, key := range keys {
+				if n, ok := englishNumeral(key); ok {
+					numerals = append(numerals, n)
+				}
+				switch {
+				case !chinese:
+					words = append(words, key)
+				case k == 0 && len(key) >= 2:
+					anchors = append(anchors, key)
+				}
 			}
 			i = j
 		case chinese && strings.ContainsRune(chineseDigits, r):
@@ -288,8 +311,11 @@ func contentCost(zh, en []*evidence) float64 {
 	cost += kindCost(first, efirst)
 	for _, side := range [][]*evidence{zh, en} {
 		for _, ev := range side[1:] {
-			if ev.kind == kindHeading {
+			switch ev.kind {
+			case kindHeading:
 				cost += costKindMismatch // a heading is never merged into another block
+			case kindShort:
+				cost += costShortMerged
 			}
 		}
 	}
@@ -307,11 +333,15 @@ const (
 	costKindMismatch  = 3.0
 	costListMismatch  = 1.0
 	costLevelMismatch = 0.5
+	costShortMismatch = 0.7
+	costShortMerged   = 2.0
 	costMarkMismatch  = 0.7
 )
 
 func kindCost(zh, en *evidence) float64 {
 	switch {
+	case zh.kind != en.kind && (zh.kind == kindShort || en.kind == kindShort) && zh.kind != kindHeading && en.kind != kindHeading:
+		return costShortMismatch
 	case zh.kind == en.kind && zh.kind == kindHeading && zh.level != en.level:
 		return costLevelMismatch
 	case zh.kind == en.kind:

@@ -104,7 +104,7 @@ func TestAlignmentByContent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			beads := searchAlignment(unitsEvidence(Chinese, tt.zh...), unitsEvidence(English, tt.en...))
+			beads := searchAlignment(unitsEvidence(Chinese, tt.zh...), unitsEvidence(English, tt.en...), 1)
 			if got := beadsString(beads); got != tt.want {
 				t.Errorf("alignment %q, want %q", got, tt.want)
 			}

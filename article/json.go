@@ -4,9 +4,12 @@ package article
 // `diglot parse --json`: the pairs hold the source lines of each side exactly
 // as in the input (trimmed, not cleaned up).
 type JSONDocument struct {
-	Title string     `json:"title"`
-	Meta  JSONMeta   `json:"meta"`
-	Pairs []JSONPair `json:"pairs"`
+	Title string `json:"title"`
+	// Translation is the translation's file name when the article came as
+	// two files.
+	Translation string     `json:"translation,omitempty"`
+	Meta        JSONMeta   `json:"meta"`
+	Pairs       []JSONPair `json:"pairs"`
 }
 
 // JSONMeta is the metadata in JSONDocument.
@@ -31,13 +34,18 @@ type JSONPair struct {
 	ZHLabel string   `json:"zh_label,omitempty"`
 	ENLabel string   `json:"en_label,omitempty"`
 	Line    int      `json:"line"`
+	// ZHLine and ENLine are the first source lines of each side (in its own
+	// file, when the article came as two), 0 for a side with none.
+	ZHLine int `json:"zh_line,omitempty"`
+	ENLine int `json:"en_line,omitempty"`
 }
 
 // JSON returns the JSON form of the document.
 func (d *Document) JSON() JSONDocument {
 	m := d.Meta
 	out := JSONDocument{
-		Title: d.Title(),
+		Title:       d.Title(),
+		Translation: d.Translation,
 		Meta: JSONMeta{
 			Title: m.Title, TitleEN: m.TitleEN, Author: m.Author, Date: m.Date,
 			Language: d.Language(), Description: m.Description, Source: m.Source,
@@ -48,10 +56,10 @@ func (d *Document) JSON() JSONDocument {
 	for i, b := range d.Blocks {
 		p := JSONPair{Kind: b.Kind.String(), Level: b.Level, ZH: sourceLines(b.ZH), EN: sourceLines(b.EN), Line: b.Line}
 		if len(b.ZH) > 0 {
-			p.ZHLabel = b.ZH[0].Label
+			p.ZHLabel, p.ZHLine = b.ZH[0].Label, b.ZH[0].Lines[0].No
 		}
 		if len(b.EN) > 0 {
-			p.ENLabel = b.EN[0].Label
+			p.ENLabel, p.ENLine = b.EN[0].Label, b.EN[0].Lines[0].No
 		}
 		out.Pairs[i] = p
 	}

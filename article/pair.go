@@ -78,6 +78,7 @@ func allNeutral(units []unit, g group) bool {
 // about uneven runs and one-sided pairs.
 func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 	runs := makeRuns(units)
+	scale := inOrderScale(runs, order)
 	var pairs []unitPair
 	for i := 0; i < len(runs); i++ {
 		first := runs[i]
@@ -99,7 +100,7 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 		if len(zh.groups) != len(en.groups) && len(zh.groups) > 0 && len(en.groups) > 0 {
 			warnUneven(units, zh, en, c)
 		}
-		for _, b := range alignRuns(zh.groups, en.groups) {
+		for _, b := range alignRuns(zh.groups, en.groups, scale) {
 			p := unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)}
 			if len(p.zh) == 0 || len(p.en) == 0 {
 				warnOneSided(units, p, c)
@@ -108,6 +109,25 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 		}
 	}
 	return pairs
+}
+
+// inOrderScale is the length scale (lengthScale) of the runs that face a
+// run of as many paragraphs, which pair in order: the pairs the article's
+// alternation vouches for. 1 when there are none.
+func inOrderScale(runs []run, order Lang) float64 {
+	var zhAll, enAll []group
+	for i := 0; i+1 < len(runs); i++ {
+		a, b := runs[i], runs[i+1]
+		if a.lang != order || len(a.groups) != len(b.groups) {
+			continue
+		}
+		if a.lang == English {
+			a, b = b, a
+		}
+		zhAll, enAll = append(zhAll, a.groups...), append(enAll, b.groups...)
+		i++
+	}
+	return lengthScale(zhAll, enAll)
 }
 
 func flatten(groups []group, idx []int) []int {

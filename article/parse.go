@@ -18,23 +18,8 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 // ParseFormat reads an article written in the given format.
 func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics) {
 	c := &collector{file: name}
-	lines := decode(src, c)
-	if c.diags.HasErrors() {
-		return nil, c.diags
-	}
-	meta, body := splitFrontMatter(lines, c)
-	if c.diags.HasErrors() {
-		return nil, c.diags
-	}
-	body = cutAtEnd(body, c)
-	var units []unit
-	if format == Markdown {
-		units = markdownUnits(body, c)
-	} else {
-		units = makeUnits(body)
-	}
-	if len(units) == 0 {
-		reportEmpty(lines, body, c)
+	meta, units, ok := readUnits(src, format, c, true)
+	if !ok {
 		return nil, c.diags
 	}
 	order, ok := detectOrder(units)
@@ -57,10 +42,37 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 	return doc, c.diags
 }
 
+// readUnits reads one file's front matter and paragraphs (units), up to
+// END. A file without END is read to its end, with a warning when
+// wantEnd says END is expected. ok is false when the file cannot be used
+// (its errors are in c).
+func readUnits(src []byte, format Format, c *collector, wantEnd bool) (Meta, []unit, bool) {
+	lines := decode(src, c)
+	if c.diags.HasErrors() {
+		return Meta{}, nil, false
+	}
+	meta, body := splitFrontMatter(lines, c)
+	if c.diags.HasErrors() {
+		return Meta{}, nil, false
+	}
+	body = cutAtEnd(body, c, wantEnd)
+	var units []unit
+	if format == Markdown {
+		units = markdownUnits(body, c)
+	} else {
+		units = makeUnits(body)
+	}
+	if len(units) == 0 {
+		reportEmpty(lines, body, c)
+		return Meta{}, nil, false
+	}
+	return meta, units, true
+}
+
 // cutAtEnd drops the END line and what follows it, with a warning when text
-// is ignored or when the marker is missing. Only a line that is exactly END
-// (trailing spaces allowed, no indentation) is the marker.
-func cutAtEnd(body []rawLine, c *collector) []rawLine {
+// is ignored or when the marker is missing (if wantEnd). Only a line that is
+// exactly END (trailing spaces allowed, no indentation) is the marker.
+func cutAtEnd(body []rawLine, c *collector, wantEnd bool) []rawLine {
 	for i, l := range body {
 		if l.text != EndMarker || l.indented {
 			if looksLikeEnd(l.text) {
@@ -82,7 +94,7 @@ func cutAtEnd(body []rawLine, c *collector) []rawLine {
 		}
 		return body[:i]
 	}
-	if len(body) > 0 {
+	if len(body) > 0 && wantEnd {
 		c.warnf(body[len(body)-1].no, "no END marker; the article is read to the end of the file")
 	}
 	return body
@@ -155,7 +167,12 @@ func setTitle(doc *Document, c *collector) {
 		}
 		return
 	}
-	base := strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
+	base := baseName(doc.Name)
 	m.Title = base
 	c.warnf(1, "no title (no front matter title and no leading heading); using the file name %q", base)
+}
+
+// baseName is a file's name without its directory and extension.
+func baseName(name string) string {
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 }
