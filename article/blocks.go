@@ -21,15 +21,16 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 			b.Depth, b.Quote, b.RuleBefore = md.depth, md.quote, md.ruleBefore
 		}
 	}
-	if format == Markdown {
-		return blocks // Markdown marks its own headings and lists
+	if format != Markdown { // Markdown marks its own headings and lists
+		markLabelledItems(blocks)
+		markInferredHeadings(blocks)
 	}
-	markLabelledItems(blocks)
-	markInferredHeadings(blocks)
 	for i := range blocks {
 		for _, side := range [][]Para{blocks[i].ZH, blocks[i].EN} {
 			for k := range side {
-				side[k].Inlines = plainInlines(side[k].Text, side[k].Lines[0].No)
+				if side[k].Inlines == nil { // a plain-text paragraph (of one file of two, maybe)
+					side[k].Inlines = plainInlines(side[k].Text, side[k].Lines[0].No)
+				}
 			}
 		}
 	}

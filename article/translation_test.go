@@ -51,10 +51,10 @@ func TestTwoFiles(t *testing.T) {
 		want := readPairs(t, sidecar)
 		zh, en := splitArticle(want)
 		name := filepath.Base(strings.TrimSuffix(sidecar, ".pairs.json"))
-		for _, format := range []Format{PlainText, Markdown} {
+		for _, formats := range [][2]Format{{PlainText, PlainText}, {Markdown, Markdown}, {PlainText, Markdown}} {
 			for _, zhFirst := range []bool{true, false} {
-				t.Run(fmt.Sprintf("%s/%v/zh-first=%v", name, format, zhFirst), func(t *testing.T) {
-					a, b := Source{"zh.txt", zh, format}, Source{"en.txt", en, format}
+				t.Run(fmt.Sprintf("%s/%v/zh-first=%v", name, formats, zhFirst), func(t *testing.T) {
+					a, b := Source{"zh", zh, formats[0]}, Source{"en", en, formats[1]}
 					if !zhFirst {
 						a, b = b, a
 					}
@@ -66,6 +66,13 @@ func TestTwoFiles(t *testing.T) {
 						t.Errorf("order %v, want %v", doc.Order, want)
 					}
 					comparePairs(t, doc, want)
+					for _, blk := range doc.Blocks {
+						for _, p := range append(blk.ZH, blk.EN...) {
+							if textOf(p.Inlines) != p.Text || p.Text == "" {
+								t.Fatalf("line %d: text %q, inlines %q", p.Lines[0].No, p.Text, textOf(p.Inlines))
+							}
+						}
+					}
 				})
 			}
 		}

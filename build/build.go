@@ -139,10 +139,26 @@ func ParseColumns(v string) ([2]int, error) {
 // printing diagnostics to diag. Nothing is written unless every requested
 // output was made.
 func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	doc, diags := article.ParseFormat(name, src, InputFormat(name, opt.From))
+	return fromDocument(name, doc, diags, set, opt, diag)
+}
+
+// Translated builds the outputs of an article kept as two files, the
+// original (named name) and its translation, as Article does. The outputs
+// are named after the original.
+func Translated(name string, src []byte, trName string, trSrc []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	doc, diags := article.ParseTranslation(
+		article.Source{Name: name, Data: src, Format: InputFormat(name, opt.From)},
+		article.Source{Name: trName, Data: trSrc, Format: InputFormat(trName, opt.From)})
+	return fromDocument(name, doc, diags, set, opt, diag)
+}
+
+// fromDocument builds the outputs of a parsed article, after printing its
+// diagnostics; a nil document (the parse failed) is not built.
+func fromDocument(name string, doc *article.Document, diags article.Diagnostics, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
 	if !opt.PDF && !opt.EPUB {
 		opt.PDF, opt.EPUB = true, true
 	}
-	doc, diags := article.ParseFormat(name, src, InputFormat(name, opt.From))
 	for _, d := range diags {
 		fmt.Fprintln(diag, d)
 	}

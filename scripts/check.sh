@@ -3,7 +3,9 @@
 # build, in every EPUB layout, and run the shared checkers
 # (../shared/tools/check-pdf, check-pdfua and check-epub) on each output. Fails on any
 # failing rule that testdata/checker-disputes.txt does not list, and on a
-# listed dispute that no longer fails. Skipped when ../shared is missing.
+# listed dispute that no longer fails. The corpus articles are also built
+# from two files (an original and its translation, scripts/split-pairs.py).
+# Skipped when ../shared is missing.
 set -u
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -79,6 +81,33 @@ for a in "${articles[@]}"; do
     fi
   done
   echo "done  $n"
+done
+# the corpus articles as two files, a translator's original and
+# translation: Chinese first in plain text, English first in Markdown
+for sidecar in "$shared"/corpus/*.pairs.json; do
+  base=$(basename "${sidecar%.pairs.json}")
+  for order in zh en; do
+    n="two-$order-$base"
+    ext=txt
+    [ $order = en ] && ext=md
+    mkdir -p "$tmp/$n"
+    python3 scripts/split-pairs.py "$sidecar" "$tmp/$n/zh.$ext" "$tmp/$n/en.$ext" || { failed=1; continue; }
+    orig=$order.$ext
+    trans=zh.$ext
+    [ $order = zh ] && trans=en.$ext
+    if ! (cd "$tmp/$n" && "$tmp/diglot" build -o out "$orig" --translation "$trans" >build.log 2>&1); then
+      echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
+      failed=1
+      continue
+    fi
+    for kind in pdf epub; do
+      "$tools/check-$kind" "$tmp/$n/$orig" "$tmp/$n/out/$order.$kind" --translation "$tmp/$n/$trans" --pairs "$sidecar" >"$tmp/$n/$kind.txt" 2>&1
+      verdict "$n" $kind "$tmp/$n/$kind.txt"
+    done
+    "$tools/check-pdfua" "$tmp/$n/$orig" "$tmp/$n/out/$order.pdf" >"$tmp/$n/pdfua.txt" 2>&1
+    verdict "$n" pdfua "$tmp/$n/pdfua.txt"
+  done
+  echo "done  two files: $base"
 done
 while read -r d; do
   [ -z "$d" ] && continue

@@ -30,6 +30,7 @@ type buildCmd struct {
 	FontCJK      string   `name:"font-cjk" type:"existingfile" help:"A TrueType font for Chinese text."`
 	FontLatin    string   `name:"font-latin" type:"existingfile" help:"A TrueType font for English text."`
 	NoEmbedFonts bool     `name:"no-embed-fonts" help:"Leave the EPUB's fonts to the reading system."`
+	Translation  string   `help:"The translation of the one article given, kept as a file of its own (plain text or Markdown, either language); its paragraphs are paired with the article's by content."`
 	Jobs         int      `short:"j" default:"0" help:"Articles built at once (default: the number of CPUs)."`
 	Files        []string `arg:"" help:"Articles to build (- for standard input)."`
 }
@@ -51,7 +52,11 @@ func (b *buildCmd) run(c *cli) int {
 			return exitUsage
 		}
 	}
-	if n := strings.Count(strings.Join(b.Files, "\x00")+"\x00", "-\x00"); n > 1 {
+	if b.Translation != "" && len(b.Files) != 1 {
+		fmt.Fprintf(c.stderr, "diglot: --translation goes with one article, not %d\n", len(b.Files))
+		return exitUsage
+	}
+	if n := strings.Count(strings.Join(append(slices.Clone(b.Files), b.Translation), "\x00")+"\x00", "-\x00"); n > 1 {
 		fmt.Fprintln(c.stderr, "diglot: standard input (-) can be read only once")
 		return exitUsage
 	}
@@ -84,7 +89,7 @@ func (b *buildCmd) run(c *cli) int {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			rep.done(f, buildOne(f, c.stdin, set, opt))
+			rep.done(f, buildOne(f, b.Translation, c.stdin, set, opt))
 		}()
 	}
 	wg.Wait()
@@ -104,7 +109,8 @@ type outcome struct {
 	err     error
 }
 
-func buildOne(path string, stdin io.Reader, set *fonts.Set, opt build.Options) *outcome {
+// buildOne builds one article, with its translation when trPath is not "".
+func buildOne(path, trPath string, stdin io.Reader, set *fonts.Set, opt build.Options) *outcome {
 	o := &outcome{}
 	start := time.Now()
 	name, src, err := readInput(path, stdin, maxArticleBytes)
@@ -112,7 +118,16 @@ func buildOne(path string, stdin io.Reader, set *fonts.Set, opt build.Options) *
 		o.err = err
 		return o
 	}
-	o.results, o.err = build.Article(name, src, set, opt, &o.diag)
+	if trPath == "" {
+		o.results, o.err = build.Article(name, src, set, opt, &o.diag)
+	} else {
+		trName, trSrc, err := readInput(trPath, stdin, maxArticleBytes)
+		if err != nil {
+			o.err = err
+			return o
+		}
+		o.results, o.err = build.Translated(name, src, trName, trSrc, set, opt, &o.diag)
+	}
 	o.elapsed = time.Since(start)
 	return o
 }

@@ -81,9 +81,10 @@ type versionCmd struct{}
 
 // parseCmd is `diglot parse`.
 type parseCmd struct {
-	JSON bool   `help:"Print the document as JSON on stdout."`
-	From string `enum:"markdown,text," default:"" help:"The article's format: markdown or text (default: markdown for .md and .markdown, text otherwise)."`
-	File string `arg:"" help:"The article (- for standard input)."`
+	JSON        bool   `help:"Print the document as JSON on stdout."`
+	Translation string `help:"The article's translation, kept as a file of its own; its paragraphs are paired with the article's by content."`
+	From        string `enum:"markdown,text," default:"" help:"The article's format: markdown or text (default: markdown for .md and .markdown, text otherwise)."`
+	File        string `arg:"" help:"The article (- for standard input)."`
 }
 
 func (p *parseCmd) run(c *cli) int {
@@ -92,7 +93,24 @@ func (p *parseCmd) run(c *cli) int {
 		fmt.Fprintln(c.stderr, "diglot:", err)
 		return exitFail
 	}
-	doc, diags := article.ParseFormat(name, src, build.InputFormat(name, p.From))
+	var doc *article.Document
+	var diags article.Diagnostics
+	if p.Translation == "" {
+		doc, diags = article.ParseFormat(name, src, build.InputFormat(name, p.From))
+	} else {
+		if p.File == "-" && p.Translation == "-" {
+			fmt.Fprintln(c.stderr, "diglot: standard input (-) can be read only once")
+			return exitUsage
+		}
+		trName, trSrc, err := readInput(p.Translation, c.stdin, maxArticleBytes)
+		if err != nil {
+			fmt.Fprintln(c.stderr, "diglot:", err)
+			return exitFail
+		}
+		doc, diags = article.ParseTranslation(
+			article.Source{Name: name, Data: src, Format: build.InputFormat(name, p.From)},
+			article.Source{Name: trName, Data: trSrc, Format: build.InputFormat(trName, p.From)})
+	}
 	for _, d := range diags {
 		fmt.Fprintln(c.stderr, d)
 	}

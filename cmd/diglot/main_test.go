@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"diglot/article"
 )
 
 // runCLI runs the command in-process and returns its exit status and output.
@@ -182,6 +185,9 @@ func TestUsageErrors(t *testing.T) {
 		{"build", "--columns", "0:1", "x.txt"},
 		{"build", "--no-such-flag", "x.txt"},
 		{"build", "-", "-"},
+		{"build", "--translation", "-", "-"},
+		{"build", "--translation", "b.txt", "a.txt", "c.txt"},
+		{"parse", "--translation", "-", "-"},
 		{"frobnicate"},
 	} {
 		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
@@ -278,6 +284,42 @@ func TestSeveralInputs(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^.*seed\.pdf  2 pages  \d+ KB  \d+ ms$`).MatchString(stdout) {
 		t.Errorf("no result line for seed.pdf:\n%s", stdout)
+	}
+}
+
+// TestTranslation builds an article kept as two files, the English
+// original given first and its Chinese translation from standard input:
+// the outputs are named after the original, and parse --json pairs the
+// paragraphs with both files' lines.
+func TestTranslation(t *testing.T) {
+	dir := t.TempDir()
+	original := filepath.Join(dir, "moving.md")
+	en := "# Moving house\n\nWe moved in 2024, after ten years in the old flat.\n\nThe new flat has 3 rooms and a balcony facing the river.\n"
+	zh := "# 搬家\n\n我们在旧公寓住了十年，2024 年搬了家。\n\n新公寓有 3 个房间，还有一个朝河的阳台。\n"
+	if err := os.WriteFile(original, []byte(en), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, zh, "build", "-o", out, original, "--translation", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if got := strings.Join(outputs(t, out), " "); got != "moving.epub moving.pdf" {
+		t.Errorf("outputs %s", got)
+	}
+	code, stdout, stderr := runCLI(t, zh, "parse", "--json", original, "--translation", "-")
+	if code != exitOK {
+		t.Fatalf("parse: exit %d:\n%s", code, stderr)
+	}
+	var doc article.JSONDocument
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta.Title != "搬家" || doc.Meta.TitleEN != "Moving house" || doc.Meta.Order != "en-first" || len(doc.Pairs) != 3 {
+		t.Fatalf("parse --json: %+v", doc)
+	}
+	if p := doc.Pairs[2]; p.ENLine != 5 || p.ZHLine != 5 || p.Kind != "paragraph" || doc.Pairs[0].Kind != "heading" {
+		t.Errorf("pairs %+v", doc.Pairs)
 	}
 }
 
