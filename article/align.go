@@ -56,31 +56,16 @@ func alignRuns(zh, en []group, scale float64) []bead {
 // (lengthScale).
 func searchAlignment(zh, en []group, scale float64) []bead {
 	n, m := len(zh), len(en)
-	// a band around the diagonal from (0, 0) to (n, m): the cells within
-	// w of it, so time and memory grow with the runs' length, not with
-	// their product (20,000 × 19,999 lines took 104 s and 3.6 GB in full)
-	w := max(alignBand, 2*(m/max(n, 1))+2, 2*(n/max(m, 1))+2)
-	lo := func(i int) int { return max(0, i*m/max(n, 1)-w) }
-	hi := func(i int) int { return min(m, i*m/max(n, 1)+w) }
-	cost := make([][]float64, n+1)
+	b := newBand(n, m)
+	cost := b.table()
 	back := make([][]uint8, n+1)
-	at := func(i, j int) float64 {
-		if j < lo(i) || j > hi(i) {
-			return infCost
-		}
-		return cost[i][j-lo(i)]
-	}
-	for i := range cost {
-		cost[i] = make([]float64, hi(i)-lo(i)+1)
+	for i := range back {
 		back[i] = make([]uint8, len(cost[i]))
-		for j := range cost[i] {
-			cost[i][j] = infCost
-		}
 	}
 	cost[0][0] = 0
 	var zs, es []*evidence
 	for i := 0; i <= n; i++ {
-		for j := lo(i); j <= hi(i); j++ {
+		for j := b.lo(i); j <= b.hi(i); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
@@ -89,7 +74,7 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 				if i < mv.zh || j < mv.en {
 					continue
 				}
-				prev := at(i-mv.zh, j-mv.en)
+				prev := b.at(cost, i-mv.zh, j-mv.en)
 				if prev == infCost {
 					continue
 				}
@@ -98,9 +83,10 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 					best, from = c, uint8(k)
 				}
 			}
-			cost[i][j-lo(i)], back[i][j-lo(i)] = best, from
+			cost[i][j-b.lo(i)], back[i][j-b.lo(i)] = best, from
 		}
 	}
+	lo := b.lo
 	var rev []bead
 	for i, j := n, m; i > 0 || j > 0; {
 		mv := moves[back[i][j-lo(i)]]
@@ -119,6 +105,50 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 		beads[k] = rev[len(rev)-1-k]
 	}
 	return beads
+}
+
+// band is the part of the alignment lattice the aligner searches: the
+// cells within w of the diagonal from (0, 0) to (n, m), so that time and
+// memory grow with the runs' length, not with their product (20,000 ×
+// 19,999 lines took 104 s and 3.6 GB in full).
+// A band may instead follow a given path (centre: its j at each i).
+type band struct {
+	n, m, w int
+	centre  []int // nil: the diagonal
+}
+
+func newBand(n, m int) band {
+	return band{n: n, m: m, w: max(alignBand, 2*(m/max(n, 1))+2, 2*(n/max(m, 1))+2)}
+}
+
+func (b band) mid(i int) int {
+	if b.centre != nil {
+		return b.centre[i]
+	}
+	return i * b.m / max(b.n, 1)
+}
+
+func (b band) lo(i int) int { return max(0, b.mid(i)-b.w) }
+func (b band) hi(i int) int { return min(b.m, b.mid(i)+b.w) }
+
+// table returns a row per i of the band's cells, each +Inf.
+func (b band) table() [][]float64 {
+	t := make([][]float64, b.n+1)
+	for i := range t {
+		t[i] = make([]float64, b.hi(i)-b.lo(i)+1)
+		for j := range t[i] {
+			t[i][j] = infCost
+		}
+	}
+	return t
+}
+
+// at is cell (i, j) of a table, +Inf outside the band.
+func (b band) at(t [][]float64, i, j int) float64 {
+	if i < 0 || i > b.n || j < b.lo(i) || j > b.hi(i) {
+		return infCost
+	}
+	return t[i][j-b.lo(i)]
 }
 
 func evidenceOf(out []*evidence, gs []group) []*evidence {
@@ -156,6 +186,13 @@ func lengthCost(zh, en []*evidence, scale float64) float64 {
 }
 
 func lengthProbability(zh, en []*evidence, scale float64) float64 {
+	delta := lengthDeviation(zh, en, scale)
+	return max(math.Erfc(math.Abs(delta)/math.Sqrt2), 1e-12)
+}
+
+// lengthDeviation is how far the English length strays from the one the
+// Chinese side predicts, in the length model's standard deviations.
+func lengthDeviation(zh, en []*evidence, scale float64) float64 {
 	var want, got float64
 	for _, ev := range zh {
 		want += ev.length * scale
@@ -164,8 +201,7 @@ func lengthProbability(zh, en []*evidence, scale float64) float64 {
 		got += ev.length
 	}
 	size := max(want/enPerHan, 1)
-	delta := (got - want) / math.Sqrt(lengthVar*size)
-	return max(math.Erfc(math.Abs(delta)/math.Sqrt2), 1e-12)
+	return (got - want) / math.Sqrt(lengthVar*size)
 }
 
 // lengthScale is how much longer (or shorter) this translation runs than

@@ -16,6 +16,7 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 		b.ZH = makeParas(units, p.zh, Chinese)
 		b.EN = makeParas(units, p.en, English)
 		b.Line = firstLineOf(units, p)
+		b.Confidence = p.confidence
 		b.Kind, b.Level = markedKind(units, p)
 		if md := firstMarkdown(units, p); md != nil {
 			b.Depth, b.Quote, b.RuleBefore = md.depth, md.quote, md.ruleBefore

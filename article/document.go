@@ -102,6 +102,9 @@ type Block struct {
 	RuleBefore bool
 	Pair
 	Line int // first source line of the block
+	// Confidence is the probability (0–1) the aligner gives the pairing
+	// being right; under ReviewThreshold it is worth a translator's look.
+	Confidence float64
 }
 
 // Meta is the article's metadata from its front matter.

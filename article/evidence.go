@@ -1,6 +1,7 @@
 package article
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -19,15 +20,18 @@ type evidence struct {
 	// one, its characters without spaces (a Han character quoted in it
 	// counted as enPerHan).
 	length float64
-	// anchors are the numbers in the paragraph and, on the Chinese side,
-	// its Latin words: each should reappear in the translation. Sorted.
-	anchors []string
+	// numbers are the numbers in the paragraph (digits), and latin, on
+	// the Chinese side, its Latin words: each should reappear in the
+	// translation. Both sorted.
+	numbers []string
+	latin   []uint64 // word hashes (wordHash), sorted
 	// numerals are numbers written as words (一千, twelve): counted when
 	// the other side has them, never missed. Sorted.
 	numerals []string
 	// words are an English paragraph's Latin words, for looking up the
-	// Chinese side's anchors. Sorted, without repeats.
-	words []string
+	// Chinese side's anchors, as hashes (wordHash). Sorted, without
+	// repeats.
+	words []uint64
 	kind  blockKind
 	level int  // a heading's
 	mark  rune // '?', ':' or '!' when the paragraph ends with one
@@ -98,7 +102,22 @@ func measure(u *unit) evidence {
 		// Han quoted in English stands for the English it would take
 		ev.length = enPerHan*float64(han) + float64(other)
 	}
-	ev.anchors, ev.numerals, ev.words = tokens(text, chinese)
+	anchors, numerals, words := tokens(text, chinese)
+	ev.numerals = numerals
+	for _, a := range anchors {
+		if isNumber(a) {
+			ev.numbers = append(ev.numbers, a)
+		} else {
+			ev.latin = append(ev.latin, wordHash(a))
+		}
+	}
+	slices.Sort(ev.latin)
+	ev.words = make([]uint64, len(words))
+	for i, w := range words {
+		ev.words[i] = wordHash(w)
+	}
+	slices.Sort(ev.words)
+	ev.words = slices.Compact(ev.words)
 	return ev
 }
 
@@ -107,7 +126,9 @@ func measure(u *unit) evidence {
 // unit's kind and ends with the last one's mark.
 func (e *evidence) add(o *evidence) {
 	e.length += o.length
-	e.anchors = mergeSorted(e.anchors, o.anchors)
+	e.numbers = mergeSorted(e.numbers, o.numbers)
+	e.latin = mergeSorted(e.latin, o.latin)
+	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	e.numerals = mergeSorted(e.numerals, o.numerals)
 	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	if o.mark != 0 || o.length > 0 {
@@ -117,7 +138,7 @@ func (e *evidence) add(o *evidence) {
 
 // mergeSorted returns the sorted union (with repeats) of two sorted lists, in
 // new memory.
-func mergeSorted(a, b []string) []string {
+func mergeSorted[T cmp.Ordered](a, b []T) []T {
 	if len(b) == 0 {
 		return a
 	}
@@ -352,17 +373,14 @@ func kindCost(zh, en *evidence) float64 {
 	return costListMismatch
 }
 
-// anchorMatches counts the anchors and numerals of each side found on the
-// other, and the anchors missing there: a Chinese side's Latin word the
-// English side lacks, or a number either side lacks.
+// anchorMatches counts the anchors of each side found on the other, and
+// those missing there: a Chinese side's Latin word the English side lacks,
+// or a number either side lacks (a number matches a numeral: 12, twelve).
+// Numbers are matched group by group, without allocating: the aligner
+// asks this of every move it weighs.
 func anchorMatches(zh, en []*evidence) (matched, missed int) {
-	var zhNumbers, enNumbers []string // the sides' numbers, digits and numerals
 	for _, ev := range zh {
-		for _, a := range ev.anchors {
-			if isNumber(a) {
-				zhNumbers = append(zhNumbers, a)
-				continue
-			}
+		for _, a := range ev.latin {
 			if hasWord(en, a) {
 				matched++
 			} else {
@@ -370,61 +388,60 @@ func anchorMatches(zh, en []*evidence) (matched, missed int) {
 			}
 		}
 	}
-	numbersOf := func(side []*evidence, numbers []string) []string {
-		for _, ev := range side {
-			for _, a := range ev.anchors {
-				if isNumber(a) {
-					numbers = append(numbers, a)
-				}
-			}
-		}
-		return numbers
-	}
-	enNumbers = numbersOf(en, nil)
-	if len(zhNumbers) == 0 && len(enNumbers) == 0 {
-		return matched, missed
-	}
-	var zhNumerals, enNumerals []string
+	zhNumbers, enNumbers := 0, 0
 	for _, ev := range zh {
-		zhNumerals = append(zhNumerals, ev.numerals...)
+		zhNumbers += len(ev.numbers)
 	}
 	for _, ev := range en {
-		enNumerals = append(enNumerals, ev.numerals...)
+		enNumbers += len(ev.numbers)
 	}
-	m1, left1 := matchSorted(sorted(zhNumbers), sorted(append(slices.Clone(enNumbers), enNumerals...)))
-	m2, left2 := matchSorted(sorted(enNumbers), sorted(append(slices.Clone(zhNumbers), zhNumerals...)))
-	return matched + max(m1, m2), missed + left1 + left2
+	if zhNumbers+enNumbers == 0 {
+		return matched, missed
+	}
+	zhFound, enFound := 0, 0
+	for _, z := range zh {
+		for _, e := range en {
+			zhFound += countFound(z.numbers, e.numbers) + countFound(z.numbers, e.numerals)
+			enFound += countFound(e.numbers, z.numbers) + countFound(e.numbers, z.numerals)
+		}
+	}
+	zhFound, enFound = min(zhFound, zhNumbers), min(enFound, enNumbers)
+	return matched + max(zhFound, enFound), missed + zhNumbers - zhFound + enNumbers - enFound
 }
 
-func sorted(s []string) []string {
-	slices.Sort(s)
-	return s
-}
-
-// matchSorted counts the items of a found in b (each item of b used once),
-// and those not found; both are sorted.
-func matchSorted(a, b []string) (matched, left int) {
-	j := 0
+// countFound counts the items of a found in b (each item of b used once);
+// both are sorted.
+func countFound(a, b []string) int {
+	found, j := 0, 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
 			j++
 		}
 		if j < len(b) && b[j] == x {
-			matched++
+			found++
 			j++
-			continue
 		}
-		left++
 	}
-	return matched, left
+	return found
 }
 
-func hasWord(side []*evidence, w string) bool {
+// wordHash is a word's 64-bit FNV-1a hash: the aligner compares words by
+// it, as numbers, a great many times.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func hasWord(side []*evidence, w uint64) bool {
 	for _, ev := range side {
 		if _, ok := slices.BinarySearch(ev.words, w); ok {
 			return true
 		}
-		if _, ok := slices.BinarySearch(ev.anchors, w); ok {
+		if _, ok := slices.BinarySearch(ev.latin, w); ok {
 			return true
 		}
 	}

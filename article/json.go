@@ -1,5 +1,7 @@
 package article
 
+import "math"
+
 // JSONDocument is the stable JSON form of a document printed by
 // `diglot parse --json`: the pairs hold the source lines of each side exactly
 // as in the input (trimmed, not cleaned up).
@@ -38,6 +40,9 @@ type JSONPair struct {
 	// file, when the article came as two), 0 for a side with none.
 	ZHLine int `json:"zh_line,omitempty"`
 	ENLine int `json:"en_line,omitempty"`
+	// Confidence is the aligner's probability that the pairing is right
+	// (Block.Confidence), to two decimals.
+	Confidence float64 `json:"confidence"`
 }
 
 // JSON returns the JSON form of the document.
@@ -54,7 +59,8 @@ func (d *Document) JSON() JSONDocument {
 		Pairs: make([]JSONPair, len(d.Blocks)),
 	}
 	for i, b := range d.Blocks {
-		p := JSONPair{Kind: b.Kind.String(), Level: b.Level, ZH: sourceLines(b.ZH), EN: sourceLines(b.EN), Line: b.Line}
+		p := JSONPair{Kind: b.Kind.String(), Level: b.Level, ZH: sourceLines(b.ZH), EN: sourceLines(b.EN), Line: b.Line,
+			Confidence: math.Round(b.Confidence*100) / 100}
 		if len(b.ZH) > 0 {
 			p.ZHLabel, p.ZHLine = b.ZH[0].Label, b.ZH[0].Lines[0].No
 		}

@@ -1,10 +1,16 @@
 package article
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // unitPair is an aligned pair of unit indexes, before typing into blocks.
 type unitPair struct {
-	zh, en []int
+	zh, en     []int
+	confidence float64 // see beadConfidences
 }
 
 // run is a maximal sequence of units of one language.
@@ -80,6 +86,10 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 	runs := makeRuns(units)
 	scale := inOrderScale(runs, order)
 	var pairs []unitPair
+	// every run's groups and beads in one sequence, for the confidences
+	var allZH, allEN []group
+	var all []bead
+	var aligned []alignedRuns
 	for i := 0; i < len(runs); i++ {
 		first := runs[i]
 		var second run
@@ -97,18 +107,45 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
 			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
 		}
-		if len(zh.groups) != len(en.groups) && len(zh.groups) > 0 && len(en.groups) > 0 {
-			warnUneven(units, zh, en, c)
+		beads := alignRuns(zh.groups, en.groups, scale)
+		aligned = append(aligned, alignedRuns{zh, en, len(pairs), len(beads)})
+		for _, b := range beads {
+			pairs = append(pairs, unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)})
+			all = append(all, bead{zh: offset(b.zh, len(allZH)), en: offset(b.en, len(allEN))})
 		}
-		for _, b := range alignRuns(zh.groups, en.groups, scale) {
-			p := unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)}
+		allZH, allEN = append(allZH, zh.groups...), append(allEN, en.groups...)
+	}
+	for k, conf := range beadConfidences(allZH, allEN, scale, all, posteriorBandAlternate) {
+		pairs[k].confidence = conf
+	}
+	for _, a := range aligned {
+		runPairs := pairs[a.first : a.first+a.count]
+		if len(a.zh.groups) != len(a.en.groups) && len(a.zh.groups) > 0 && len(a.en.groups) > 0 {
+			warnUneven(units, a.zh, a.en, runPairs, c)
+		}
+		for _, p := range runPairs {
 			if len(p.zh) == 0 || len(p.en) == 0 {
 				warnOneSided(units, p, c)
 			}
-			pairs = append(pairs, p)
 		}
 	}
 	return pairs
+}
+
+// alignedRuns records a Chinese and an English run and the pairs (from
+// first, count of them) they were aligned into.
+type alignedRuns struct {
+	zh, en       run
+	first, count int
+}
+
+// offset adds n to each index.
+func offset(idx []int, n int) []int {
+	out := make([]int, len(idx))
+	for i, v := range idx {
+		out[i] = v + n
+	}
+	return out
 }
 
 // inOrderScale is the length scale (lengthScale) of the runs that face a
@@ -138,13 +175,43 @@ func flatten(groups []group, idx []int) []int {
 	return out
 }
 
-func warnUneven(units []unit, zh, en run, c *collector) {
+func warnUneven(units []unit, zh, en run, pairs []unitPair, c *collector) {
 	firstLine := units[zh.groups[0].units[0]].lines[0].No
 	if l := units[en.groups[0].units[0]].lines[0].No; l < firstLine {
 		firstLine = l
 	}
-	c.warnf(firstLine, "%d Chinese paragraph(s) face %d English one(s) here; aligned by length, check the pairing",
-		len(zh.groups), len(en.groups))
+	var formed []string
+	for _, p := range pairs {
+		if len(p.zh) == 1 && len(p.en) == 1 && p.confidence >= ReviewThreshold {
+			continue
+		}
+		formed = append(formed, describePair(units, p))
+	}
+	c.warnf(firstLine, "%d Chinese paragraph(s) face %d English one(s) here; aligned by content and length as %s: check the pairing",
+		len(zh.groups), len(en.groups), strings.Join(formed, "; "))
+}
+
+// describePair names a pair by its source lines and confidence: "lines
+// 3, 4 with line 6 (confidence 0.82)", "line 5 alone".
+func describePair(units []unit, p unitPair) string {
+	lines := func(idx []int) string {
+		var nos []string
+		for _, i := range idx {
+			nos = append(nos, strconv.Itoa(units[i].lines[0].No))
+		}
+		word := "line "
+		if len(nos) > 1 {
+			word = "lines "
+		}
+		return word + strings.Join(nos, ", ")
+	}
+	switch {
+	case len(p.en) == 0:
+		return lines(p.zh) + " alone"
+	case len(p.zh) == 0:
+		return lines(p.en) + " alone"
+	}
+	return fmt.Sprintf("%s with %s (confidence %.2f)", lines(p.zh), lines(p.en), p.confidence)
 }
 
 func warnOneSided(units []unit, p unitPair, c *collector) {

@@ -62,8 +62,10 @@ func ParseTranslation(original, translation Source) (*Document, Diagnostics) {
 		}
 	}
 	var pairs []unitPair
-	for _, b := range alignFiles(zhGroups, enGroups) {
-		p := unitPair{zh: flatten(zhGroups, b.zh), en: flatten(enGroups, b.en)}
+	beads, scale := alignFiles(zhGroups, enGroups)
+	confidences := beadConfidences(zhGroups, enGroups, scale, beads, posteriorBand)
+	for k, b := range beads {
+		p := unitPair{zh: flatten(zhGroups, b.zh), en: flatten(enGroups, b.en), confidence: confidences[k]}
 		switch {
 		case len(p.en) == 0:
 			zh.c.warnf(units[p.zh[0]].lines[0].No, "this paragraph has no counterpart in %s; it is set alone (a one-sided pair)", en.src.Name)
@@ -201,7 +203,7 @@ func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 // alignFiles aligns two files' paragraphs in two passes: the first scales
 // lengths by the files' overall ratio, which untranslated paragraphs
 // skew; the second by the ratio of the first's one-to-one pairs.
-func alignFiles(zh, en []group) []bead {
+func alignFiles(zh, en []group) ([]bead, float64) {
 	beads := searchAlignment(zh, en, lengthScale(zh, en))
 	var zhPaired, enPaired []group
 	for _, b := range beads {
@@ -209,5 +211,6 @@ func alignFiles(zh, en []group) []bead {
 			zhPaired, enPaired = append(zhPaired, zh[b.zh[0]]), append(enPaired, en[b.en[0]])
 		}
 	}
-	return searchAlignment(zh, en, lengthScale(zhPaired, enPaired))
+	scale := lengthScale(zhPaired, enPaired)
+	return searchAlignment(zh, en, scale), scale
 }

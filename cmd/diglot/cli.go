@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/alecthomas/kong"
 
@@ -82,6 +84,7 @@ type versionCmd struct{}
 // parseCmd is `diglot parse`.
 type parseCmd struct {
 	JSON        bool   `help:"Print the document as JSON on stdout."`
+	Review      bool   `help:"List the pairs the aligner is least sure of (confidence under 0.5) and the one-sided pairs, with both sides' first words and source lines, for a translator to check."`
 	Translation string `help:"The article's translation, kept as a file of its own; its paragraphs are paired with the article's by content."`
 	From        string `enum:"markdown,text," default:"" help:"The article's format: markdown or text (default: markdown for .md and .markdown, text otherwise)."`
 	File        string `arg:"" help:"The article (- for standard input)."`
@@ -127,8 +130,61 @@ func (p *parseCmd) run(c *cli) int {
 		}
 		return exitOK
 	}
+	if p.Review {
+		printReview(c.stdout, doc)
+		return exitOK
+	}
 	printSummary(c.stdout, doc, diags)
 	return exitOK
+}
+
+// printReview writes the pairs whose confidence is under
+// article.ReviewThreshold, and the one-sided pairs (a paragraph the
+// translation may have missed): each side's source lines, in its file,
+// and its first words.
+func printReview(w io.Writer, doc *article.Document) {
+	files := [2]string{doc.Name, doc.Name}
+	if doc.Translation != "" {
+		files[doc.Order.Other()] = doc.Translation
+	}
+	listed := 0
+	for i, b := range doc.Blocks {
+		if b.Confidence >= article.ReviewThreshold && len(b.ZH) > 0 && len(b.EN) > 0 {
+			continue
+		}
+		listed++
+		fmt.Fprintf(w, "pair %d, confidence %.2f:\n", i+1, b.Confidence)
+		for lang, side := range [][]article.Para{b.ZH, b.EN} {
+			name := article.Lang(lang).String()
+			if len(side) == 0 {
+				fmt.Fprintf(w, "  %s  (none: a one-sided pair)\n", name)
+				continue
+			}
+			var lines []string
+			for _, p := range side {
+				for _, l := range p.Lines {
+					lines = append(lines, strconv.Itoa(l.No))
+				}
+			}
+			fmt.Fprintf(w, "  %s  %s:%s  %s\n", name, files[lang], strings.Join(lines, ","), firstWords(side[0].Text, reviewWords))
+		}
+	}
+	if listed == 0 {
+		fmt.Fprintf(w, "every one of the %d pairs has two sides and a confidence of %.2f or more\n", len(doc.Blocks), article.ReviewThreshold)
+	}
+}
+
+// reviewWords is how many characters of each side printReview shows.
+const reviewWords = 48
+
+// firstWords returns the first n characters of s, with an ellipsis when
+// there are more.
+func firstWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 // printSummary writes the readable form of `diglot parse`.

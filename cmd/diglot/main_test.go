@@ -323,6 +323,32 @@ func TestTranslation(t *testing.T) {
 	}
 }
 
+// TestReview lists, for a translator, the pairs of a translation whose two
+// answers were swapped (each a statement facing a question) and the
+// paragraph it left untranslated, and nothing of a right one.
+func TestReview(t *testing.T) {
+	dir := t.TempDir()
+	zh := "这是什么？\n\n这是一本关于搬家的小书，讲我们 2024 年的经历。\n\n为什么要搬？\n\n因为旧公寓太小了，孩子们没有自己的房间。\n\n最后一段没有翻译。\n"
+	en := "What is this?\n\nWhy move?\n\nThis is a small book about moving house, and what we went through in 2024.\n\nBecause the old flat was too small, and the children had no rooms of their own.\n"
+	for name, text := range map[string]string{"zh.txt": zh, "en.txt": en} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "", "parse", "--review", filepath.Join(dir, "zh.txt"), "--translation", filepath.Join(dir, "en.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	for _, want := range []string{"zh.txt:3  这是一本", "Why move?", "zh.txt:9  最后一段没有翻译。", "(none: a one-sided pair)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("review lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "What is this?") {
+		t.Errorf("review lists the right first pair:\n%s", stdout)
+	}
+}
+
 // TestUserFonts builds with fonts brought by the user: a real TrueType
 // font from another foundry when the system has one, and bad font files,
 // which must be clear errors before any work, never panics.
