@@ -13,6 +13,7 @@ test:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	$(GO) test -run TestAlignmentScalesLinearly ./article/
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./...
@@ -42,6 +43,7 @@ vet:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./article/
 	$(GO) test -run='^$$' -fuzz=FuzzMarkdown -fuzztime=$(FUZZTIME) ./article/
+	$(GO) test -run='^$$' -fuzz=FuzzTranslation -fuzztime=$(FUZZTIME) ./article/
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./fonts/
 	$(GO) test -run='^$$' -fuzz=FuzzLines -fuzztime=$(FUZZTIME) ./layout/linebreak/
 	$(GO) test -run='^$$' -fuzz=FuzzSetParagraph -fuzztime=$(FUZZTIME) ./layout/

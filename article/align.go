@@ -2,10 +2,15 @@ package article
 
 import "math"
 
-// alignBand is how far, in groups, the aligner looks off the diagonal of
-// two unequal runs: an untranslated stretch or a chain of merges longer
-// than this is aligned less well, never lost.
-const alignBand = 100
+// alignBand is how far, in groups, the aligner first looks off the
+// diagonal of two unequal runs; maxAlignBand is how far it widens its
+// search around a path that runs along the band's edge. An untranslated
+// stretch or a chain of merges longer than that is aligned less well,
+// never lost.
+const (
+	alignBand    = 32
+	maxAlignBand = 512
+)
 
 var infCost = math.Inf(1)
 
@@ -53,10 +58,32 @@ func alignRuns(zh, en []group, scale float64) []bead {
 // 0–1, 3–1 and 1–3, weighing each pair's lengths and what both sides
 // carry (contentCost), so that every group lands in exactly one bead.
 // scale is the article's own ratio of English to predicted length
-// (lengthScale).
+// (lengthScale). It searches a band around the diagonal, and again around
+// its path in a band twice as wide wherever the path runs along the
+// band's edge (a long untranslated stretch), up to maxAlignBand.
 func searchAlignment(zh, en []group, scale float64) []bead {
+	return refineAlignment(zh, en, scale, diagonalBand(len(zh), len(en), alignBand), alignBand)
+}
+
+// refineAlignment searches band b of width w, widening it around the path
+// found while that path touches its edge.
+func refineAlignment(zh, en []group, scale float64, b band, w int) []bead {
+	for {
+		beads := searchBand(zh, en, scale, b)
+		if w >= maxAlignBand || !b.touches(beads) {
+			return beads
+		}
+		w *= 2
+		b = pathBand(beads, len(zh), len(en), w)
+	}
+}
+
+// searchBand is the dynamic programme of searchAlignment over one band.
+// A move whose prior and length alone cost more than the best way into
+// its cell found so far, less the most its content could take off, is
+// not weighed further.
+func searchBand(zh, en []group, scale float64, b band) []bead {
 	n, m := len(zh), len(en)
-	b := newBand(n, m)
 	cost := b.table()
 	back := make([][]uint8, n+1)
 	for i := range back {
@@ -65,7 +92,7 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 	cost[0][0] = 0
 	var zs, es []*evidence
 	for i := 0; i <= n; i++ {
-		for j := b.lo(i); j <= b.hi(i); j++ {
+		for j := b.lo[i]; j <= b.hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
@@ -79,17 +106,16 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 					continue
 				}
 				zs, es = evidenceOf(zs[:0], zh[i-mv.zh:i]), evidenceOf(es[:0], en[j-mv.en:j])
-				if c := prev + beadCost(zs, es, scale); c < best {
+				if c := prev + beadCostUnder(zs, es, scale, best-prev); c < best {
 					best, from = c, uint8(k)
 				}
 			}
-			cost[i][j-b.lo(i)], back[i][j-b.lo(i)] = best, from
+			cost[i][j-b.lo[i]], back[i][j-b.lo[i]] = best, from
 		}
 	}
-	lo := b.lo
 	var rev []bead
 	for i, j := n, m; i > 0 || j > 0; {
-		mv := moves[back[i][j-lo(i)]]
+		mv := moves[back[i][j-b.lo[i]]]
 		b := bead{}
 		for k := i - mv.zh; k < i; k++ {
 			b.zh = append(b.zh, k)
@@ -107,35 +133,75 @@ func searchAlignment(zh, en []group, scale float64) []bead {
 	return beads
 }
 
-// band is the part of the alignment lattice the aligner searches: the
-// cells within w of the diagonal from (0, 0) to (n, m), so that time and
-// memory grow with the runs' length, not with their product (20,000 ×
-// 19,999 lines took 104 s and 3.6 GB in full).
-// A band may instead follow a given path (centre: its j at each i).
+// band is the part of the alignment lattice the aligner searches: in each
+// row i (the Chinese groups consumed), the columns lo[i]..hi[i] (the
+// English ones), so that time and memory grow with the runs' length, not
+// with their product (20,000 × 19,999 lines took 104 s and 3.6 GB in
+// full).
 type band struct {
-	n, m, w int
-	centre  []int // nil: the diagonal
+	n, m   int
+	lo, hi []int
 }
 
-func newBand(n, m int) band {
-	return band{n: n, m: m, w: max(alignBand, 2*(m/max(n, 1))+2, 2*(n/max(m, 1))+2)}
-}
-
-func (b band) mid(i int) int {
-	if b.centre != nil {
-		return b.centre[i]
+// diagonalBand holds the cells within w of the diagonal from (0, 0) to
+// (n, m), widened where the runs' ratio makes a row's step longer.
+func diagonalBand(n, m, w int) band {
+	w = max(w, 2*(m/max(n, 1))+2, 2*(n/max(m, 1))+2)
+	b := band{n: n, m: m, lo: make([]int, n+1), hi: make([]int, n+1)}
+	for i := range b.lo {
+		mid := i * m / max(n, 1)
+		b.lo[i], b.hi[i] = max(0, mid-w), min(m, mid+w)
 	}
-	return i * b.m / max(b.n, 1)
+	return b
 }
 
-func (b band) lo(i int) int { return max(0, b.mid(i)-b.w) }
-func (b band) hi(i int) int { return min(b.m, b.mid(i)+b.w) }
+// pathBand holds the cells within w of an alignment's path, in every row
+// the whole stretch the path crosses (an untranslated run of English
+// paragraphs crosses many columns in one row).
+func pathBand(beads []bead, n, m, w int) band {
+	b := band{n: n, m: m, lo: make([]int, n+1), hi: make([]int, n+1)}
+	for i := range b.lo {
+		b.lo[i], b.hi[i] = m, 0
+	}
+	cross := func(i, j int) {
+		b.lo[i], b.hi[i] = min(b.lo[i], j), max(b.hi[i], j)
+	}
+	cross(0, 0)
+	i, j := 0, 0
+	for _, bd := range beads {
+		i, j = i+len(bd.zh), j+len(bd.en)
+		for k := i - len(bd.zh) + 1; k <= i; k++ {
+			cross(k, j)
+		}
+		cross(i, j)
+	}
+	for i := range b.lo {
+		b.lo[i], b.hi[i] = max(0, b.lo[i]-w), min(m, b.hi[i]+w)
+	}
+	return b
+}
+
+// touches reports whether an alignment's path runs along the band's inner
+// edge somewhere: a cheaper path may then lie outside the band.
+func (b band) touches(beads []bead) bool {
+	i, j := 0, 0
+	at := func() bool {
+		return (j == b.lo[i] && b.lo[i] > 0) || (j == b.hi[i] && b.hi[i] < b.m)
+	}
+	for _, bd := range beads {
+		i, j = i+len(bd.zh), j+len(bd.en)
+		if at() {
+			return true
+		}
+	}
+	return false
+}
 
 // table returns a row per i of the band's cells, each +Inf.
 func (b band) table() [][]float64 {
 	t := make([][]float64, b.n+1)
 	for i := range t {
-		t[i] = make([]float64, b.hi(i)-b.lo(i)+1)
+		t[i] = make([]float64, b.hi[i]-b.lo[i]+1)
 		for j := range t[i] {
 			t[i][j] = infCost
 		}
@@ -145,10 +211,10 @@ func (b band) table() [][]float64 {
 
 // at is cell (i, j) of a table, +Inf outside the band.
 func (b band) at(t [][]float64, i, j int) float64 {
-	if i < 0 || i > b.n || j < b.lo(i) || j > b.hi(i) {
+	if i < 0 || i > b.n || j < b.lo[i] || j > b.hi[i] {
 		return infCost
 	}
-	return t[i][j-b.lo(i)]
+	return t[i][j-b.lo[i]]
 }
 
 func evidenceOf(out []*evidence, gs []group) []*evidence {
@@ -166,6 +232,13 @@ var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}, {3, 1}, {1, 3}}
 // the English length strays from what the Chinese predicts, and what the
 // two sides carry (contentCost). A one-sided pair costs its prior alone.
 func beadCost(zh, en []*evidence, scale float64) float64 {
+	return beadCostUnder(zh, en, scale, infCost)
+}
+
+// beadCostUnder is beadCost where it is under limit; where the prior and
+// the length alone rule that out (the content takes off at most
+// maxContentGain), it returns +Inf without weighing the content.
+func beadCostUnder(zh, en []*evidence, scale, limit float64) float64 {
 	if len(zh) == 0 || len(en) == 0 {
 		return costOneSided
 	}
@@ -176,7 +249,11 @@ func beadCost(zh, en []*evidence, scale float64) float64 {
 	case len(zh)+len(en) > 3:
 		prior = costMerge3
 	}
-	return prior + lengthCost(zh, en, scale) + contentCost(zh, en)
+	c := prior + lengthCost(zh, en, scale)
+	if c-maxContentGain >= limit {
+		return infCost
+	}
+	return c + contentCost(zh, en)
 }
 
 // lengthCost is −ln of the two-tailed probability of an English length at

@@ -25,7 +25,7 @@ const (
 // alignment in order can show (paragraphs swapped).
 func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []float64 {
 	n, m := len(zh), len(en)
-	b := band{n: n, m: m, w: width, centre: pathCentre(beads, n)}
+	b := pathBand(beads, n, m, width)
 	var zs, es []*evidence
 	move := func(i, j int, mv move) float64 {
 		zs, es = evidenceOf(zs[:0], zh[i:i+mv.zh]), evidenceOf(es[:0], en[j:j+mv.en])
@@ -37,8 +37,8 @@ func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []f
 	fwd[0][0] = 0
 	for i := 0; i <= n; i++ {
 		arrive[i] = make([]float64, len(fwd[i])*len(moves))
-		for j := b.lo(i); j <= b.hi(i); j++ {
-			costs := arrive[i][(j-b.lo(i))*len(moves):][:len(moves)]
+		for j := b.lo[i]; j <= b.hi[i]; j++ {
+			costs := arrive[i][(j-b.lo[i])*len(moves):][:len(moves)]
 			var acc logSum
 			for k, mv := range moves {
 				costs[k] = infCost
@@ -48,13 +48,13 @@ func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []f
 				}
 			}
 			if i > 0 || j > 0 {
-				fwd[i][j-b.lo(i)] = acc.value()
+				fwd[i][j-b.lo[i]] = acc.value()
 			}
 		}
 	}
-	bwd[n][m-b.lo(n)] = 0
+	bwd[n][m-b.lo[n]] = 0
 	for i := n; i >= 0; i-- {
-		for j := b.hi(i); j >= b.lo(i); j-- {
+		for j := b.hi[i]; j >= b.lo[i]; j-- {
 			if i == n && j == m {
 				continue
 			}
@@ -62,12 +62,12 @@ func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []f
 			for k, mv := range moves {
 				ti, tj := i+mv.zh, j+mv.en
 				if next := b.at(bwd, ti, tj); next != infCost {
-					if c := arrive[ti][(tj-b.lo(ti))*len(moves)+k]; c != infCost {
+					if c := arrive[ti][(tj-b.lo[ti])*len(moves)+k]; c != infCost {
 						acc.add(c + next)
 					}
 				}
 			}
-			bwd[i][j-b.lo(i)] = acc.value()
+			bwd[i][j-b.lo[i]] = acc.value()
 		}
 	}
 	total := b.at(fwd, n, m)
@@ -83,20 +83,6 @@ func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []f
 		i, j = i+mv.zh, j+mv.en
 	}
 	return out
-}
-
-// pathCentre returns, for each i from 0 to n, the j at which an
-// alignment's path first reaches row i.
-func pathCentre(beads []bead, n int) []int {
-	centre := make([]int, n+1)
-	i, j := 0, 0
-	for _, bd := range beads {
-		for k := 1; k <= len(bd.zh); k++ {
-			centre[i+k] = j + len(bd.en)
-		}
-		i, j = i+len(bd.zh), j+len(bd.en)
-	}
-	return centre
 }
 
 // logSum accumulates −ln Σ exp(−c) over costs c without underflow.

@@ -80,7 +80,15 @@ func measure(u *unit) evidence {
 	if ev.kind == kindParagraph && looksLikeTitle(u.text, u.lang) {
 		ev.kind = kindShort
 	}
-	text := strings.TrimSpace(u.text)
+	out := measureText(u.text, u.lang, ev.kind)
+	out.level = ev.level
+	return out
+}
+
+// measureText gathers the evidence of a text of the given kind.
+func measureText(text string, lang Lang, kind blockKind) evidence {
+	ev := evidence{kind: kind}
+	text = strings.TrimSpace(text)
 	ev.mark = finalMark(text)
 	han, other, letters := 0, 0, 0
 	for _, r := range text {
@@ -95,7 +103,7 @@ func measure(u *unit) evidence {
 			}
 		}
 	}
-	chinese := u.lang == Chinese
+	chinese := lang == Chinese
 	if chinese {
 		ev.length = enPerHan*float64(han) + enPerOther*float64(other)
 	} else {
@@ -357,6 +365,8 @@ const (
 	costShortMismatch = 0.7
 	costShortMerged   = 2.0
 	costMarkMismatch  = 0.7
+	// maxContentGain is the most contentCost can take off a pair's cost.
+	maxContentGain = costMatchedAnchor * maxAnchorsCounted
 )
 
 func kindCost(zh, en *evidence) float64 {

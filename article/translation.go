@@ -202,7 +202,11 @@ func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 
 // alignFiles aligns two files' paragraphs in two passes: the first scales
 // lengths by the files' overall ratio, which untranslated paragraphs
-// skew; the second by the ratio of the first's one-to-one pairs.
+// skew; the second by the ratio of the first's one-to-one pairs, in a
+// band of secondPassBand groups around the first's path (widened where
+// the path runs along its edge).
+const secondPassBand = 16
+
 func alignFiles(zh, en []group) ([]bead, float64) {
 	beads := searchAlignment(zh, en, lengthScale(zh, en))
 	var zhPaired, enPaired []group
@@ -212,5 +216,5 @@ func alignFiles(zh, en []group) ([]bead, float64) {
 		}
 	}
 	scale := lengthScale(zhPaired, enPaired)
-	return searchAlignment(zh, en, scale), scale
+	return refineAlignment(zh, en, scale, pathBand(beads, len(zh), len(en), secondPassBand), secondPassBand), scale
 }

@@ -1,25 +1,15 @@
 package build
 
 import (
+	"diglot/internal/allocs"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"testing"
 
 	"diglot/article"
 	"diglot/fonts"
 )
-
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // scalesLinearly runs make at sizes 1×, 10× and 100× and fails when the
 // memory allocated grows by more than twice the size's factor (a quadratic
@@ -29,7 +19,7 @@ func scalesLinearly(t *testing.T, what string, base int, run func(n int)) {
 	t.Helper()
 	var first uint64
 	for _, factor := range []int{1, 10, 100} {
-		got := allocated(func() { run(base * factor) })
+		got := allocs.Bytes(func() { run(base * factor) })
 		if factor == 1 {
 			first = max(got, 1)
 			continue
