@@ -21,7 +21,7 @@ const MaxWebAddress = 2048
 // address, or one longer than MaxWebAddress. It is the one finder both
 // writers use, so a link has the same target in the PDF and the EPUB.
 func WebAddress(s string) (text, href string) {
-	lower := strings.ToLower(s)
+	lower := strings.ToLower(s[:min(len(s), len("https://"))])
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
 		return "", ""
 	}
@@ -113,9 +113,9 @@ type Address struct {
 // exactly those.
 func FindWebAddresses(s string) []Address {
 	var out []Address
-	lower := ""
+	f := addressStarts{s: s}
 	for pos := 0; pos < len(s); {
-		i := indexAddressStart(s, pos, &lower)
+		i := f.next(pos)
 		if i < 0 {
 			break
 		}
@@ -130,35 +130,52 @@ func FindWebAddresses(s string) []Address {
 	return out
 }
 
-// indexAddressStart finds the next place from pos where an address may
-// start, or -1; lower caches s in lower case.
-func indexAddressStart(s string, pos int, lower *string) int {
-	if !strings.ContainsAny(s[pos:], "wWhH") {
-		return -1
+// addressStarts finds the places in s where an address may start, in one
+// pass: it keeps, for each way an address starts, where it next occurs.
+type addressStarts struct {
+	s, lower string
+	at       [3]int // next occurrence of each of addressPrefixes from seen, or -1
+	seen     int    // where at was last looked for
+	ready    bool
+}
+
+var addressPrefixes = [3]string{"http://", "https://", "www."}
+
+// next returns the first place from pos where an address may start (not
+// after a letter or digit), or -1.
+func (f *addressStarts) next(pos int) int {
+	if !f.ready {
+		if !strings.ContainsAny(f.s, "wWhH") {
+			return -1
+		}
+		f.lower = asciiLower(f.s) // the starts are ASCII: byte offsets stay
+		for k := range f.at {
+			f.at[k] = f.find(k, 0)
+		}
+		f.ready = true
 	}
-	if *lower == "" {
-		*lower = asciiLower(s) // the starts are ASCII: byte offsets stay
-	}
-	l := (*lower)[pos:]
 	best := -1
-	for _, start := range []string{"http://", "https://", "www."} {
-		from := 0
-		for {
-			j := strings.Index(l[from:], start)
-			if j < 0 {
-				break
-			}
-			at := pos + from + j
-			if at == 0 || !IsLatinLetterOrDigit(lastRuneBefore(s, at)) {
-				if best < 0 || at < best {
-					best = at
-				}
-				break
-			}
-			from += j + 1
+	for k := range f.at {
+		for f.at[k] >= 0 && (f.at[k] < pos || f.at[k] > 0 && IsLatinLetterOrDigit(lastRuneBefore(f.s, f.at[k]))) {
+			f.at[k] = f.find(k, max(pos, f.at[k]+1))
+		}
+		if f.at[k] >= 0 && (best < 0 || f.at[k] < best) {
+			best = f.at[k]
 		}
 	}
 	return best
+}
+
+// find returns where prefix k next occurs from byte from, or -1.
+func (f *addressStarts) find(k, from int) int {
+	if from > len(f.lower) {
+		return -1
+	}
+	j := strings.Index(f.lower[from:], addressPrefixes[k])
+	if j < 0 {
+		return -1
+	}
+	return from + j
 }
 
 // asciiLower lowers ASCII letters only, keeping every byte offset.

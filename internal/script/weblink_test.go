@@ -1,6 +1,7 @@
 package script
 
 import (
+	"diglot/internal/allocs"
 	"strings"
 	"testing"
 )
@@ -61,5 +62,23 @@ func TestFindWebAddresses(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("FindWebAddresses(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestFindWebAddressesLinear: a text of many addresses costs memory in
+// proportion to its length (each address once lowered the whole rest of
+// the text: 8,000 addresses took 3 s).
+func TestFindWebAddressesLinear(t *testing.T) {
+	var bytes [2]uint64
+	for k, n := range []int{4000, 8000} {
+		s := strings.Repeat("See http://a.org/x. Or www.b.org, ", n)
+		bytes[k] = allocs.Bytes(func() {
+			if got := len(FindWebAddresses(s)); got != 2*n {
+				t.Fatalf("%d addresses, want %d", got, 2*n)
+			}
+		})
+	}
+	if bytes[1] > bytes[0]*5/2 {
+		t.Errorf("%d bytes for 4,000 repeats, %d for 8,000: more than linear", bytes[0], bytes[1])
 	}
 }
