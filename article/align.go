@@ -42,7 +42,7 @@ const (
 // alignRuns aligns a run of Chinese groups with the run of English groups
 // that translates it. Runs of equal count pair in order (the alternating
 // format says so); others are searched (searchAlignment).
-func alignRuns(zh, en []group, scale float64) []bead {
+func alignRuns(zh, en []group, model alignModel) []bead {
 	if len(zh) == len(en) {
 		beads := make([]bead, len(zh))
 		for i := range zh {
@@ -50,7 +50,7 @@ func alignRuns(zh, en []group, scale float64) []bead {
 		}
 		return beads
 	}
-	return searchAlignment(zh, en, scale)
+	return searchAlignment(zh, en, model)
 }
 
 // searchAlignment finds the cheapest alignment of two runs of groups by a
@@ -61,15 +61,15 @@ func alignRuns(zh, en []group, scale float64) []bead {
 // (lengthScale). It searches a band around the diagonal, and again around
 // its path in a band twice as wide wherever the path runs along the
 // band's edge (a long untranslated stretch), up to maxAlignBand.
-func searchAlignment(zh, en []group, scale float64) []bead {
-	return refineAlignment(zh, en, scale, diagonalBand(len(zh), len(en), alignBand), alignBand)
+func searchAlignment(zh, en []group, model alignModel) []bead {
+	return refineAlignment(zh, en, model, diagonalBand(len(zh), len(en), alignBand), alignBand)
 }
 
 // refineAlignment searches band b of width w, widening it around the path
 // found while that path touches its edge.
-func refineAlignment(zh, en []group, scale float64, b band, w int) []bead {
+func refineAlignment(zh, en []group, model alignModel, b band, w int) []bead {
 	for {
-		beads := searchBand(zh, en, scale, b)
+		beads := searchBand(zh, en, model, b)
 		if w >= maxAlignBand || !b.touches(beads) {
 			return beads
 		}
@@ -82,7 +82,7 @@ func refineAlignment(zh, en []group, scale float64, b band, w int) []bead {
 // A move whose prior and length alone cost more than the best way into
 // its cell found so far, less the most its content could take off, is
 // not weighed further.
-func searchBand(zh, en []group, scale float64, b band) []bead {
+func searchBand(zh, en []group, model alignModel, b band) []bead {
 	n, m := len(zh), len(en)
 	cost := b.table()
 	back := make([][]uint8, n+1)
@@ -106,7 +106,7 @@ func searchBand(zh, en []group, scale float64, b band) []bead {
 					continue
 				}
 				zs, es = evidenceOf(zs[:0], zh[i-mv.zh:i]), evidenceOf(es[:0], en[j-mv.en:j])
-				if c := prev + beadCostUnder(zs, es, scale, best-prev); c < best {
+				if c := prev + beadCostUnder(zs, es, model, best-prev); c < best {
 					best, from = c, uint8(k)
 				}
 			}
@@ -231,25 +231,25 @@ var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}, {3, 1}, {1, 3}}
 // beadCost is −ln of the likelihood of a pair: its move's prior, how far
 // the English length strays from what the Chinese predicts, and what the
 // two sides carry (contentCost). A one-sided pair costs its prior alone.
-func beadCost(zh, en []*evidence, scale float64) float64 {
-	return beadCostUnder(zh, en, scale, infCost)
+func beadCost(zh, en []*evidence, model alignModel) float64 {
+	return beadCostUnder(zh, en, model, infCost)
 }
 
 // beadCostUnder is beadCost where it is under limit; where the prior and
 // the length alone rule that out (the content takes off at most
 // maxContentGain), it returns +Inf without weighing the content.
-func beadCostUnder(zh, en []*evidence, scale, limit float64) float64 {
+func beadCostUnder(zh, en []*evidence, model alignModel, limit float64) float64 {
 	if len(zh) == 0 || len(en) == 0 {
-		return costOneSided
+		return model.oneSided
 	}
 	prior := costOneToOne
 	switch {
 	case len(zh)+len(en) == 3:
-		prior = costMerge
+		prior = model.merge
 	case len(zh)+len(en) > 3:
 		prior = costMerge3
 	}
-	c := prior + lengthCost(zh, en, scale)
+	c := prior + lengthCost(zh, en, model)
 	if c-maxContentGain >= limit {
 		return infCost
 	}
@@ -258,27 +258,41 @@ func beadCostUnder(zh, en []*evidence, scale, limit float64) float64 {
 
 // lengthCost is −ln of the two-tailed probability of an English length at
 // least this far from the one the Chinese side predicts.
-func lengthCost(zh, en []*evidence, scale float64) float64 {
-	return -math.Log(lengthProbability(zh, en, scale))
+func lengthCost(zh, en []*evidence, model alignModel) float64 {
+	return -math.Log(lengthProbability(zh, en, model))
 }
 
-func lengthProbability(zh, en []*evidence, scale float64) float64 {
-	delta := lengthDeviation(zh, en, scale)
+func lengthProbability(zh, en []*evidence, model alignModel) float64 {
+	delta := lengthDeviation(zh, en, model)
 	return max(math.Erfc(math.Abs(delta)/math.Sqrt2), 1e-12)
 }
 
 // lengthDeviation is how far the English length strays from the one the
 // Chinese side predicts, in the length model's standard deviations.
-func lengthDeviation(zh, en []*evidence, scale float64) float64 {
+func lengthDeviation(zh, en []*evidence, model alignModel) float64 {
 	var want, got float64
 	for _, ev := range zh {
-		want += ev.length * scale
+		want += ev.length * model.scale
 	}
 	for _, ev := range en {
 		got += ev.length
 	}
 	size := max(want/enPerHan, 1)
-	return (got - want) / math.Sqrt(lengthVar*size)
+	return (got - want) / math.Sqrt(model.variance*size)
+}
+
+// alignModel is what one alignment weighs pairs by beyond their content:
+// the article's length scale (lengthScale), the length model's variance
+// per Han character's worth, and the priors (as −ln P) of a one-sided
+// pair and of two units translated as one.
+type alignModel struct {
+	scale, variance float64
+	oneSided, merge float64
+}
+
+// paragraphModel is the model of paragraphs at a scale.
+func paragraphModel(scale float64) alignModel {
+	return alignModel{scale: scale, variance: lengthVar, oneSided: costOneSided, merge: costMerge}
 }
 
 // lengthScale is how much longer (or shorter) this translation runs than

@@ -44,7 +44,7 @@ func TestAlignRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			beads := alignRuns(groupsOf(Chinese, tt.zh...), groupsOf(English, tt.en...), 1)
+			beads := alignRuns(groupsOf(Chinese, tt.zh...), groupsOf(English, tt.en...), paragraphModel(1))
 			if got := beadsString(beads); got != tt.want {
 				t.Errorf("alignment %q, want %q", got, tt.want)
 			}

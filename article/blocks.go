@@ -35,6 +35,7 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 			}
 		}
 	}
+	markSentences(blocks)
 	return blocks
 }
 

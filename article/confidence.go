@@ -23,13 +23,13 @@ const (
 // equally good reading would pair differently, near 0.5 or below. It is
 // weighed by the pair's own plausibility, which catches what no
 // alignment in order can show (paragraphs swapped).
-func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []float64 {
+func beadConfidences(zh, en []group, model alignModel, beads []bead, width int) []float64 {
 	n, m := len(zh), len(en)
 	b := pathBand(beads, n, m, width)
 	var zs, es []*evidence
 	move := func(i, j int, mv move) float64 {
 		zs, es = evidenceOf(zs[:0], zh[i:i+mv.zh]), evidenceOf(es[:0], en[j:j+mv.en])
-		return beadCost(zs, es, scale)
+		return beadCost(zs, es, model)
 	}
 	fwd, bwd := b.table(), b.table()
 	// the cost of arriving at each cell by each move, computed once
@@ -78,7 +78,7 @@ func beadConfidences(zh, en []group, scale float64, beads []bead, width int) []f
 		before, after := b.at(fwd, i, j), b.at(bwd, i+mv.zh, j+mv.en)
 		if before != infCost && after != infCost {
 			zs, es = evidenceOf(zs[:0], zh[i:i+mv.zh]), evidenceOf(es[:0], en[j:j+mv.en])
-			out[k] = min(math.Exp(total-before-beadCost(zs, es, scale)-after), 1) * plausibility(zs, es, scale)
+			out[k] = min(math.Exp(total-before-beadCost(zs, es, model)-after), 1) * plausibility(zs, es, model)
 		}
 		i, j = i+mv.zh, j+mv.en
 	}
@@ -129,11 +129,11 @@ const (
 
 // plausibility is the probability (0–1), by the model above, that a
 // two-sided pair's sides translate each other; 1 for a one-sided pair.
-func plausibility(zh, en []*evidence, scale float64) float64 {
+func plausibility(zh, en []*evidence, model alignModel) float64 {
 	if len(zh) == 0 || len(en) == 0 {
 		return 1
 	}
-	d := lengthDeviation(zh, en, scale)
+	d := lengthDeviation(zh, en, model)
 	// ln of N(d; 0, 1) / N(d; 0, wrongSpread)
 	logOdds := math.Log(priorOdds) + math.Log(wrongSpread) - d*d/2*(1-1/(wrongSpread*wrongSpread))
 	matched, missed := anchorMatches(zh, en)

@@ -30,8 +30,8 @@ func TestConfidence(t *testing.T) {
 			beads = append(beads, b)
 		}
 		zh, en := unitsEvidence(Chinese, zhLines...), unitsEvidence(English, enLines...)
-		scale := lengthScale(zh, en)
-		for k, c := range beadConfidences(zh, en, scale, beads, posteriorBandAlternate) {
+		model := paragraphModel(lengthScale(zh, en))
+		for k, c := range beadConfidences(zh, en, model, beads, posteriorBandAlternate) {
 			rights++
 			if c < ReviewThreshold {
 				rightFlagged++
@@ -46,7 +46,7 @@ func TestConfidence(t *testing.T) {
 			shifted := append(append([]bead{}, beads[:k]...), bead{zh: a.zh}, bead{zh: b.zh, en: a.en}, bead{en: b.en})
 			shifted = append(shifted, beads[k+2:]...)
 			wrongs++
-			if c := beadConfidences(zh, en, scale, shifted, posteriorBandAlternate)[k+1]; c >= ReviewThreshold {
+			if c := beadConfidences(zh, en, model, shifted, posteriorBandAlternate)[k+1]; c >= ReviewThreshold {
 				wrongPassed++
 				t.Errorf("%s: wrong pair (Chinese of pair %d, English of %d) has confidence %.2f", filepath.Base(sidecar), k+2, k+1, c)
 			}

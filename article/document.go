@@ -105,6 +105,17 @@ type Block struct {
 	// Confidence is the probability (0–1) the aligner gives the pairing
 	// being right; under ReviewThreshold it is worth a translator's look.
 	Confidence float64
+	// Sentences pairs the sentences of the two sides (Inline.Sentence) in
+	// order: each entry holds the numbers of the sentences that translate
+	// each other, either side possibly empty. None for headings, code and
+	// pictures.
+	Sentences []SentencePair
+}
+
+// SentencePair is one step of a block's sentence alignment: the numbers
+// (from 1) of the sentences of each side that translate each other.
+type SentencePair struct {
+	ZH, EN []int
 }
 
 // Meta is the article's metadata from its front matter.

@@ -35,6 +35,7 @@ type evidence struct {
 	kind  blockKind
 	level int  // a heading's
 	mark  rune // '?', ':' or '!' when the paragraph ends with one
+	cue   cue  // the connective it opens with (然而, However), or noCue
 }
 
 // blockKind is the kind of block as the aligner weighs it.
@@ -90,6 +91,7 @@ func measureText(text string, lang Lang, kind blockKind) evidence {
 	ev := evidence{kind: kind}
 	text = strings.TrimSpace(text)
 	ev.mark = finalMark(text)
+	ev.cue = openingCue(text, lang)
 	han, other, letters := 0, 0, 0
 	for _, r := range text {
 		switch {
@@ -138,7 +140,6 @@ func (e *evidence) add(o *evidence) {
 	e.latin = mergeSorted(e.latin, o.latin)
 	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	e.numerals = mergeSorted(e.numerals, o.numerals)
-	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	if o.mark != 0 || o.length > 0 {
 		e.mark = o.mark
 	}
@@ -183,11 +184,16 @@ func finalMark(s string) rune {
 	return 0
 }
 
-// tokens splits a text into its anchors, its numerals and (for English) its
-// words. Latin words are compared in lower case and without a plural s;
-// numbers without their thousands separators.
+// tokens splits a text into its anchors, its numerals (both sorted) and
+// (for English) its words, in order. Latin words are compared in lower
+// case and without a plural s; numbers without their thousands separators.
 func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 	rs := []rune(s)
+	at := make([]int, 0, len(rs)+1) // each rune's byte offset in s
+	for i := range s {
+		at = append(at, i)
+	}
+	at = append(at, len(s))
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -196,18 +202,18 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 			for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
 				j++
 			}
-			anchors = append(anchors, strings.ReplaceAll(string(rs[i:j]), ",", ""))
+			anchors = append(anchors, strings.ReplaceAll(s[at[i]:at[j]], ",", ""))
 			i = j
 		case script.IsLatinLetter(r):
 			j := i
 			for j < len(rs) && (script.IsLatinLetter(rs[j]) || unicode.IsDigit(rs[j]) || joinsWord(rs, j)) {
 				j++
 			}
-			w := wordKey(string(rs[i:j]))
+			w := wordKey(s[at[i]:at[j]])
 			keys := []string{w}
 			if strings.Contains(w, "-") {
 				// twelve-factor is also twelve and factor
-				for _, part := range strings.Split(w, "-") {
+				for part := range strings.SplitSeq(w, "-") {
 					keys = append(keys, wordKey(part))
 				}
 			}
@@ -223,9 +229,9 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 				}
 			}
 			i = j
-		case chinese && strings.ContainsRune(chineseDigits, r):
+		case chinese && isChineseDigit(r):
 			j := i
-			for j < len(rs) && strings.ContainsRune(chineseDigits, rs[j]) {
+			for j < len(rs) && isChineseDigit(rs[j]) {
 				j++
 			}
 			if n, ok := chineseNumeral(rs[i:j]); ok {
@@ -238,8 +244,7 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 	}
 	slices.Sort(anchors)
 	slices.Sort(numerals)
-	slices.Sort(words)
-	return anchors, numerals, slices.Compact(words)
+	return anchors, numerals, words
 }
 
 // joinsWord reports whether rs[j] joins the Latin word it stands in:
@@ -276,7 +281,15 @@ func englishNumeral(w string) (string, bool) {
 	return n, ok
 }
 
-const chineseDigits = "〇零一二两三四五六七八九十百千万"
+// isChineseDigit reports a character of Chinese numerals (a switch: the
+// aligner asks it of every Han character).
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return false
+}
 
 // chineseNumeral reads a run of Chinese numerals (二十, 一千, 三) as a
 // number. A lone 一 is too common in words (一些, 统一) to count.
@@ -328,11 +341,13 @@ func itoa(n int) string {
 
 // contentCost is the cost (a −ln of likelihoods, as the length cost) that
 // what the two sides of a candidate pair carry adds to their lengths:
-// each anchor of one side found in the other lowers it; a Chinese side's
-// anchor or a number the other side lacks raises it; so do a heading facing
-// a paragraph, a list item facing prose and a question facing a statement.
+// each anchor of one side found in the other lowers it, as does a
+// connective both open with (cues.go); a Chinese side's anchor or a
+// number the other side lacks raises it, and so do a heading facing a
+// paragraph, a list item facing prose and a question facing a statement.
 func contentCost(zh, en []*evidence) float64 {
 	matched, missed := anchorMatches(zh, en)
+	matched += cueMatches(zh, en)
 	cost := costMissedAnchor*float64(min(missed, maxAnchorsCounted)) -
 		costMatchedAnchor*float64(min(matched, maxAnchorsCounted))
 	first, last := zh[0], zh[len(zh)-1]

@@ -54,6 +54,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("line %d (%q) was lost", no, line)
 			}
 		}
+		if err := checkSentences(Clean(doc)); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 
@@ -111,6 +114,9 @@ func FuzzMarkdown(f *testing.F) {
 					}
 				}
 			}
+			if err := checkSentences(d); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }
@@ -163,6 +169,9 @@ func FuzzTranslation(f *testing.F) {
 					t.Fatalf("file %d: line %d (%q) was lost", file, no, line)
 				}
 			}
+		}
+		if err := checkSentences(Clean(doc)); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

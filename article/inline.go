@@ -36,11 +36,15 @@ type Inline struct {
 	Link  string   // where the text leads (percent-encoded), or ""
 	Lang  Override // the text's own language, when it is not its side's
 	Line  int
+	// Sentence is the number (from 1) of the sentence of its side that the
+	// text belongs to (Block.Sentences pairs them); 0 in headings, code
+	// and pictures.
+	Sentence int
 }
 
 // same reports whether two inlines differ only in their text.
 func (in Inline) same(o Inline) bool {
-	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang
+	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence
 }
 
 // verbatim reports an inline that clean-up leaves as written: code, and a

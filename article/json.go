@@ -1,6 +1,9 @@
 package article
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // JSONDocument is the stable JSON form of a document printed by
 // `diglot parse --json`: the pairs hold the source lines of each side exactly
@@ -43,6 +46,17 @@ type JSONPair struct {
 	// Confidence is the aligner's probability that the pairing is right
 	// (Block.Confidence), to two decimals.
 	Confidence float64 `json:"confidence"`
+	// Sentences are the pair's sentences, aligned: each entry holds the
+	// sentences of both sides that translate each other (either may be
+	// empty). Absent for headings, code and pictures.
+	Sentences []JSONSentence `json:"sentences,omitempty"`
+}
+
+// JSONSentence is one sentence pair of a JSONPair: the texts of its
+// sentences on each side.
+type JSONSentence struct {
+	ZH []string `json:"zh"`
+	EN []string `json:"en"`
 }
 
 // JSON returns the JSON form of the document.
@@ -67,7 +81,45 @@ func (d *Document) JSON() JSONDocument {
 		if len(b.EN) > 0 {
 			p.ENLabel, p.ENLine = b.EN[0].Label, b.EN[0].Lines[0].No
 		}
+		p.Sentences = sentencePairs(b)
 		out.Pairs[i] = p
+	}
+	return out
+}
+
+// sentencePairs gives the texts of a block's aligned sentences.
+func sentencePairs(b Block) []JSONSentence {
+	if len(b.Sentences) == 0 {
+		return nil
+	}
+	texts := [2][]string{sentenceTexts(b.ZH), sentenceTexts(b.EN)}
+	pick := func(side []string, ns []int) []string {
+		out := make([]string, len(ns))
+		for k, n := range ns {
+			out[k] = strings.TrimSpace(side[n-1])
+		}
+		return out
+	}
+	out := make([]JSONSentence, len(b.Sentences))
+	for k, sp := range b.Sentences {
+		out[k] = JSONSentence{ZH: pick(texts[0], sp.ZH), EN: pick(texts[1], sp.EN)}
+	}
+	return out
+}
+
+// sentenceTexts joins a side's inlines by their sentence numbers.
+func sentenceTexts(paras []Para) []string {
+	var out []string
+	for _, p := range paras {
+		for _, in := range p.Inlines {
+			if in.Sentence == 0 {
+				continue
+			}
+			for len(out) < in.Sentence {
+				out = append(out, "")
+			}
+			out[in.Sentence-1] += in.Text
+		}
 	}
 	return out
 }

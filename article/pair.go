@@ -84,7 +84,7 @@ func allNeutral(units []unit, g group) bool {
 // about uneven runs and one-sided pairs.
 func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 	runs := makeRuns(units)
-	scale := inOrderScale(runs, order)
+	model := paragraphModel(inOrderScale(runs, order))
 	var pairs []unitPair
 	// every run's groups and beads in one sequence, for the confidences
 	var allZH, allEN []group
@@ -107,7 +107,7 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
 			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
 		}
-		beads := alignRuns(zh.groups, en.groups, scale)
+		beads := alignRuns(zh.groups, en.groups, model)
 		aligned = append(aligned, alignedRuns{zh, en, len(pairs), len(beads)})
 		for _, b := range beads {
 			pairs = append(pairs, unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)})
@@ -115,7 +115,7 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 		}
 		allZH, allEN = append(allZH, zh.groups...), append(allEN, en.groups...)
 	}
-	for k, conf := range beadConfidences(allZH, allEN, scale, all, posteriorBandAlternate) {
+	for k, conf := range beadConfidences(allZH, allEN, model, all, posteriorBandAlternate) {
 		pairs[k].confidence = conf
 	}
 	for _, a := range aligned {

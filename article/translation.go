@@ -62,8 +62,8 @@ func ParseTranslation(original, translation Source) (*Document, Diagnostics) {
 		}
 	}
 	var pairs []unitPair
-	beads, scale := alignFiles(zhGroups, enGroups)
-	confidences := beadConfidences(zhGroups, enGroups, scale, beads, posteriorBand)
+	beads, model := alignFiles(zhGroups, enGroups)
+	confidences := beadConfidences(zhGroups, enGroups, model, beads, posteriorBand)
 	for k, b := range beads {
 		p := unitPair{zh: flatten(zhGroups, b.zh), en: flatten(enGroups, b.en), confidence: confidences[k]}
 		switch {
@@ -207,14 +207,14 @@ func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 // the path runs along its edge).
 const secondPassBand = 16
 
-func alignFiles(zh, en []group) ([]bead, float64) {
-	beads := searchAlignment(zh, en, lengthScale(zh, en))
+func alignFiles(zh, en []group) ([]bead, alignModel) {
+	beads := searchAlignment(zh, en, paragraphModel(lengthScale(zh, en)))
 	var zhPaired, enPaired []group
 	for _, b := range beads {
 		if len(b.zh) == 1 && len(b.en) == 1 {
 			zhPaired, enPaired = append(zhPaired, zh[b.zh[0]]), append(enPaired, en[b.en[0]])
 		}
 	}
-	scale := lengthScale(zhPaired, enPaired)
-	return refineAlignment(zh, en, scale, pathBand(beads, len(zh), len(en), secondPassBand), secondPassBand), scale
+	model := paragraphModel(lengthScale(zhPaired, enPaired))
+	return refineAlignment(zh, en, model, pathBand(beads, len(zh), len(en), secondPassBand), secondPassBand), model
 }

@@ -246,6 +246,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			continue
 		}
 		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
+		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
 				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(p.Inlines, l, false))
@@ -266,7 +267,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			if label := p.LabelText(l); label != "" {
 				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(label, l, true))
 			}
-			w.WriteString(b.inlines(p.Inlines, l, false))
+			w.WriteString(b.sentenceInlines(p.Inlines, l, false, spans))
 			w.WriteString("</p>")
 		}
 		w.WriteString("</div>\n")
@@ -295,7 +296,58 @@ func (b *book) text(s string, l article.Lang, bold bool) string {
 // language (Han quoted in English) in a span with its own lang, so that it
 // gets a Chinese font and voice.
 func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
+	return b.sentenceInlines(ins, l, bold, nil)
+}
+
+// sentenceSpans names the sentence pairs of one side of a pair, for the
+// spans that hold them: "p{pair}-s{sentence pair}-{zh|en}", so that a
+// sentence's span and its translation's share a stem (p3-s2-zh faces
+// p3-s2-en); the further parts of a sentence pair that spans paragraphs
+// get "-2", "-3" (ids are unique in the document).
+type sentenceSpans struct {
+	pairOf map[int]int // sentence number to sentence pair number
+	stem   string      // "p3"
+	lang   article.Lang
+	used   map[int]int // parts written per sentence pair
+}
+
+func newSentenceSpans(bl article.Block, n int, l article.Lang) *sentenceSpans {
+	s := &sentenceSpans{pairOf: map[int]int{}, stem: fmt.Sprintf("p%d", n), lang: l, used: map[int]int{}}
+	for k, sp := range bl.Sentences {
+		ns := sp.ZH
+		if l == article.English {
+			ns = sp.EN
+		}
+		for _, sentence := range ns {
+			s.pairOf[sentence] = k + 1
+		}
+	}
+	return s
+}
+
+// pair is the number of a sentence's pair, 0 for none (or no spans).
+func (s *sentenceSpans) pair(sentence int) int {
+	if s == nil {
+		return 0
+	}
+	return s.pairOf[sentence]
+}
+
+// id returns the id of the next span of sentence pair k.
+func (s *sentenceSpans) id(k int) string {
+	s.used[k]++
+	id := fmt.Sprintf("%s-s%d-%s", s.stem, k, s.lang)
+	if c := s.used[k]; c > 1 {
+		id += fmt.Sprintf("-%d", c)
+	}
+	return id
+}
+
+// sentenceInlines is inlines with each sentence pair's text in a span
+// with its id (spans; nil for none).
+func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, spans *sentenceSpans) string {
 	var w strings.Builder
+	pair, inSpan := 0, false
 	var prev rune // the last character, for kerned pairs across inlines
 	var prevStyle style
 	for _, in := range ins {
@@ -331,7 +383,20 @@ func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
 		if in.Link != "" {
 			text = fmt.Sprintf("<a href=\"%s\">%s</a>", escape(in.Link), text)
 		}
+		if k := spans.pair(in.Sentence); spans != nil && k != pair {
+			pair = k
+			if inSpan {
+				w.WriteString("</span>")
+			}
+			inSpan = k > 0
+			if inSpan {
+				fmt.Fprintf(&w, "<span id=\"%s\">", spans.id(k))
+			}
+		}
 		w.WriteString(text)
+	}
+	if inSpan {
+		w.WriteString("</span>")
 	}
 	return w.String()
 }

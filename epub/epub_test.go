@@ -202,7 +202,7 @@ func TestPairs(t *testing.T) {
 			`<div class="pair" id="p2">`,
 			`<li class="pair" id="p3">`,
 			`quotes <span class="zh" lang="zh-Hans" xml:lang="zh-Hans">中文</span> once.`,
-			`<p class="item"><span class="marker">– </span>甲`,
+			`<p class="item"><span class="marker">– </span><span id="p3-s1-zh">甲</span>`,
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("left %v: missing %s in\n%s", left, want, text)
@@ -449,5 +449,63 @@ func TestExcerptEntries(t *testing.T) {
 		if got := excerpt(tt.in, tt.n, tt.words); got != tt.want {
 			t.Errorf("excerpt(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestSentenceSpans: each sentence pair of the seed is marked on both its
+// sides by a span whose id names the pair and the sentence pair
+// (p9-s2-zh faces p9-s2-en), a one-sided sentence on its side only, every
+// id once, and the spans hold the paragraph's text.
+func TestSentenceSpans(t *testing.T) {
+	src, err := os.ReadFile("../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := article.Parse("seed.txt", src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	clean := article.Clean(doc)
+	b := newBook(clean, Options{})
+	b.render()
+	var text string
+	for _, c := range b.chapters {
+		text += c.xhtml
+	}
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(`<span id="(p\d+-s\d+-(?:zh|en)(?:-\d+)?)">`).FindAllStringSubmatch(text, -1) {
+		ids[m[1]]++
+	}
+	count := 0
+	for i, bl := range clean.Blocks {
+		for k, sp := range bl.Sentences {
+			for _, side := range []struct {
+				lang string
+				n    int
+			}{{"zh", len(sp.ZH)}, {"en", len(sp.EN)}} {
+				id := fmt.Sprintf("p%d-s%d-%s", i+1, k+1, side.lang)
+				if got := ids[id]; got != min(side.n, 1) {
+					t.Errorf("%s: %d spans for %d sentences", id, got, side.n)
+				}
+				count += min(side.n, 1)
+			}
+		}
+	}
+	if count == 0 || len(ids) != count {
+		t.Errorf("%d sentence ids, %d expected", len(ids), count)
+	}
+	for id, n := range ids {
+		if n != 1 {
+			t.Errorf("id %s used %d times", id, n)
+		}
+	}
+	// pair 9's second sentence pair: an English sentence and its Chinese
+	for _, want := range []string{`<span id="p9-s2-zh">然而，`, `<span id="p9-s2-en">However, the sudden`, `<span id="p2-s1-en">Many foreign users`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if strings.Contains(text, `id="p2-s1-zh"`) {
+		t.Error("pair 2's first sentence pair has no Chinese, yet a Chinese span")
 	}
 }

@@ -1,0 +1,357 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"diglot/internal/script"
+)
+
+// textRange is a stretch [start, end) of a text, in bytes.
+type textRange struct{ start, end int }
+
+// splitSentences cuts a paragraph's text into sentences and returns where
+// each ends (the last at len(text)); the spaces after a sentence belong to
+// it. Nothing is cut inside a range of keep (code, web addresses).
+//
+// Chinese sentences end at 。！？ (and ASCII ! ? written among Han), with
+// the closing quotes and brackets after them. English ones end at . ! ? or
+// an ellipsis, with the closing quotes and brackets after them, before a
+// space and a word that does not start in lower case; a period ends no
+// sentence after an initial (J. R. R.), a dotted abbreviation (e.g., U.S.),
+// a title before a name (Dr., Mr.) or an abbreviation before a number
+// (No. 5, Fig. 3, Jan. 12). A decimal point or a period inside an address
+// has no space after it and ends nothing.
+func splitSentences(text string, lang Lang, keep []textRange) []int {
+	var out []int
+	slices.SortFunc(keep, func(a, b textRange) int { return a.start - b.start })
+	kept := 0 // the first range that may hold i: i only grows
+	inKept := func(i int) bool {
+		for kept < len(keep) && keep[kept].end <= i {
+			kept++
+		}
+		for k := kept; k < len(keep) && keep[k].start <= i; k++ {
+			if i < keep[k].end {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isTerminal(r, lang, text, i) || inKept(i) {
+			i += size
+			continue
+		}
+		end := skipWhile(text, i, func(r rune) bool { return isTerminal(r, lang, text, -1) || r == '.' })
+		end = skipWhile(text, end, isSentenceCloser)
+		next := skipWhile(text, end, unicode.IsSpace)
+		if next >= len(text) {
+			break
+		}
+		ends := lang == Chinese || (next > end && startsSentence(text[next:]) && !abbreviation(text, i, r, text[next:]))
+		if ends && lang == Chinese && quotedInside(text, i, end) {
+			ends = false
+		}
+		if ends {
+			out = append(out, next)
+		}
+		i = max(next, i+size)
+	}
+	return append(out, len(text))
+}
+
+// isTerminal reports whether r at byte i of text may end a sentence; i < 0
+// asks about a mark following one.
+func isTerminal(r rune, lang Lang, text string, i int) bool {
+	switch r {
+	case '。', '！', '？', '‼', '⁇', '⁈', '⁉':
+		return true
+	case '!', '?':
+		if lang == English || i < 0 {
+			return true
+		}
+		// ASCII marks in Chinese text end a sentence among Han
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		return script.IsChineseNeighbour(before)
+	case '…':
+		return lang == English
+	case '.':
+		if lang == English || i < 0 {
+			return true
+		}
+		// an ASCII period after Han, before a space (主版本号.次版本号 is
+		// one name)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+1:])
+		return script.IsChineseLetter(before) && unicode.IsSpace(after)
+	}
+	return false
+}
+
+// quotedInside reports whether the final mark at byte i of text, with the
+// closing marks up to end, ends a quotation inside a longer sentence: the
+// quotation opened after a word (留下了“……吗？”之类的评论), not at the
+// sentence's start or after a colon (他问：“你去吗？”我说).
+func quotedInside(text string, i, end int) bool {
+	closing := strings.ContainsFunc(text[i:end], func(r rune) bool { return strings.ContainsRune("\"'”’」』", r) })
+	if !closing {
+		return false
+	}
+	open := strings.LastIndexFunc(text[:i], func(r rune) bool { return strings.ContainsRune("\"'“‘「『", r) })
+	if open < 0 {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:open], unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return before != "" && !strings.ContainsRune(":：。！？!?.…", last)
+}
+
+// isSentenceCloser is a mark that closes a quotation or bracket after a
+// sentence's final mark and stays with it.
+func isSentenceCloser(r rune) bool {
+	return strings.ContainsRune("\"')]}”’」』）》〉】〕］", r)
+}
+
+func skipWhile(text string, i int, f func(rune) bool) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !f(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// startsSentence reports whether an English text after a sentence's final
+// mark and a space can start a new sentence: it does not start (after an
+// opening quote or bracket) with a lower-case letter or a mark that
+// continues one.
+func startsSentence(s string) bool {
+	s = strings.TrimLeft(s, "\"'(“‘[")
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && !unicode.IsLower(r) && !strings.ContainsRune(",;:)]}%", r)
+}
+
+// Abbreviations whose period ends no sentence: titles before a name, and
+// abbreviations before a number (only when one follows). Lower case.
+var (
+	titleAbbreviations  = words("mr mrs ms messrs dr prof sr jr st mt gen gov sen rep capt lt col sgt rev hon vs v cf viz al approx ca")
+	numberAbbreviations = words("no nos vol vols p pp fig figs ch sec art eq jan feb mar apr jun jul aug sep sept oct nov dec")
+)
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// dotted reports a word of short letter groups joined by periods, as in
+// e.g, U.S and Ph.D (not an address nor a number).
+func dotted(word string) bool {
+	parts := strings.Split(word, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if n == 0 || n > 3 || strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviation reports whether the period at byte i of text belongs to an
+// abbreviation or an initial rather than ending the sentence; next is the
+// text where the next sentence would start.
+func abbreviation(text string, i int, mark rune, next string) bool {
+	if mark != '.' || strings.HasPrefix(text[i:], "..") {
+		return false
+	}
+	start := strings.LastIndexFunc(text[:i], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'(“‘[", r)
+	}) + 1
+	if start > 0 {
+		_, size := utf8.DecodeRuneInString(text[start-1:])
+		start += size - 1
+	}
+	word := text[start:i]
+	switch {
+	case word == "":
+		return false
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
+		return true // an initial
+	case dotted(word):
+		return true // e.g, i.e, U.S, a.m, Ph.D
+	}
+	lower := strings.ToLower(word)
+	if titleAbbreviations[lower] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return numberAbbreviations[lower] && unicode.IsDigit(r)
+}
+
+// sentence is one sentence of a block's side, for the aligner.
+type sentence struct {
+	para       int // index of its paragraph on its side
+	start, end int // its bytes in the paragraph's text
+}
+
+// markSentences splits both sides of every paragraph and list item into
+// sentences, aligns them within the pair (the moves of the paragraph
+// aligner, weighed the same way) into Block.Sentences, and numbers each
+// inline with its sentence (Inline.Sentence), splitting inlines where a
+// sentence ends inside one. Headings, code and pictures are not split.
+func markSentences(blocks []Block) {
+	type sides struct {
+		zh, en       []sentence
+		zhRun, enRun []group
+	}
+	split := make([]sides, len(blocks))
+	var zhAll, enAll []group
+	for k := range blocks {
+		b, s := &blocks[k], &split[k]
+		if b.Kind == Heading {
+			continue
+		}
+		s.zh, s.en = sentencesOf(b.ZH, Chinese), sentencesOf(b.EN, English)
+		if len(s.zh) > 0 && len(s.en) > 0 && len(s.zh)+len(s.en) > 2 { // one facing one needs no search
+			s.zhRun, s.enRun = sentenceGroups(b.ZH, s.zh, Chinese), sentenceGroups(b.EN, s.en, English)
+			zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
+		}
+	}
+	model := alignModel{scale: lengthScale(zhAll, enAll), variance: sentenceLengthVar, oneSided: costOneSidedSentence, merge: costMergeSentence}
+	for k := range blocks {
+		b, s := &blocks[k], split[k]
+		var beads []bead
+		switch {
+		case len(s.zh) == 1 && len(s.en) == 1:
+			beads = []bead{{zh: []int{0}, en: []int{0}}}
+		case len(s.zh) > 0 && len(s.en) > 0:
+			beads = searchAlignment(s.zhRun, s.enRun, model)
+		case len(s.zh) > 0:
+			for i := range s.zh {
+				beads = append(beads, bead{zh: []int{i}})
+			}
+		default:
+			for i := range s.en {
+				beads = append(beads, bead{en: []int{i}})
+			}
+		}
+		b.Sentences = make([]SentencePair, len(beads))
+		for n, bd := range beads {
+			b.Sentences[n] = SentencePair{ZH: numbers(bd.zh), EN: numbers(bd.en)}
+		}
+		numberSentences(b.ZH, s.zh)
+		numberSentences(b.EN, s.en)
+	}
+}
+
+// numbers turns indexes into numbers from 1.
+func numbers(indexes []int) []int {
+	out := make([]int, len(indexes))
+	for k, i := range indexes {
+		out[k] = i + 1
+	}
+	return out
+}
+
+// The model of sentences within a pair. A translator spells a sentence
+// out or sums it up more freely than a paragraph, whose sentences even
+// out (twice the variance); joins or splits sentences more often than
+// paragraphs (P ≈ 0.08), and leaves one out about as rarely.
+const (
+	sentenceLengthVar    = 2 * lengthVar
+	costOneSidedSentence = 4.0
+	costMergeSentence    = 2.8
+)
+
+// sentencesOf splits each paragraph of a side that holds running text.
+func sentencesOf(paras []Para, lang Lang) []sentence {
+	var out []sentence
+	for p, para := range paras {
+		if para.Pre || para.Image != "" || len(para.Inlines) == 0 {
+			continue
+		}
+		text := textOf(para.Inlines)
+		var keep []textRange
+		off := 0
+		for _, in := range para.Inlines {
+			if in.verbatim() {
+				keep = append(keep, textRange{off, off + len(in.Text)})
+			}
+			off += len(in.Text)
+		}
+		for _, a := range script.FindWebAddresses(text) {
+			keep = append(keep, textRange{a.Start, a.End})
+		}
+		start := 0
+		for _, end := range splitSentences(text, lang, keep) {
+			if strings.TrimSpace(text[start:end]) != "" {
+				out = append(out, sentence{para: p, start: start, end: end})
+			}
+			start = end
+		}
+	}
+	return out
+}
+
+// sentenceGroups gives each sentence its evidence, as the paragraph
+// aligner weighs a paragraph.
+func sentenceGroups(paras []Para, ss []sentence, lang Lang) []group {
+	out := make([]group, len(ss))
+	text, para := "", -1
+	for i, s := range ss {
+		if s.para != para {
+			text, para = textOf(paras[s.para].Inlines), s.para
+		}
+		ev := measureText(text[s.start:s.end], lang, kindParagraph)
+		out[i] = group{ev: &ev}
+	}
+	return out
+}
+
+// numberSentences splits a side's inlines at its sentences' ends and
+// gives each inline its sentence's number, in one pass over each
+// paragraph. Spaces before a sentence belong to it; what follows the
+// last one (spaces) to none.
+func numberSentences(paras []Para, ss []sentence) {
+	k := 0
+	for p := range paras {
+		first := k
+		for k < len(ss) && ss[k].para == p {
+			k++
+		}
+		mine := ss[first:k]
+		if len(mine) == 0 {
+			continue
+		}
+		out := make([]Inline, 0, len(paras[p].Inlines)+len(mine))
+		at, off := 0, 0
+		for _, in := range paras[p].Inlines {
+			for in.Text != "" {
+				for at < len(mine) && mine[at].end <= off {
+					at++
+				}
+				piece := in
+				if at == len(mine) {
+					piece.Sentence = 0
+					out = append(out, piece)
+					break
+				}
+				cut := min(len(in.Text), mine[at].end-off)
+				piece.Text, piece.Sentence = in.Text[:cut], first+at+1
+				out = append(out, piece)
+				in.Text, off = in.Text[cut:], off+cut
+			}
+		}
+		paras[p].Inlines = out
+	}
+}
