@@ -140,7 +140,7 @@ func ParseColumns(v string) ([2]int, error) {
 // output was made.
 func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
 	doc, diags := article.ParseFormat(name, src, InputFormat(name, opt.From))
-	return fromDocument(name, doc, diags, set, opt, diag)
+	return fromDocument(sources{original: name}, doc, diags, set, opt, diag)
 }
 
 // Translated builds the outputs of an article kept as two files, the
@@ -150,12 +150,25 @@ func Translated(name string, src []byte, trName string, trSrc []byte, set *fonts
 	doc, diags := article.ParseTranslation(
 		article.Source{Name: name, Data: src, Format: InputFormat(name, opt.From)},
 		article.Source{Name: trName, Data: trSrc, Format: InputFormat(trName, opt.From)})
-	return fromDocument(name, doc, diags, set, opt, diag)
+	return fromDocument(sources{original: name, translation: trName}, doc, diags, set, opt, diag)
+}
+
+// sources names the files an article was read from: the original, and
+// the translation when it came as two.
+type sources struct{ original, translation string }
+
+// of is the file that holds one side's lines of a document.
+func (s sources) of(doc *article.Document, side article.Lang) string {
+	if s.translation != "" && side != doc.Order {
+		return s.translation
+	}
+	return s.original
 }
 
 // fromDocument builds the outputs of a parsed article, after printing its
 // diagnostics; a nil document (the parse failed) is not built.
-func fromDocument(name string, doc *article.Document, diags article.Diagnostics, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+func fromDocument(files sources, doc *article.Document, diags article.Diagnostics, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	name := files.original
 	if !opt.PDF && !opt.EPUB {
 		opt.PDF, opt.EPUB = true, true
 	}
@@ -186,7 +199,7 @@ func fromDocument(name string, doc *article.Document, diags article.Diagnostics,
 	}
 	clean := article.Clean(doc)
 	spec := pdfSpec(doc, s)
-	pictures := loadPictures(doc, name, diag)
+	pictures := loadPictures(doc, files, diag)
 	spec.Pictures = map[string]layout.Picture{}
 	pdfPictures := map[string][]byte{}
 	epubPictures := map[string]epub.Picture{}
@@ -258,7 +271,8 @@ func fromDocument(name string, doc *article.Document, diags article.Diagnostics,
 		for _, r := range slices.Sorted(maps.Keys(missing)) {
 			cps = append(cps, fmt.Sprintf("U+%04X", r))
 		}
-		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", name, firstLineWith(doc, missing), listAtMost(cps, maxListedGlyphs))
+		file, line := firstLineWith(doc, files, missing)
+		fmt.Fprintf(diag, "%s:%d: warning: no glyph for %s in any font; drawn as a box (the text keeps the character)\n", file, line, listAtMost(cps, maxListedGlyphs))
 	}
 	for _, o := range outs {
 		for _, d := range o.diags {
@@ -365,17 +379,19 @@ func narrowColumns(book *layout.Book, s settings) []narrowColumn {
 }
 
 // firstLineWith returns the first source line holding one of the runes.
-func firstLineWith(doc *article.Document, runes map[rune]bool) int {
+func firstLineWith(doc *article.Document, files sources, runes map[rune]bool) (string, int) {
 	for _, b := range doc.Blocks {
-		for _, p := range append(append([]article.Para{}, b.ZH...), b.EN...) {
-			for _, l := range p.Lines {
-				if strings.ContainsFunc(l.Text, func(r rune) bool { return runes[r] }) {
-					return l.No
+		for _, side := range []article.Lang{article.Chinese, article.English} {
+			for _, p := range b.Side(side) {
+				for _, l := range p.Lines {
+					if strings.ContainsFunc(l.Text, func(r rune) bool { return runes[r] }) {
+						return files.of(doc, side), l.No
+					}
 				}
 			}
 		}
 	}
-	return 1
+	return files.original, 1
 }
 
 // titleInBody reports whether the title is the article's leading heading

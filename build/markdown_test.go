@@ -147,3 +147,52 @@ func hugePNG() []byte {
 	out = append(out, ihdr...)
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
 }
+
+// TestTranslationFiles: an article kept as two files in two folders — the
+// translation's picture is read from the translation's folder, and a
+// warning about a line of the translation (a Vai letter no face has)
+// names the translation.
+func TestTranslationFiles(t *testing.T) {
+	root := t.TempDir()
+	zhDir, enDir := filepath.Join(root, "zh"), filepath.Join(root, "en")
+	png, err := os.ReadFile("../testdata/markdown/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{zhDir, enDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(enDir, "only-en.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	zh := []byte("# 标题\n\n第一段，说明了规则。\n\n![示意图](nothere.png)\n")
+	en := []byte("# Title\n\nThe first paragraph explains the rules ꔀ here.\n\n![A diagram](only-en.png)\n")
+	zhName, enName := filepath.Join(zhDir, "a.md"), filepath.Join(enDir, "a.md")
+	var diag strings.Builder
+	out := filepath.Join(root, "out")
+	if _, err := Translated(zhName, zh, enName, en, fonts.NewSet(), Options{OutDir: out}, &diag); err != nil {
+		t.Fatal(err, diag.String())
+	}
+	for _, want := range []string{
+		zhName + `:5: warning: image "nothere.png" not embedded (cannot be read)`,
+	} {
+		if !strings.Contains(diag.String(), want) {
+			t.Errorf("want %q in:\n%s", want, diag.String())
+		}
+	}
+	if strings.Contains(diag.String(), "only-en.png") {
+		t.Errorf("the translation's picture was not found beside it:\n%s", diag.String())
+	}
+	if !strings.Contains(diag.String(), enName+":3: warning: no glyph for U+A500") {
+		t.Errorf("the missing glyph's warning should name the translation's line 3:\n%s", diag.String())
+	}
+	epub, err := os.ReadFile(filepath.Join(out, "a.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(epub), "OEBPS/images/image-1.png") {
+		t.Error("the EPUB lacks the translation's picture")
+	}
+}

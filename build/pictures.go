@@ -32,19 +32,22 @@ type picture struct {
 }
 
 // loadPictures reads the local PNG and JPEG files the article's image
-// paragraphs name, relative to the article's folder, and warns once about
-// each image that is not embedded (a web address, a missing file, another
-// format), whose caption then stands alone.
-func loadPictures(doc *article.Document, name string, diag io.Writer) map[string]picture {
+// paragraphs name, relative to the folder of the file that names them (the
+// original's or the translation's), and warns once about each image that
+// is not embedded (a web address, a missing file, another format), whose
+// caption then stands alone. A source is read once: the same relative
+// path in two files in different folders is the first file's picture.
+func loadPictures(doc *article.Document, files sources, diag io.Writer) map[string]picture {
 	out := map[string]picture{}
 	refused := map[string]bool{}
-	dir := "."
-	if name != "" && name != "-" {
-		dir = filepath.Dir(name)
-	}
 	for _, b := range doc.Blocks {
-		for _, side := range [][]article.Para{b.ZH, b.EN} {
-			for _, p := range side {
+		for _, lang := range []article.Lang{article.Chinese, article.English} {
+			name := files.of(doc, lang)
+			dir := "."
+			if name != "" && name != "-" {
+				dir = filepath.Dir(name)
+			}
+			for _, p := range b.Side(lang) {
 				src := p.Image
 				if _, done := out[src]; src == "" || done || refused[src] {
 					continue
