@@ -16,8 +16,9 @@ type textRange struct{ start, end int }
 // each ends (the last at len(text)); the spaces after a sentence belong to
 // it. Nothing is cut inside a range of keep (code, web addresses).
 //
-// Chinese sentences end at 。！？ (and ASCII ! ? written among Han), with
-// the closing quotes and brackets after them. English ones end at . ! ? or
+// Chinese sentences end at 。！？ (and ASCII ! ? written among Han, and
+// an ellipsis a quotation closes after), with the closing quotes and
+// brackets after them. English ones end at . ! ? or
 // an ellipsis, with the closing quotes and brackets after them, before a
 // space and a word that does not start in lower case; a period ends no
 // sentence after an initial (J. R. R.), a dotted abbreviation (e.g., U.S.),
@@ -77,7 +78,14 @@ func isTerminal(r rune, lang Lang, text string, i int) bool {
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
 		return script.IsChineseNeighbour(before)
 	case '…':
-		return lang == English
+		if lang == English || i < 0 {
+			return true
+		}
+		// a Chinese ellipsis ends a sentence when a quotation or bracket
+		// closes after it (我不知道……”), not as a pause inside one
+		after := skipWhile(text, i, func(r rune) bool { return r == '…' })
+		r, _ := utf8.DecodeRuneInString(text[after:])
+		return after < len(text) && isSentenceCloser(r)
 	case '.':
 		if lang == English || i < 0 {
 			return true

@@ -36,6 +36,9 @@ func TestSplitSentences(t *testing.T) {
 		{Chinese, "真的吗?是的。", []string{"真的吗?", "是的。"}},
 		{Chinese, "版本 1.0. 之后", []string{"版本 1.0. 之后"}},
 		{Chinese, "好极了！！再见。", []string{"好极了！！", "再见。"}},
+		{Chinese, "他说：“我不知道……”然后走了。", []string{"他说：“我不知道……”", "然后走了。"}},
+		{Chinese, "我想……也许吧。好。", []string{"我想……也许吧。", "好。"}},
+		{Chinese, "留下了“唉……”的叹息。", []string{"留下了“唉……”的叹息。"}},
 	}
 	for _, tt := range tests {
 		var got []string
