@@ -25,7 +25,11 @@ type textRange struct{ start, end int }
 // a title before a name (Dr., Mr.) or an abbreviation before a number
 // (No. 5, Fig. 3, Jan. 12). A decimal point or a period inside an address
 // has no space after it and ends nothing.
-func splitSentences(text string, lang Lang, keep []textRange) []int {
+//
+// names are words that may open an English sentence in lower case: the
+// identifiers the other side carries as written (a sentence may start
+// with `feat` or `npm`).
+func splitSentences(text string, lang Lang, keep []textRange, names map[string]bool) []int {
 	var out []int
 	slices.SortFunc(keep, func(a, b textRange) int { return a.start - b.start })
 	kept := 0 // the first range that may hold i: i only grows
@@ -52,7 +56,7 @@ func splitSentences(text string, lang Lang, keep []textRange) []int {
 		if next >= len(text) {
 			break
 		}
-		ends := lang == Chinese || (next > end && startsSentence(text[next:]) && !abbreviation(text, i, r, text[next:]))
+		ends := lang == Chinese || (next > end && startsSentence(text[next:], names) && !abbreviation(text, i, r, text[next:]))
 		if ends && lang == Chinese && quotedInside(text, i, end) {
 			ends = false
 		}
@@ -136,12 +140,33 @@ func skipWhile(text string, i int, f func(rune) bool) int {
 
 // startsSentence reports whether an English text after a sentence's final
 // mark and a space can start a new sentence: it does not start (after an
-// opening quote or bracket) with a lower-case letter or a mark that
-// continues one.
-func startsSentence(s string) bool {
+// opening quote or bracket) with a lower-case letter, unless with one of
+// names, or with a mark that continues one.
+func startsSentence(s string, names map[string]bool) bool {
 	s = strings.TrimLeft(s, "\"'(“‘[")
 	r, _ := utf8.DecodeRuneInString(s)
-	return s != "" && !unicode.IsLower(r) && !strings.ContainsRune(",;:)]}%", r)
+	if s == "" || strings.ContainsRune(",;:)]}%", r) {
+		return false
+	}
+	if !unicode.IsLower(r) {
+		return true
+	}
+	word := s[:max(0, strings.IndexFunc(s, func(r rune) bool { return !script.IsLatinLetter(r) }))]
+	return names[word]
+}
+
+// latinNames gathers the Latin words of a side's paragraphs as written,
+// two letters or more: the names and identifiers it carries over.
+func latinNames(paras []Para) map[string]bool {
+	names := map[string]bool{}
+	for _, p := range paras {
+		for _, f := range strings.FieldsFunc(textOf(p.Inlines), func(r rune) bool { return !script.IsLatinLetter(r) }) {
+			if len(f) >= 2 {
+				names[f] = true
+			}
+		}
+	}
+	return names
 }
 
 // Abbreviations whose period ends no sentence: titles before a name, and
@@ -229,7 +254,7 @@ func markSentences(blocks []Block) {
 		if b.Kind == Heading {
 			continue
 		}
-		s.zh, s.en = sentencesOf(b.ZH, Chinese), sentencesOf(b.EN, English)
+		s.zh, s.en = sentencesOf(b.ZH, Chinese, nil), sentencesOf(b.EN, English, latinNames(b.ZH))
 		if len(s.zh) > 0 && len(s.en) > 0 && len(s.zh)+len(s.en) > 2 { // one facing one needs no search
 			s.zhRun, s.enRun = sentenceGroups(b.ZH, s.zh, Chinese), sentenceGroups(b.EN, s.en, English)
 			zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
@@ -282,7 +307,7 @@ const (
 )
 
 // sentencesOf splits each paragraph of a side that holds running text.
-func sentencesOf(paras []Para, lang Lang) []sentence {
+func sentencesOf(paras []Para, lang Lang, names map[string]bool) []sentence {
 	var out []sentence
 	for p, para := range paras {
 		if para.Pre || para.Image != "" || len(para.Inlines) == 0 {
@@ -301,7 +326,7 @@ func sentencesOf(paras []Para, lang Lang) []sentence {
 			keep = append(keep, textRange{a.Start, a.End})
 		}
 		start := 0
-		for _, end := range splitSentences(text, lang, keep) {
+		for _, end := range splitSentences(text, lang, keep, names) {
 			if strings.TrimSpace(text[start:end]) != "" {
 				out = append(out, sentence{para: p, start: start, end: end})
 			}

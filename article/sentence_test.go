@@ -29,6 +29,9 @@ func TestSplitSentences(t *testing.T) {
 		{English, "In 2025. 40 people came.", []string{"In 2025. ", "40 people came."}},
 		{English, "Call f. Then g.", []string{"Call f. ", "Then g."}},
 		{English, "version 1.0.0-beta. Next.", []string{"version 1.0.0-beta. ", "Next."}},
+		{English, "Use fix. feat means a feature.", []string{"Use fix. ", "feat means a feature."}}, // feat: a name the other side carries
+		{English, "Use fix. fix means a fix.", []string{"Use fix. fix means a fix."}},
+		{English, "Use fix. feature is longer.", []string{"Use fix. feature is longer."}},
 		{Chinese, "第一句。第二句！第三句？第四句", []string{"第一句。", "第二句！", "第三句？", "第四句"}},
 		{Chinese, "他问：“你去吗？”我说：“去。”", []string{"他问：“你去吗？”", "我说：“去。”"}},
 		{Chinese, "留下了“真的吗？”之类的评论。还有一些。", []string{"留下了“真的吗？”之类的评论。", "还有一些。"}},
@@ -43,7 +46,7 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		start := 0
-		for _, end := range splitSentences(tt.text, tt.lang, nil) {
+		for _, end := range splitSentences(tt.text, tt.lang, nil, map[string]bool{"feat": true}) {
 			got = append(got, tt.text[start:end])
 			start = end
 		}
@@ -58,7 +61,7 @@ func TestSplitSentencesKeepsCode(t *testing.T) {
 	text := "Run `go test. Then` now. Done."
 	code := strings.Index(text, "`")
 	keep := []textRange{{code, strings.LastIndex(text, "`") + 1}}
-	if got := splitSentences(text, English, keep); len(got) != 2 || got[0] != strings.Index(text, "Done") {
+	if got := splitSentences(text, English, keep, nil); len(got) != 2 || got[0] != strings.Index(text, "Done") {
 		t.Errorf("ends %v in %q", got, text)
 	}
 }
