@@ -325,9 +325,18 @@ func sentencesOf(paras []Para, lang Lang, names map[string]bool) []sentence {
 		for _, a := range script.FindWebAddresses(text) {
 			keep = append(keep, textRange{a.Start, a.End})
 		}
-		start := 0
+		start, first := 0, len(out)
 		for _, end := range splitSentences(text, lang, keep, names) {
-			if strings.TrimSpace(text[start:end]) != "" {
+			piece := text[start:end]
+			switch {
+			case strings.TrimSpace(piece) == "":
+			case !strings.ContainsFunc(piece, unicode.IsLetter) && len(out) > first:
+				out[len(out)-1].end = end // marks alone (！！！, ???) are no sentence: they end the one before
+			default:
+				if len(out) > first && !strings.ContainsFunc(text[out[len(out)-1].start:out[len(out)-1].end], unicode.IsLetter) {
+					out[len(out)-1].end = end // nor do they open one
+					break
+				}
 				out = append(out, sentence{para: p, start: start, end: end})
 			}
 			start = end

@@ -177,3 +177,28 @@ func corpusNames(t *testing.T) []string {
 	}
 	return names
 }
+
+// TestSentencesNeedLetters: marks alone (！！！, ???) make no sentence of
+// their own; they join the sentence before them, or the one after.
+func TestSentencesNeedLetters(t *testing.T) {
+	tests := []struct {
+		lang Lang
+		text string
+		want []string
+	}{
+		{Chinese, "。。。，，，！！！？？？；；；", []string{"。。。，，，！！！？？？；；；"}},
+		{English, "Run: ... ,,, !!! ??? ;;; :::", []string{"Run: ... ,,, !!! ??? ;;; :::"}},
+		{English, "Really? !!! Yes.", []string{"Really? !!! ", "Yes."}},
+		{Chinese, "！！！真的。好。", []string{"！！！真的。", "好。"}},
+	}
+	for _, tt := range tests {
+		paras := []Para{{Inlines: []Inline{{Text: tt.text}}}}
+		var got []string
+		for _, s := range sentencesOf(paras, tt.lang, nil) {
+			got = append(got, tt.text[s.start:s.end])
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}

@@ -263,11 +263,11 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			} else {
 				w.WriteString("<p>")
 			}
-			w.WriteString(b.mark(p, l))
+			lead := b.mark(p, l)
 			if label := p.LabelText(l); label != "" {
-				fmt.Fprintf(w, "<b class=\"label\">%s</b>", b.text(label, l, true))
+				lead += fmt.Sprintf("<b class=\"label\">%s</b>", b.text(label, l, true))
 			}
-			w.WriteString(b.sentenceInlines(p.Inlines, l, false, spans))
+			w.WriteString(b.sentenceInlines(p.Inlines, l, false, spans, lead))
 			w.WriteString("</p>")
 		}
 		w.WriteString("</div>\n")
@@ -296,7 +296,7 @@ func (b *book) text(s string, l article.Lang, bold bool) string {
 // language (Han quoted in English) in a span with its own lang, so that it
 // gets a Chinese font and voice.
 func (b *book) inlines(ins []article.Inline, l article.Lang, bold bool) string {
-	return b.sentenceInlines(ins, l, bold, nil)
+	return b.sentenceInlines(ins, l, bold, nil, "")
 }
 
 // sentenceSpans names the sentence pairs of one side of a pair, for the
@@ -325,6 +325,15 @@ func newSentenceSpans(bl article.Block, n int, l article.Lang) *sentenceSpans {
 	return s
 }
 
+// firstSentence is the sentence number of a paragraph's first inline, 0
+// for none.
+func firstSentence(ins []article.Inline) int {
+	if len(ins) == 0 {
+		return 0
+	}
+	return ins[0].Sentence
+}
+
 // pair is the number of a sentence's pair, 0 for none (or no spans).
 func (s *sentenceSpans) pair(sentence int) int {
 	if s == nil {
@@ -344,9 +353,16 @@ func (s *sentenceSpans) id(k int) string {
 }
 
 // sentenceInlines is inlines with each sentence pair's text in a span
-// with its id (spans; nil for none).
-func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, spans *sentenceSpans) string {
+// with its id (spans; nil for none), after lead (a paragraph's marker and
+// label), which opens the first sentence's span: the sentence spans then
+// hold the whole paragraph, so nothing inline starts where the paragraph's
+// text does but the paragraph itself.
+func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, spans *sentenceSpans, lead string) string {
 	var w strings.Builder
+	if spans.pair(firstSentence(ins)) == 0 {
+		w.WriteString(lead)
+		lead = ""
+	}
 	pair, inSpan := 0, false
 	var prev rune // the last character, for kerned pairs across inlines
 	var prevStyle style
@@ -390,7 +406,8 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 			}
 			inSpan = k > 0
 			if inSpan {
-				fmt.Fprintf(&w, "<span id=\"%s\">", spans.id(k))
+				fmt.Fprintf(&w, "<span id=\"%s\">%s", spans.id(k), lead)
+				lead = ""
 			}
 		}
 		w.WriteString(text)
@@ -466,6 +483,7 @@ func (b *book) titlePage() string {
 // or the title when there are none) and the landmarks.
 func (b *book) nav() string {
 	b.uses.add(" / ", article.Chinese, regular) // tocLink's separator, in the nav's own (Chinese) language
+	b.uses.add(" ", article.Chinese, bold)      // the space between the heading's two languages
 	var w strings.Builder
 	w.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n")
 	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",

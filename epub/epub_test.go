@@ -202,7 +202,7 @@ func TestPairs(t *testing.T) {
 			`<div class="pair" id="p2">`,
 			`<li class="pair" id="p3">`,
 			`quotes <span class="zh" lang="zh-Hans" xml:lang="zh-Hans">中文</span> once.`,
-			`<p class="item"><span class="marker">– </span><span id="p3-s1-zh">甲</span>`,
+			`<p class="item"><span id="p3-s1-zh"><span class="marker">– </span>甲</span>`,
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("left %v: missing %s in\n%s", left, want, text)
