@@ -34,7 +34,8 @@ document.getElementById("f").onload = function () {
 
 var resultAttr = regexp.MustCompile(`data-result="(\d+)\|(\d+)\|([^"]*)"`)
 
-// TestPhoneOverflow renders the seed and edge/long-tokens in Chromium at
+// TestPhoneOverflow renders the seed, edge/long-tokens and
+// edge/front-matter-yaml (an address as its byline) in Chromium at
 // a phone's width (360 CSS px) and fails on any document wider than the
 // screen: long addresses, hashes and words must break. Skipped without
 // Chromium, unless DIGLOT_VALIDATE=1 (CI) makes that a failure.
@@ -52,7 +53,7 @@ func TestPhoneOverflow(t *testing.T) {
 		}
 		t.Skip("Chromium not installed; set DIGLOT_VALIDATE=1 to make this a failure")
 	}
-	for _, path := range []string{"../testdata/seed.txt", "../article/testdata/edge/long-tokens.txt"} {
+	for _, path := range []string{"../testdata/seed.txt", "../article/testdata/edge/long-tokens.txt", "../article/testdata/edge/front-matter-yaml.txt"} {
 		dir := t.TempDir()
 		unzipTo(t, buildEPUB(t, path, seedOptions), dir)
 		docs, _ := filepath.Glob(filepath.Join(dir, "OEBPS", "*.xhtml"))

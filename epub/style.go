@@ -109,6 +109,7 @@ blockquote {
 }
 pre {
   white-space: pre-wrap;
+  white-space: break-spaces; /* a space at a line's end wraps, not hangs past the column */
   overflow-wrap: anywhere;
   text-align: left;
   hyphens: none;
@@ -164,6 +165,7 @@ a {
 .titlepage {
   margin-top: 20%%;
   text-align: center;
+  overflow-wrap: anywhere;
 }
 h1.title {
   text-align: center;
