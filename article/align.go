@@ -56,9 +56,9 @@ func alignRuns(zh, en []group, model alignModel) []bead {
 // searchAlignment finds the cheapest alignment of two runs of groups by a
 // Gale–Church style dynamic programme over the moves 1–1, 2–1, 1–2, 1–0,
 // 0–1, 3–1 and 1–3, weighing each pair's lengths and what both sides
-// carry (contentCost), so that every group lands in exactly one bead.
-// scale is the article's own ratio of English to predicted length
-// (lengthScale). It searches a band around the diagonal, and again around
+// carry (contentCost), so that every group lands in exactly one bead,
+// under model (the article's length scale, variance and priors). It
+// searches a band around the diagonal, and again around
 // its path in a band twice as wide wherever the path runs along the
 // band's edge (a long untranslated stretch), up to maxAlignBand.
 func searchAlignment(zh, en []group, model alignModel) []bead {
@@ -169,11 +169,12 @@ func pathBand(beads []bead, n, m, w int) band {
 	cross(0, 0)
 	i, j := 0, 0
 	for _, bd := range beads {
-		i, j = i+len(bd.zh), j+len(bd.en)
-		for k := i - len(bd.zh) + 1; k <= i; k++ {
-			cross(k, j)
+		// a move crosses the rows it consumes at its end's column
+		for k := i + 1; k <= i+len(bd.zh); k++ {
+			cross(k, j+len(bd.en))
 		}
-		cross(i, j)
+		i, j = i+len(bd.zh), j+len(bd.en)
+		cross(i, j) // a one-sided English bead stays in its row
 	}
 	for i := range b.lo {
 		b.lo[i], b.hi[i] = max(0, b.lo[i]-w), min(m, b.hi[i]+w)

@@ -26,10 +26,10 @@ type textRange struct{ start, end int }
 // (No. 5, Fig. 3, Jan. 12). A decimal point or a period inside an address
 // has no space after it and ends nothing.
 //
-// names are words that may open an English sentence in lower case: the
-// identifiers the other side carries as written (a sentence may start
-// with `feat` or `npm`).
-func splitSentences(text string, lang Lang, keep []textRange, names map[string]bool) []int {
+// isName tells the words that may open an English sentence in lower case:
+// the identifiers the other side carries as written (a sentence may start
+// with `feat` or `npm`); nil for none.
+func splitSentences(text string, lang Lang, keep []textRange, isName func(string) bool) []int {
 	var out []int
 	slices.SortFunc(keep, func(a, b textRange) int { return a.start - b.start })
 	kept := 0 // the first range that may hold i: i only grows
@@ -44,6 +44,17 @@ func splitSentences(text string, lang Lang, keep []textRange, names map[string]b
 		}
 		return false
 	}
+	lastOpen, scanned := -1, 0 // the last opening quote before scanned
+	openBefore := func(i int) int {
+		for scanned < i {
+			r, size := utf8.DecodeRuneInString(text[scanned:])
+			if isQuoteOpener(r) {
+				lastOpen = scanned
+			}
+			scanned += size
+		}
+		return lastOpen
+	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isTerminal(r, lang, text, i) || inKept(i) {
@@ -56,8 +67,8 @@ func splitSentences(text string, lang Lang, keep []textRange, names map[string]b
 		if next >= len(text) {
 			break
 		}
-		ends := lang == Chinese || (next > end && startsSentence(text[next:], names) && !abbreviation(text, i, r, text[next:]))
-		if ends && lang == Chinese && quotedInside(text, i, end) {
+		ends := lang == Chinese || (next > end && startsSentence(text[next:], isName) && !abbreviation(text, i, r, text[next:]))
+		if ends && lang == Chinese && quotedInside(text, i, end, openBefore(i)) {
 			ends = false
 		}
 		if ends {
@@ -105,21 +116,21 @@ func isTerminal(r rune, lang Lang, text string, i int) bool {
 
 // quotedInside reports whether the final mark at byte i of text, with the
 // closing marks up to end, ends a quotation inside a longer sentence: the
-// quotation opened after a word (留下了“……吗？”之类的评论), not at the
-// sentence's start or after a colon (他问：“你去吗？”我说).
-func quotedInside(text string, i, end int) bool {
+// quotation (its opening quote at byte open, -1 for none) opened after a
+// word (留下了“……吗？”之类的评论), not at the sentence's start or after a
+// colon (他问：“你去吗？”我说).
+func quotedInside(text string, i, end, open int) bool {
 	closing := strings.ContainsFunc(text[i:end], func(r rune) bool { return strings.ContainsRune("\"'”’」』", r) })
-	if !closing {
-		return false
-	}
-	open := strings.LastIndexFunc(text[:i], func(r rune) bool { return strings.ContainsRune("\"'“‘「『", r) })
-	if open < 0 {
+	if !closing || open < 0 {
 		return false
 	}
 	before := strings.TrimRightFunc(text[:open], unicode.IsSpace)
 	last, _ := utf8.DecodeLastRuneInString(before)
 	return before != "" && !strings.ContainsRune(":：。！？!?.…", last)
 }
+
+// isQuoteOpener is a mark that may open a quotation.
+func isQuoteOpener(r rune) bool { return strings.ContainsRune("\"'“‘「『", r) }
 
 // isSentenceCloser is a mark that closes a quotation or bracket after a
 // sentence's final mark and stays with it.
@@ -140,9 +151,9 @@ func skipWhile(text string, i int, f func(rune) bool) int {
 
 // startsSentence reports whether an English text after a sentence's final
 // mark and a space can start a new sentence: it does not start (after an
-// opening quote or bracket) with a lower-case letter, unless with one of
-// names, or with a mark that continues one.
-func startsSentence(s string, names map[string]bool) bool {
+// opening quote or bracket) with a lower-case letter, unless with a name
+// (isName), or with a mark that continues one.
+func startsSentence(s string, isName func(string) bool) bool {
 	s = strings.TrimLeft(s, "\"'(“‘[")
 	r, _ := utf8.DecodeRuneInString(s)
 	if s == "" || strings.ContainsRune(",;:)]}%", r) {
@@ -152,21 +163,28 @@ func startsSentence(s string, names map[string]bool) bool {
 		return true
 	}
 	word := s[:max(0, strings.IndexFunc(s, func(r rune) bool { return !script.IsLatinLetter(r) }))]
-	return names[word]
+	return isName != nil && isName(word)
 }
 
-// latinNames gathers the Latin words of a side's paragraphs as written,
-// two letters or more: the names and identifiers it carries over.
-func latinNames(paras []Para) map[string]bool {
-	names := map[string]bool{}
-	for _, p := range paras {
-		for _, f := range strings.FieldsFunc(textOf(p.Inlines), func(r rune) bool { return !script.IsLatinLetter(r) }) {
-			if len(f) >= 2 {
-				names[f] = true
+// carriedNames tells the Latin words of a side's paragraphs as written,
+// two letters or more: the names and identifiers it carries over. The
+// words are gathered when first asked for (few sentences open in lower
+// case).
+func carriedNames(paras []Para) func(string) bool {
+	var names map[string]bool
+	return func(w string) bool {
+		if names == nil {
+			names = map[string]bool{}
+			for _, p := range paras {
+				for _, f := range strings.FieldsFunc(textOf(p.Inlines), func(r rune) bool { return !script.IsLatinLetter(r) }) {
+					if len(f) >= 2 {
+						names[f] = true
+					}
+				}
 			}
 		}
+		return names[w]
 	}
-	return names
 }
 
 // Abbreviations whose period ends no sentence: titles before a name, and
@@ -233,8 +251,9 @@ func abbreviation(text string, i int, mark rune, next string) bool {
 
 // sentence is one sentence of a block's side, for the aligner.
 type sentence struct {
-	para       int // index of its paragraph on its side
-	start, end int // its bytes in the paragraph's text
+	para       int    // index of its paragraph on its side
+	text       string // the paragraph's text
+	start, end int    // the sentence's bytes in it
 }
 
 // markSentences splits both sides of every paragraph and list item into
@@ -254,15 +273,18 @@ func markSentences(blocks []Block) {
 		if b.Kind == Heading {
 			continue
 		}
-		s.zh, s.en = sentencesOf(b.ZH, Chinese, nil), sentencesOf(b.EN, English, latinNames(b.ZH))
+		s.zh, s.en = sentencesOf(b.ZH, Chinese, nil), sentencesOf(b.EN, English, carriedNames(b.ZH))
 		if len(s.zh) > 0 && len(s.en) > 0 && len(s.zh)+len(s.en) > 2 { // one facing one needs no search
-			s.zhRun, s.enRun = sentenceGroups(b.ZH, s.zh, Chinese), sentenceGroups(b.EN, s.en, English)
+			s.zhRun, s.enRun = sentenceGroups(s.zh, Chinese), sentenceGroups(s.en, English)
 			zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
 		}
 	}
 	model := alignModel{scale: lengthScale(zhAll, enAll), variance: sentenceLengthVar, oneSided: costOneSidedSentence, merge: costMergeSentence}
 	for k := range blocks {
 		b, s := &blocks[k], split[k]
+		if len(s.zh)+len(s.en) == 0 {
+			continue // a heading, code, a picture
+		}
 		var beads []bead
 		switch {
 		case len(s.zh) == 1 && len(s.en) == 1:
@@ -307,7 +329,7 @@ const (
 )
 
 // sentencesOf splits each paragraph of a side that holds running text.
-func sentencesOf(paras []Para, lang Lang, names map[string]bool) []sentence {
+func sentencesOf(paras []Para, lang Lang, isName func(string) bool) []sentence {
 	var out []sentence
 	for p, para := range paras {
 		if para.Pre || para.Image != "" || len(para.Inlines) == 0 {
@@ -325,19 +347,20 @@ func sentencesOf(paras []Para, lang Lang, names map[string]bool) []sentence {
 		for _, a := range script.FindWebAddresses(text) {
 			keep = append(keep, textRange{a.Start, a.End})
 		}
-		start, first := 0, len(out)
-		for _, end := range splitSentences(text, lang, keep, names) {
+		start, first, lettered := 0, len(out), false
+		for _, end := range splitSentences(text, lang, keep, isName) {
 			piece := text[start:end]
+			hasLetters := strings.ContainsFunc(piece, unicode.IsLetter)
 			switch {
 			case strings.TrimSpace(piece) == "":
-			case !strings.ContainsFunc(piece, unicode.IsLetter) && len(out) > first:
-				out[len(out)-1].end = end // marks alone (！！！, ???) are no sentence: they end the one before
+			case len(out) > first && (!hasLetters || !lettered):
+				// marks alone (！！！, ???) are no sentence: they end the
+				// one before, or open the next
+				out[len(out)-1].end = end
+				lettered = lettered || hasLetters
 			default:
-				if len(out) > first && !strings.ContainsFunc(text[out[len(out)-1].start:out[len(out)-1].end], unicode.IsLetter) {
-					out[len(out)-1].end = end // nor do they open one
-					break
-				}
-				out = append(out, sentence{para: p, start: start, end: end})
+				out = append(out, sentence{para: p, text: text, start: start, end: end})
+				lettered = hasLetters
 			}
 			start = end
 		}
@@ -347,14 +370,10 @@ func sentencesOf(paras []Para, lang Lang, names map[string]bool) []sentence {
 
 // sentenceGroups gives each sentence its evidence, as the paragraph
 // aligner weighs a paragraph.
-func sentenceGroups(paras []Para, ss []sentence, lang Lang) []group {
+func sentenceGroups(ss []sentence, lang Lang) []group {
 	out := make([]group, len(ss))
-	text, para := "", -1
 	for i, s := range ss {
-		if s.para != para {
-			text, para = textOf(paras[s.para].Inlines), s.para
-		}
-		ev := measureText(text[s.start:s.end], lang, kindParagraph)
+		ev := measureText(s.text[s.start:s.end], lang, kindParagraph)
 		out[i] = group{ev: &ev}
 	}
 	return out

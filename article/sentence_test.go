@@ -46,7 +46,7 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		start := 0
-		for _, end := range splitSentences(tt.text, tt.lang, nil, map[string]bool{"feat": true}) {
+		for _, end := range splitSentences(tt.text, tt.lang, nil, func(w string) bool { return w == "feat" }) {
 			got = append(got, tt.text[start:end])
 			start = end
 		}

@@ -40,13 +40,16 @@ type picture struct {
 func loadPictures(doc *article.Document, files sources, diag io.Writer) map[string]picture {
 	out := map[string]picture{}
 	refused := map[string]bool{}
+	var dirs [2]string // by side
+	for _, lang := range []article.Lang{article.Chinese, article.English} {
+		dirs[lang] = "."
+		if name := files.of(doc, lang); name != "" && name != "-" {
+			dirs[lang] = filepath.Dir(name)
+		}
+	}
 	for _, b := range doc.Blocks {
 		for _, lang := range []article.Lang{article.Chinese, article.English} {
-			name := files.of(doc, lang)
-			dir := "."
-			if name != "" && name != "-" {
-				dir = filepath.Dir(name)
-			}
+			name, dir := files.of(doc, lang), dirs[lang]
 			for _, p := range b.Side(lang) {
 				src := p.Image
 				if _, done := out[src]; src == "" || done || refused[src] {

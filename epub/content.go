@@ -399,7 +399,7 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 		if in.Link != "" {
 			text = fmt.Sprintf("<a href=\"%s\">%s</a>", escape(in.Link), text)
 		}
-		if k := spans.pair(in.Sentence); spans != nil && k != pair {
+		if k := spans.pair(in.Sentence); k != pair {
 			pair = k
 			if inSpan {
 				w.WriteString("</span>")
