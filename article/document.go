@@ -136,6 +136,15 @@ type Meta struct {
 	Columns    string // the PDF's column widths as zh:en ("1:1"), or "" to balance them
 }
 
+// TitleSource says where a document's title came from.
+type TitleSource int
+
+const (
+	TitleGiven    TitleSource = iota // the front matter (or the command line)
+	TitleHeading                     // the leading heading pair
+	TitleFileName                    // none: the file's name stands in, for the metadata
+)
+
 // Document is a parsed article.
 type Document struct {
 	Name string // the file name the article was read from (the original's, of two)
@@ -143,6 +152,7 @@ type Document struct {
 	// when the article came as two files (ParseTranslation), or "".
 	Translation string
 	Meta        Meta // front matter, with Title and TitleEN filled in from the body when absent
+	TitleFrom   TitleSource
 	Order       Lang // the language of the first paragraph of each pair in the source
 	Blocks      []Block
 }

@@ -165,10 +165,11 @@ func setTitle(doc *Document, c *collector) {
 		if len(b.EN) > 0 {
 			m.TitleEN = b.EN[0].Text
 		}
+		doc.TitleFrom = TitleHeading
 		return
 	}
 	base := baseName(doc.Name)
-	m.Title = base
+	m.Title, doc.TitleFrom = base, TitleFileName
 	c.warnf(1, "no title (no front matter title and no leading heading); using the file name %q", base)
 }
 

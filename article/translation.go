@@ -181,6 +181,9 @@ func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 	m := &doc.Meta
 	if len(doc.Blocks) > 0 && doc.Blocks[0].Kind == Heading {
 		b := doc.Blocks[0]
+		if m.Title == "" && m.TitleEN == "" {
+			doc.TitleFrom = TitleHeading
+		}
 		if m.Title == "" && len(b.ZH) > 0 {
 			m.Title = b.ZH[0].Text
 		}
@@ -196,7 +199,7 @@ func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 		orig = en
 	}
 	base := baseName(doc.Name)
-	m.Title = base
+	m.Title, doc.TitleFrom = base, TitleFileName
 	orig.c.warnf(1, "no title (no front matter title and no leading heading in either file); using the file name %q", base)
 }
 

@@ -189,6 +189,7 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 	}
 	if opt.Title != "" {
 		doc.Meta.Title, doc.Meta.TitleEN = article.SplitTitle(opt.Title)
+		doc.TitleFrom = article.TitleGiven
 	}
 	if opt.Author != "" {
 		doc.Meta.Author = opt.Author
@@ -313,8 +314,16 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 	spec := layout.DefaultSpec(s.paper)
 	spec.EnglishLeft = s.left == article.English
 	spec.Columns = s.columns
-	if !titleInBody(doc) {
+	switch {
+	case doc.TitleFrom == article.TitleFileName:
+		// no title block: a file's name is no title (the metadata still
+		// names the document by it)
+	case titleInBody(doc) && !headsArticle(doc):
+		// the leading heading is the first of its sections: it stays in the
+		// columns and no title block repeats it
+	default:
 		spec.Title, spec.TitleEN = cleanTitle(doc.Meta.Title), cleanTitle(doc.Meta.TitleEN)
+		spec.TitleFromHeading = titleInBody(doc)
 	}
 	spec.Byline = byline(doc.Meta)
 	spec.RunningHeadZH, spec.RunningHeadEN = spec.Title, spec.TitleEN
@@ -402,6 +411,18 @@ func titleInBody(doc *article.Document) bool {
 	}
 	b := doc.Blocks[0]
 	return len(b.ZH) > 0 && b.ZH[0].Text == doc.Meta.Title || len(b.EN) > 0 && b.EN[0].Text == doc.Meta.TitleEN
+}
+
+// headsArticle reports whether the leading heading is above all others (a
+// lower level than any later heading), so that it titles the whole article.
+func headsArticle(doc *article.Document) bool {
+	top := doc.Blocks[0].Level
+	for _, b := range doc.Blocks[1:] {
+		if b.Kind == article.Heading && b.Level <= top {
+			return false
+		}
+	}
+	return true
 }
 
 func byline(m article.Meta) string {

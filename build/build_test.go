@@ -292,3 +292,35 @@ func TestTitlesCleanedUp(t *testing.T) {
 		t.Errorf("English title %q, running head %q", spec.TitleEN, spec.RunningHeadEN)
 	}
 }
+
+// TestTitleBlockSource: the PDF's title block comes from the front matter
+// or from a leading heading pair above all other headings (which the
+// columns then leave out); a file name is no title, and a leading heading
+// that is the first of several sections stays in the columns (issue 15
+// item 11).
+func TestTitleBlockSource(t *testing.T) {
+	for _, tt := range []struct {
+		name, src       string
+		title           string
+		fromHeading     bool
+		metadataTitleIs string
+	}{
+		{"untitled.txt", "中文段落。\nAn English paragraph.\n", "", false, "untitled"},
+		{"heading.md", "# 标题\n\n# Title\n\n中文段落。\n\nAn English paragraph.\n\n## 小节\n\n## Section\n\n中文。\n\nEnglish.\n", "标题", true, "标题"},
+		{"sections.md", "## 第一节\n\n## One\n\n中文段落。\n\nAn English paragraph.\n\n## 第二节\n\n## Two\n\n中文。\n\nEnglish.\n", "", false, "第一节"},
+		{"front.md", "---\ntitle: 前言\ntitle_en: Preface\n---\n## 第一节\n\n## One\n\n中文段落。\n\nAn English paragraph.\n", "前言", false, "前言"},
+		{"both.md", "---\ntitle: 标题\ntitle_en: Title\n---\n# 标题\n\n# Title\n\n中文段落。\n\nAn English paragraph.\n", "标题", true, "标题"},
+	} {
+		doc, _ := article.Parse(tt.name, []byte(tt.src))
+		if doc == nil {
+			t.Fatalf("%s: not parsed", tt.name)
+		}
+		spec := pdfSpec(doc, settings{paper: layout.A4})
+		if spec.Title != tt.title || spec.TitleFromHeading != tt.fromHeading {
+			t.Errorf("%s: title block %q (from heading %v), want %q (%v)", tt.name, spec.Title, spec.TitleFromHeading, tt.title, tt.fromHeading)
+		}
+		if doc.Meta.Title != tt.metadataTitleIs {
+			t.Errorf("%s: metadata title %q, want %q", tt.name, doc.Meta.Title, tt.metadataTitleIs)
+		}
+	}
+}

@@ -148,7 +148,10 @@ type Spec struct {
 	HeadingZH, HeadingEN int
 	Title                string
 	TitleEN              string
-	Byline               string // author, date, source
+	// TitleFromHeading says the title block is the document's leading
+	// heading pair (Title and TitleEN), which the columns then leave out.
+	TitleFromHeading bool
+	Byline           string // author, date, source
 	// Pictures are the sizes of the images the article's paragraphs name
 	// (Para.Image) that can be set; others are set as their caption only.
 	Pictures map[string]Picture

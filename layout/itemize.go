@@ -73,6 +73,9 @@ type itemizer struct {
 	// tallest a picture is set
 	pictures        map[string]Picture
 	leading, bottom int
+	// protrude lets a line's final mark hang into the margin after the
+	// column (the English column on the right: the page's outer margin)
+	protrude bool
 }
 
 type langKind uint8
@@ -113,6 +116,43 @@ func (z *itemizer) box(segs []segment) {
 // share of it before its spaces go past one and a half times their width.
 const expansionPerMille = 20
 
+// protrusion is how much of a mark's width may hang past the end of a
+// justified line, in thousandths (microtype's defaults, about): the
+// lighter the mark, the further, so that the edge looks straight.
+func protrusion(r rune) int {
+	switch r {
+	case '.':
+		return 700
+	case ',', '-', '\u2010', ':', ';', '”', '"':
+		return 500
+	case '’', '\'':
+		return 400
+	case '?', '–':
+		return 200
+	case '!', '—':
+		return 100
+	}
+	return 0
+}
+
+// hang is how far a line ending after the last item may reach past the
+// column: a share of the width of the final mark of the word before, when
+// the itemizer protrudes and that word is not code.
+func (z *itemizer) hang() int {
+	n := len(z.p.items)
+	if !z.protrude || n == 0 || z.p.items[n-1].Kind != linebreak.Box || len(z.p.info[n-1]) == 0 {
+		return 0
+	}
+	last := z.p.info[n-1][len(z.p.info[n-1])-1]
+	r, _ := utf8.DecodeLastRuneInString(last.text)
+	k := protrusion(r)
+	if k == 0 || last.style&article.Code != 0 {
+		return 0
+	}
+	_, w := z.faces.pick(r, last.style, z.lang)
+	return w * z.size / 1000 * k / 1000
+}
+
 // wordSpace adds the glue of a space between words, measured in the face
 // of the text at byte offset off. Its info records that it stands for a
 // space of the source, which the line before it then ends with
@@ -120,11 +160,14 @@ const expansionPerMille = 20
 // between Han and Latin.
 func (z *itemizer) wordSpace(off int) {
 	sp := z.measure(" ", off)[0]
-	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3})
+	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()})
 	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})
 }
 
 func (z *itemizer) add(it linebreak.Item) {
+	if it.Kind == linebreak.Penalty && it.Width == 0 {
+		it.Hang = z.hang()
+	}
 	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, nil)
 }
@@ -421,7 +464,11 @@ func (z *itemizer) word(t token, hyphenate bool) {
 		z.pieces(sub, true)
 		hy := z.measure("-", sub.off)
 		hy[0].inserted = true
-		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: hy[0].width, Flagged: true})
+		hang := 0
+		if z.protrude {
+			hang = hy[0].width * protrusion('-') / 1000
+		}
+		z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: hy[0].width, Flagged: true, Hang: hang})
 		z.p.info = append(z.p.info, hy)
 		start = end
 	}

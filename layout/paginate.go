@@ -36,6 +36,25 @@ type pager struct {
 	sectionLevel      int
 	section, pageHead [2]string
 	next              []row // rows waiting: a heading looks ahead at them
+	// plan adjusts one page to even out the book's end (see planEnd);
+	// stats records each finished page's fill, for planEnd's trial runs
+	plan           endPlan
+	stats          []pageStat
+	zhRows, enRows int  // lines placed on the current page, per column
+	text           bool // whether the current page holds more than headings
+}
+
+// endPlan lets one page (from 1; 0: none) run longer or shorter than the
+// others by bottom and tightens the space between its rows by shrink.
+type endPlan struct {
+	page, bottom, shrink int
+}
+
+// pageStat is what planEnd needs to know of a finished page: the lines of
+// its fuller column and whether it holds any text but headings.
+type pageStat struct {
+	lines int
+	text  bool
 }
 
 // minLines is the fewest lines of a column left on either side of a page
@@ -44,15 +63,22 @@ const minLines = 2
 
 func newPager(spec Spec, zhW int, chain *faceChain, emit func(*Page) error) *pager {
 	pg := &pager{spec: spec, chain: chain, book: &Book{Width: spec.Width, Height: spec.Height, Language: spec.language()},
-		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, zhW: zhW, bottom: spec.Height - spec.MarginBottom,
+		zhX: spec.MarginInner, enX: spec.MarginInner + zhW + spec.Gutter, zhW: zhW,
 		emit: emit, used: map[fonts.Role]bool{}}
 	if spec.EnglishLeft {
 		enW := spec.Width - 2*spec.MarginInner - spec.Gutter - zhW
 		pg.enX, pg.zhX = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
 	}
 	pg.newPage()
-	pg.titleBlock()
 	return pg
+}
+
+// setPlan adopts an end plan before any row is placed.
+func (pg *pager) setPlan(plan endPlan) {
+	pg.plan = plan
+	if plan.page == pg.pages {
+		pg.bottom += plan.bottom
+	}
 }
 
 // add queues rows for the pages. Rows are placed once the rows a heading
@@ -90,6 +116,9 @@ func (pg *pager) placeRow(rows []row) {
 	r := rows[0]
 	if pg.prev != nil && pg.y > spec.MarginTop { // no space above the first row of a page
 		gap := rowGap(*pg.prev, r, spec)
+		if pg.plan.page == pg.pages {
+			gap -= pg.plan.shrink
+		}
 		if r.ruleBefore {
 			// a thematic break: a short rule centred in a doubled gap in
 			// each column, clear of the gutter's rule
@@ -268,6 +297,8 @@ func (pg *pager) place(r row, nz, ne int) {
 	if r.heading && r.level == pg.sectionLevel && nz+ne > 0 {
 		pg.section = r.section
 	}
+	pg.zhRows, pg.enRows = pg.zhRows+nz, pg.enRows+ne
+	pg.text = pg.text || !r.heading && nz+ne > 0
 	for k, ln := range r.zh.lines[:nz] {
 		for _, run := range ln.runs {
 			run.X += pg.zhX
@@ -339,10 +370,16 @@ func (pg *pager) newPage() {
 	pg.pageHead = pg.section
 	pg.bodyTop, pg.bodyBottom = -1, -1
 	pg.y = pg.spec.MarginTop
+	pg.bottom = pg.spec.Height - pg.spec.MarginBottom
+	if pg.plan.page == pg.pages {
+		pg.bottom += pg.plan.bottom
+	}
 }
 
 // endPage adds the furniture to the current page and hands it on.
 func (pg *pager) endPage() {
+	pg.stats = append(pg.stats, pageStat{lines: max(pg.zhRows, pg.enRows), text: pg.text})
+	pg.zhRows, pg.enRows, pg.text = 0, 0, false
 	pg.decorate()
 	for _, r := range pg.cur.Runs {
 		pg.used[r.Role] = true
@@ -373,12 +410,21 @@ func (pg *pager) titleBlock() {
 		return
 	}
 	pg.y = s.MarginTop - 14*Pt
-	if s.Title != "" {
-		pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, PartTitle)
+	if s.TitleFromHeading { // the heading's outline entry opens at the title
+		title := s.Title
+		if s.TitleEN != "" && s.TitleEN != title {
+			title = strings.Trim(title+" / "+s.TitleEN, " /")
+		}
+		pg.cur.Bookmarks = append(pg.cur.Bookmarks, Bookmark{Title: title, Level: 1, Y: pg.y})
 	}
-	if s.TitleEN != "" {
-		pg.y += 2 * Pt
-		pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, PartTitle)
+	if !pg.titleRow() {
+		if s.Title != "" {
+			pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, PartTitle)
+		}
+		if s.TitleEN != "" {
+			pg.y += 2 * Pt
+			pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, PartTitle)
+		}
 	}
 	if s.Byline != "" {
 		pg.y += 2 * Pt
@@ -390,6 +436,99 @@ func (pg *pager) titleBlock() {
 	pg.y += 24*Pt - 9*Pt // 24 pt from the rule to the first pair's text, less its ascent
 }
 
+// The title row's sizes and the space between its two titles.
+const (
+	titleSize      = 20 * Pt
+	titleSizeLeast = 16 * Pt // above the headings' 14 pt by more than a twentieth
+	titleGapEm     = 800     // in thousandths of the size
+)
+
+// titleRow sets the two titles on one centred line, in the columns'
+// order, at the largest size from titleSize down to titleSizeLeast at
+// which both fit; it reports false, setting nothing, when they do not or
+// there is only one title. One line keeps the two titles level, as every
+// pair below stands, and reads as a single title; the gap between them is
+// kept clear of the gutter, where it would read as two column heads, and
+// rather on its left, so that the first title stays in its column.
+func (pg *pager) titleRow() bool {
+	s := pg.spec
+	if s.Title == "" || s.TitleEN == "" || s.Title == s.TitleEN {
+		return false
+	}
+	maxW := s.Width - 2*s.MarginInner
+	// rather the first title inside the left column, at any size, than
+	// both crossing into the other's
+	for _, inLeft := range []bool{true, false} {
+		for size := titleSize; size >= titleSizeLeast; size -= Pt {
+			gap := size * titleGapEm / 1000
+			pz := pg.titleItems(s.Title, size, true, langZH, maxW)
+			pe := pg.titleItems(s.TitleEN, size, true, langEN, maxW)
+			if naturalWidth(pz)+gap+naturalWidth(pe) > maxW {
+				continue // too long for one line: no need to set it
+			}
+			zh := pg.titleSet(pz, s.Title, langZH, maxW, PartTitle)
+			en := pg.titleSet(pe, s.TitleEN, langEN, maxW, PartTitle)
+			if len(zh) != 1 || len(en) != 1 || zh[0].width+gap+en[0].width > maxW {
+				continue
+			}
+			first, second := zh[0], en[0]
+			if s.EnglishLeft {
+				first, second = second, first
+			}
+			x, ok := pg.titleRowX(first.width, gap, second.width, inLeft)
+			if !ok {
+				continue
+			}
+			base := pg.y + size*88/100
+			page := pg.page()
+			for i, ln := range []line{first, second} {
+				lx := x
+				if i == 1 {
+					lx += first.width + gap
+				}
+				for _, r := range ln.runs {
+					r.X += lx
+					r.Y = base
+					page.Runs = append(page.Runs, r)
+				}
+			}
+			pg.y += size * 140 / 100
+			return true
+		}
+	}
+	return false
+}
+
+// titleRowShift is how far a title row may move off the page's centre to
+// keep the gap between its titles clear of the gutter.
+const titleRowShift = 9 * Pt
+
+// titleRowX returns where a title row of two titles w1 and w2 wide, gap
+// apart, starts: centred on the page, or moved by at most titleRowShift
+// so that the gap clears the gutter with a little to spare; false when it
+// cannot. With inLeft, the first title must also end inside the left
+// column, so that only the second crosses the gutter.
+func (pg *pager) titleRowX(w1, gap, w2 int, inLeft bool) (int, bool) {
+	s := pg.spec
+	total := w1 + gap + w2
+	centred := (s.Width - total) / 2
+	leftW := max(pg.zhX, pg.enX) - s.MarginInner - s.Gutter
+	lo := s.MarginInner + leftW - 3*Pt            // the gutter, widened
+	hi := s.MarginInner + leftW + s.Gutter + 3*Pt // by 3 pt a side
+	clear := func(x int) bool {
+		g := x + w1
+		return g+gap < lo || !inLeft && g > hi
+	}
+	for d := 0; d <= titleRowShift; d += Pt / 2 {
+		for _, x := range []int{centred - d, centred + d} {
+			if x >= s.MarginInner && x+total <= s.Width-s.MarginInner && clear(x) {
+				return x, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // page returns the page being filled.
 func (pg *pager) page() *Page { return &pg.cur }
 
@@ -397,34 +536,52 @@ func (pg *pager) page() *Page { return &pg.cur }
 // pg.y by leading a line; text wider than the measure wraps in lines of
 // about equal length.
 func (pg *pager) centeredLines(page *Page, text string, size int, bold bool, lang langKind, leading int, part Part) {
-	maxW := pg.spec.Width - 2*pg.spec.MarginInner
-	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
-	var p paragraph
-	if lang == langZH {
-		p = z.itemizeChinese([]span{{text: text, style: strongIf(bold)}})
-	} else {
-		var spans []span // Han in an English line (an author's name) is Chinese
-		for _, in := range article.InlinesOf(text, article.English) {
-			spans = append(spans, span{text: in.Text, style: strongIf(bold), lang: in.Lang, link: in.Link})
-		}
-		p = z.itemizeEnglish(spans)
-	}
-	for _, ln := range setRagged(p, maxW) {
+	for _, ln := range pg.titleLines(text, size, bold, lang, pg.spec.Width-2*pg.spec.MarginInner, part) {
 		x := (pg.spec.Width - ln.width) / 2
 		base := pg.y + size*88/100
 		for _, r := range ln.runs {
 			r.X += x
 			r.Y = base
-			r.Part, r.Artifact = part, part == PartFolio
-			side := article.English
-			if lang == langZH && script.HasHan(text) {
-				side = article.Chinese // a Chinese title without Han (a file name) is Latin text
-			}
-			r.Lang = tagOf(r.override, side, pg.spec.language())
 			page.Runs = append(page.Runs, r)
 		}
 		pg.y += leading
 	}
+}
+
+// titleLines sets text ragged in lines of about equal length no wider than
+// maxW, its runs marked as part, in its language, at x 0.
+func (pg *pager) titleLines(text string, size int, bold bool, lang langKind, maxW int, part Part) []line {
+	return pg.titleSet(pg.titleItems(text, size, bold, lang, maxW), text, lang, maxW, part)
+}
+
+// titleItems itemizes a title line's text.
+func (pg *pager) titleItems(text string, size int, bold bool, lang langKind, maxW int) paragraph {
+	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
+	if lang == langZH {
+		return z.itemizeChinese([]span{{text: text, style: strongIf(bold)}})
+	}
+	var spans []span // Han in an English line (an author's name) is Chinese
+	for _, in := range article.InlinesOf(text, article.English) {
+		spans = append(spans, span{text: in.Text, style: strongIf(bold), lang: in.Lang, link: in.Link})
+	}
+	return z.itemizeEnglish(spans)
+}
+
+// titleSet sets an itemized title (see titleLines).
+func (pg *pager) titleSet(p paragraph, text string, lang langKind, maxW int, part Part) []line {
+	lines := setRagged(p, maxW)
+	side := article.English
+	if lang == langZH && script.HasHan(text) {
+		side = article.Chinese // a Chinese title without Han (a file name) is Latin text
+	}
+	for _, ln := range lines {
+		for i := range ln.runs {
+			r := &ln.runs[i]
+			r.Part, r.Artifact = part, part == PartFolio
+			r.Lang = tagOf(r.override, side, pg.spec.language())
+		}
+	}
+	return lines
 }
 
 // decorate adds to every page its number, centred on the text block with

@@ -99,22 +99,41 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	textW := spec.Width - 2*spec.MarginInner
 	zhW := columnWidth(doc, chain, spec, textW)
 	enW := textW - spec.Gutter - zhW
-	pg := newPager(spec, zhW, chain, emit)
-	pg.sectionLevel = sectionLevel(doc.Blocks)
 	words := make([]*hyphenCache, runtime.GOMAXPROCS(0))
 	for i := range words {
 		words[i] = newHyphenCache(hyph)
 	}
+	start := 0
+	if spec.TitleFromHeading && len(doc.Blocks) > 0 {
+		start = 1 // the title block sets it
+	}
 	var loose []int
-	for lo := 0; lo < len(doc.Blocks); lo += rowBatch {
-		hi := min(lo+rowBatch, len(doc.Blocks))
+	setBatch := func(lo, hi int) []row {
 		rows := setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
 		for i, r := range rows {
 			if r.zh.loose() || r.en.loose() {
 				loose = append(loose, doc.Blocks[lo+i].Line)
 			}
 		}
+		return rows
+	}
+	level := sectionLevel(doc.Blocks)
+	var pg *pager
+	if len(doc.Blocks)-start <= rowBatch {
+		// a short book is set whole, and its end evened out by trial
+		rows := setBatch(start, len(doc.Blocks))
+		pg = newPager(spec, zhW, chain, emit)
+		pg.titleBlock()
+		pg.setPlan(planEnd(rows, spec, zhW, chain, level, pg.y))
+		pg.sectionLevel = level
 		pg.add(rows)
+	} else {
+		pg = newPager(spec, zhW, chain, emit)
+		pg.titleBlock()
+		pg.sectionLevel = level
+		for lo := start; lo < len(doc.Blocks); lo += rowBatch {
+			pg.add(setBatch(lo, min(lo+rowBatch, len(doc.Blocks))))
+		}
 	}
 	book, err := pg.finish()
 	book.ZHColumn = [2]int{spec.MarginInner, zhW}
@@ -127,6 +146,49 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	}
 	book.Missing = chain.Missing()
 	return book, err
+}
+
+// lastPageLeast is the fewest lines the last page of a book should hold in
+// its fuller column, with some text besides headings (check-typo's
+// t.page-fill asks 4).
+const lastPageLeast = 5
+
+// planEnd finds how to end a short book on a page that is not nearly empty
+// (issue 15 item 10), by trial paginations of its rows: first the page
+// before the last takes the last page's lines, with the space between its
+// rows up to 2 pt tighter and running at most a line long; else that page
+// ends up to 8 lines early, so that the last page gets more. It returns
+// no plan when the book ends well as it is, or nothing helps. The rows
+// start below titleBottom on page 1.
+func planEnd(rows []row, spec Spec, zhW int, chain *faceChain, level, titleBottom int) endPlan {
+	trial := func(plan endPlan) []pageStat {
+		pg := newPager(spec, zhW, chain, func(*Page) error { return nil })
+		pg.setPlan(plan)
+		pg.y = titleBottom // the title block, as set on the real first page
+		pg.sectionLevel = level
+		pg.add(rows)
+		pg.finish()
+		return pg.stats
+	}
+	thin := func(s pageStat) bool { return s.lines < lastPageLeast || !s.text }
+	stats := trial(endPlan{})
+	n := len(stats)
+	if n < 2 || !thin(stats[n-1]) {
+		return endPlan{}
+	}
+	line := max(spec.ZHLeading, spec.ENLeading)
+	for _, plan := range []endPlan{{n - 1, 0, Pt}, {n - 1, 0, 2 * Pt}, {n - 1, line, Pt}, {n - 1, line, 2 * Pt}} {
+		if len(trial(plan)) == n-1 {
+			return plan
+		}
+	}
+	for k := 1; k <= 8; k++ {
+		plan := endPlan{page: n - 1, bottom: -k * line}
+		if s := trial(plan); len(s) == n && !thin(s[n-1]) && !thin(s[n-2]) {
+			return plan
+		}
+	}
+	return endPlan{}
 }
 
 // maxListedLines bounds the source lines a warning lists.
@@ -314,7 +376,8 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec)}
+		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
+			protrude: !spec.EnglishLeft} // into the outer margin, never the gutter
 		r.en.lines = append(r.en.lines, numbered(shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset), i)...)
 	}
 	return r

@@ -41,6 +41,9 @@ type Item struct {
 	Shrink  int
 	Penalty int
 	Flagged bool // a hyphen break: consecutive flagged breaks cost extra
+	// Hang is how far a line that breaks here may reach past the measure:
+	// its final mark protruding into the margin (a Glue or Penalty).
+	Hang int
 }
 
 // Params tunes the breaker.
@@ -197,7 +200,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 			kept = append(kept, a) // no box since that break: no line to end here
 			continue
 		}
-		lineW := sumW - n.width + breakWidth
+		lineW := sumW - n.width + breakWidth - it.Hang
 		ratio := adjustment(lineW, sumY-n.stretch, sumZ-n.shrink, width)
 		cost := ratio // the ratio the line is rated by
 		switch {

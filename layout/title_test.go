@@ -1,0 +1,176 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"diglot/article"
+	"diglot/fonts"
+	"diglot/internal/script"
+)
+
+// titleRuns typesets a one-paragraph article under spec and returns page
+// 1's title runs.
+func titleRuns(t *testing.T, spec Spec) (*Book, []Run) {
+	t.Helper()
+	doc, _ := article.Parse("t.txt", []byte("中文段落。\nAn English paragraph.\n"))
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []Run
+	for _, r := range book.Pages[0].Runs {
+		if r.Part == PartTitle {
+			runs = append(runs, r)
+		}
+	}
+	return book, runs
+}
+
+// TestTitleRow: two titles that fit share one centred line (issue 15 item
+// 11), in the columns' order, with the gap between them off the gutter's
+// line; titles too long for one line are set one above the other.
+func TestTitleRow(t *testing.T) {
+	rows := 0
+	for _, left := range []bool{false, true} {
+		for k := 2; k <= 24; k++ {
+			spec := DefaultSpec(A4)
+			spec.EnglishLeft = left
+			spec.Title, spec.TitleEN = "标题标题", strings.Repeat("n", k)
+			book, runs := titleRuns(t, spec)
+			if len(runs) == 0 {
+				t.Fatalf("k=%d: no title runs", k)
+			}
+			if len(map[int]bool{runs[0].Y: true, runs[len(runs)-1].Y: true}) > 1 {
+				continue // stacked: the gap could not clear the gutter
+			}
+			rows++
+			var zh, en [2]int // the extent of each title
+			zh[0], en[0] = 1<<30, 1<<30
+			for _, r := range runs {
+				e := &en
+				if script.HasHan(r.Text) {
+					e = &zh
+				}
+				e[0], e[1] = min(e[0], r.X), max(e[1], r.X+r.Width)
+			}
+			first, second := zh, en
+			if left {
+				first, second = en, zh
+			}
+			gap := second[0] - first[1]
+			if gap < 12*Pt || gap > 20*Pt {
+				t.Errorf("k=%d left=%v: gap %d between the titles, want 0.6–1 em", k, left, gap)
+			}
+			if mid := (first[0] + second[1]) / 2; abs(mid-spec.Width/2) > 10*Pt {
+				t.Errorf("k=%d left=%v: title row centred %d off the page's centre", k, left, mid-spec.Width/2)
+			}
+			leftCol := book.ZHColumn
+			if left {
+				leftCol = book.ENColumn
+			}
+			if g0, g1 := leftCol[0]+leftCol[1], leftCol[0]+leftCol[1]+spec.Gutter; first[1] <= g1 && second[0] >= g0 {
+				t.Errorf("k=%d left=%v: the gap %d–%d meets the gutter %d–%d", k, left, first[1], second[0], g0, g1)
+			}
+		}
+	}
+	if rows < 30 {
+		t.Errorf("only %d of 46 title pairs set on one line", rows)
+	}
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN = "一个相当长的中文标题", strings.Repeat("A rather long English title ", 3)
+	_, runs := titleRuns(t, spec)
+	baselines := map[int]bool{}
+	for _, r := range runs {
+		baselines[r.Y] = true
+	}
+	if len(baselines) < 2 {
+		t.Errorf("titles too long for one line: %d baseline(s), want them stacked", len(baselines))
+	}
+}
+
+// TestNoTitleNoBlock: without a title there is no title block.
+func TestNoTitleNoBlock(t *testing.T) {
+	if _, runs := titleRuns(t, DefaultSpec(A4)); len(runs) != 0 {
+		t.Errorf("%d title runs without a title", len(runs))
+	}
+}
+
+// TestTitleFromHeadingLeavesColumns: a leading heading pair set as the
+// title block is not set again in the columns, and the outline still opens
+// with it.
+func TestTitleFromHeadingLeavesColumns(t *testing.T) {
+	doc, _ := article.Parse("h.md", []byte("# 标题\n\n# Title\n\n中文段落。\n\nAn English paragraph.\n\n## 小节\n\n## Section\n\n中文。\n\nEnglish.\n"))
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = "标题", "Title", true
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := 0
+	for _, r := range book.Pages[0].Runs {
+		if r.Pair == 1 {
+			t.Errorf("run %q of the title's pair in the columns", r.Text)
+		}
+		if r.Part == PartTitle {
+			titles++
+		}
+	}
+	if titles == 0 {
+		t.Error("no title block")
+	}
+	marks := book.Pages[0].Bookmarks
+	if len(marks) != 2 || marks[0].Title != "标题 / Title" || marks[0].Level != 1 || marks[1].Level != 2 {
+		t.Errorf("outline %+v, want the title at level 1, then the section", marks)
+	}
+}
+
+// TestColumnsClear: no glyph of the columns enters the gutter or the
+// other column, on the seed, the corpus articles and the edge files that
+// stress line breaking; the title block alone spans both (issue 15; it
+// stands in for check-pdf's d.columns-overlap on page 1, see
+// testdata/checker-disputes.txt).
+func TestColumnsClear(t *testing.T) {
+	paths, _ := filepath.Glob("../article/testdata/corpus/*.txt")
+	paths = append(paths, "../testdata/seed.txt", "../article/testdata/edge/long-tokens.txt", "../article/testdata/edge/clreq-punctuation.txt")
+	if len(paths) < 6 {
+		t.Fatalf("%d articles found", len(paths))
+	}
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := article.Parse(filepath.Base(path), src)
+		spec := DefaultSpec(A4)
+		spec.Title, spec.TitleEN, spec.TitleFromHeading = "标题", "Title", len(doc.Blocks) > 0 && doc.Blocks[0].Kind == article.Heading
+		book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, pg := range book.Pages {
+			for _, r := range pg.Runs {
+				if r.Pair == 0 {
+					continue // title, byline and furniture
+				}
+				col := book.ZHColumn
+				if r.Side == article.English {
+					col = book.ENColumn
+				}
+				// a final mark may hang into the outer margin after the
+				// right column by a share of its width (protrusion),
+				// nothing enters the gutter
+				hang := 0
+				if last, _ := utf8.DecodeLastRuneInString(r.Text); col[0] == max(book.ZHColumn[0], book.ENColumn[0]) && protrusion(last) > 0 {
+					hang = r.Size * protrusion(last) / 1000
+				}
+				if r.X < col[0] || r.X+r.Width > col[0]+col[1]+hang {
+					t.Errorf("%s p%d: %q at %d–%d outside its column %d–%d", filepath.Base(path), i+1, r.Text, r.X, r.X+r.Width, col[0], col[0]+col[1])
+				}
+			}
+		}
+	}
+}
