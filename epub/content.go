@@ -73,6 +73,9 @@ func newBook(doc *article.Document, opt Options) *book {
 }
 
 // langAttr returns the lang and xml:lang attributes of a language.
+// traditional reports a book whose Chinese is Traditional (zh-Hant).
+func (b *book) traditional() bool { return b.zhTag == "zh-Hant" }
+
 func (b *book) langAttr(l article.Lang) string {
 	tag := "en"
 	if l == article.Chinese {
@@ -392,6 +395,9 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 		text := open + escape(in.Text) + close
 		if in.Style&article.Code == 0 {
 			text = strings.ReplaceAll(text, "\n", "<br/>") // a hard line break
+			if in.Link == "" { // an address's text stays as it is
+				text = breakDottedNames(text)
+			}
 		}
 		if lang != l {
 			text = fmt.Sprintf("<span class=\"%s\" %s>%s</span>", lang, b.langAttr(lang), text)
@@ -424,6 +430,35 @@ func joinTexts(paras []article.Para) string {
 		texts[i] = p.Text
 	}
 	return strings.Join(texts, " ")
+}
+
+// breakDottedNames lets a reading system break a dotted name
+// (MAJOR.MINOR.PATCH, script.DottedName) before its inner dots, as the PDF
+// does, instead of leaving a short line before it: a <wbr/> there.
+func breakDottedNames(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !strings.ContainsRune(" \t\n<>", rune(s[i])) {
+			continue
+		}
+		word := s[start:i]
+		if script.DottedName(word) {
+			end := len(strings.TrimRight(word, ".,;:!?)”’"))
+			b.WriteString(strings.ReplaceAll(word[:end], ".", "<wbr/>."))
+			b.WriteString(word[end:])
+		} else {
+			b.WriteString(word)
+		}
+		if i < len(s) {
+			b.WriteByte(s[i])
+		}
+		start = i + 1
+	}
+	return b.String()
 }
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
@@ -486,8 +521,12 @@ func (b *book) nav() string {
 	b.uses.add(" ", article.Chinese, bold)      // the space between the heading's two languages
 	var w strings.Builder
 	w.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n")
+	contents := "目录"
+	if b.traditional() {
+		contents = "目錄"
+	}
 	fmt.Fprintf(&w, "<h2><span %s>%s</span> <span %s>%s</span></h2>\n",
-		b.langAttr(article.Chinese), b.text("目录", article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
+		b.langAttr(article.Chinese), b.text(contents, article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
 	b.tocList(&w, b.tocEntries())
 	w.WriteString("</nav>\n")
 	w.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Landmarks</h2>\n<ol>\n")

@@ -68,11 +68,15 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 	if zhTitle == "" && enTitle == "" {
 		enTitle = strings.TrimSuffix(b.doc.Name, ".txt")
 	}
+	zh, zhBold := fonts.CJKRegular, fonts.CJKBold
+	if b.traditional() {
+		zh, zhBold = fonts.CJKTradRegular, fonts.CJKTradBold
+	}
 	if zhTitle != "" {
-		blocks = append(blocks, coverText{zhTitle, 46, []fonts.Role{fonts.CJKBold, fonts.LatinBold, fonts.Symbols}, coverInk, 66})
+		blocks = append(blocks, coverText{zhTitle, 46, []fonts.Role{zhBold, fonts.LatinBold, fonts.Symbols}, coverInk, 66})
 	}
 	if enTitle != "" && enTitle != zhTitle {
-		blocks = append(blocks, coverText{enTitle, 30, []fonts.Role{fonts.LatinBold, fonts.CJKBold, fonts.Symbols}, coverInk, 42})
+		blocks = append(blocks, coverText{enTitle, 30, []fonts.Role{fonts.LatinBold, zhBold, fonts.Symbols}, coverInk, 42})
 	}
 	var byline []string
 	for _, s := range []string{m.Author, m.Date} {
@@ -80,7 +84,7 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 			byline = append(byline, s)
 		}
 	}
-	bylineBlock := coverText{strings.Join(byline, " · "), 20, []fonts.Role{fonts.LatinRegular, fonts.CJKRegular, fonts.Symbols}, coverGrey, 28}
+	bylineBlock := coverText{strings.Join(byline, " · "), 20, []fonts.Role{fonts.LatinRegular, zh, fonts.Symbols}, coverGrey, 28}
 
 	faces, err := coverFaces(set, append(blocks, bylineBlock))
 	if err != nil {

@@ -81,7 +81,7 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	b := newBook(doc, opt)
 	b.render()
 	title, nav := b.titlePage(), b.nav() // before the fonts: they set text too
-	use, err := b.uses.perFace(set)
+	use, err := b.uses.perFace(set, b.traditional())
 	if err != nil {
 		return Result{}, err
 	}

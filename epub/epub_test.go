@@ -509,3 +509,46 @@ func TestSentenceSpans(t *testing.T) {
 		t.Error("pair 2's first sentence pair has no Chinese, yet a Chinese span")
 	}
 }
+
+// TestTraditionalFonts: a zh-Hant book embeds the Traditional face, lists
+// it first for Chinese text (and the Simplified one after the Latin, as a
+// fallback), and names its contents 目錄 (issue 15 item 5).
+func TestTraditionalFonts(t *testing.T) {
+	_, files := readZip(t, buildEPUB(t, "../article/testdata/edge/traditional.txt", seedOptions))
+	tc, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif-tc.ttf"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "河畔社區圖書館「」，。" {
+		if !tc.Has(r) {
+			t.Errorf("the Traditional subset lacks %q", r)
+		}
+	}
+	if _, ok := files["OEBPS/fonts/serif-sc.ttf"]; ok {
+		t.Error("a Traditional book embeds the Simplified face for its regular text")
+	}
+	css := files["OEBPS/style.css"]
+	if !strings.Contains(css, `font-family: "Diglot Serif TC", "Diglot Serif", "Diglot Serif SC"`) {
+		t.Errorf("the stylesheet does not set Chinese in the Traditional face first:\n%s", css[:min(len(css), 1200)])
+	}
+	if !strings.Contains(files["OEBPS/nav.xhtml"], "目錄") {
+		t.Error("the nav's heading is not 目錄")
+	}
+}
+
+// TestBreakDottedNames: a dotted name may break before its inner dots in
+// the EPUB, as in the PDF; initials, abbreviations, numbers and versions
+// do not.
+func TestBreakDottedNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"a version number MAJOR.MINOR.PATCH, increment": "a version number MAJOR<wbr/>.MINOR<wbr/>.PATCH, increment",
+		"<strong>java.util.List</strong>":               "<strong>java<wbr/>.util<wbr/>.List</strong>",
+		"the U.S. and e.g. Ph.D. holders":               "the U.S. and e.g. Ph.D. holders",
+		"version 1.0.0 and 3.14":                        "version 1.0.0 and 3.14",
+		"Node.js":                                       "Node.js",
+	} {
+		if got := breakDottedNames(in); got != want {
+			t.Errorf("breakDottedNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -41,9 +41,9 @@ func kindOf(st article.Style, l article.Lang, strong bool) faceKind {
 // chain returns the faces a reading system tries, in order, for text of a
 // style: the stylesheet's font-family list for it (fonts.Fallback, the
 // order layout measures with).
-func (s style) chain() []fonts.Role {
+func (s style) chain(traditional bool) []fonts.Role {
 	kind := [...]fonts.Kind{regular: fonts.Regular, bold: fonts.Bold, italic: fonts.Italic, mono: fonts.Monospace}[s.face]
-	roles := fonts.Fallback(kind, s.lang == article.Chinese)
+	roles := fonts.Fallback(kind, s.lang == article.Chinese, traditional)
 	return roles[:]
 }
 
@@ -109,8 +109,9 @@ type faceUse struct {
 
 // perFace assigns every recorded character to the first face of its style's
 // chain that has it, as a reading system's font fallback does, and every
-// recorded pair to the face both of its characters went to.
-func (u runeUses) perFace(set *fonts.Set) (faceUse, error) {
+// recorded pair to the face both of its characters went to. A Traditional
+// book's Chinese goes to the Traditional faces first.
+func (u runeUses) perFace(set *fonts.Set, traditional bool) (faceUse, error) {
 	byRole := map[fonts.Role]map[rune]bool{}
 	pairs := map[fonts.Role]map[[2]rune]bool{}
 	missing := map[rune]bool{}
@@ -118,7 +119,7 @@ func (u runeUses) perFace(set *fonts.Set) (faceUse, error) {
 		faceOf := map[rune]fonts.Role{}
 		for r := range u.runes[st] {
 			found := false
-			for _, role := range st.chain() {
+			for _, role := range st.chain(traditional) {
 				face, err := set.Face(role)
 				if err != nil {
 					return faceUse{}, err
@@ -198,6 +199,8 @@ var faceFiles = []struct {
 }{
 	{fonts.CJKRegular, "Diglot Serif SC", false, false, "fonts/serif-sc.ttf", false},
 	{fonts.CJKBold, "Diglot Serif SC", true, false, "fonts/serif-sc-bold.ttf", false},
+	{fonts.CJKTradRegular, "Diglot Serif TC", false, false, "fonts/serif-tc.ttf", false},
+	{fonts.CJKTradBold, "Diglot Serif TC", true, false, "fonts/serif-tc-bold.ttf", false},
 	{fonts.LatinRegular, "Diglot Serif", false, false, "fonts/serif.ttf", true},
 	{fonts.LatinItalic, "Diglot Serif", false, true, "fonts/serif-italic.ttf", true},
 	{fonts.LatinBold, "Diglot Serif", true, false, "fonts/serif-bold.ttf", true},

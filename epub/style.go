@@ -33,7 +33,12 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
 	// Emoji, which is there for symbols and for readers without colour
 	// emoji (a family emoji is one picture there, not its people apart).
 	const emoji = `"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"`
-	zhFamily, enFamily := `"Diglot Serif SC", "Diglot Serif", `+emoji+`, "Diglot Symbols", serif`, `"Diglot Serif", "Diglot Serif SC", `+emoji+`, "Diglot Symbols", serif`
+	zhFace, otherZH := `"Diglot Serif SC"`, `"Diglot Serif TC"`
+	if b.traditional() {
+		zhFace, otherZH = otherZH, zhFace
+	}
+	zhFamily := zhFace + `, "Diglot Serif", ` + otherZH + `, ` + emoji + `, "Diglot Symbols", serif`
+	enFamily := `"Diglot Serif", ` + zhFace + `, ` + otherZH + `, ` + emoji + `, "Diglot Symbols", serif`
 	if len(fontFiles) == 0 { // fonts left to the reading system: ask for the same designs by name
 		zhFamily, enFamily = `"Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`, `"Source Serif 4", "Source Serif Pro", serif`
 		if b.zhTag == "zh-Hant" {
@@ -116,7 +121,7 @@ pre {
   margin: 0;
 }
 code {
-  font-family: "Diglot Mono", "Diglot Serif SC", "Source Code Pro", monospace;
+  font-family: "Diglot Mono", %[5]s, "Source Code Pro", monospace;
   hyphens: none;
 }
 .zh em, em.zh, em:lang(zh) {
@@ -196,7 +201,7 @@ nav[hidden] {
     text-align: left;
   }
 }
-`, zhFamily, enFamily, narrowMaxWidth, b.secondLanguage())
+`, zhFamily, enFamily, narrowMaxWidth, b.secondLanguage(), zhFace+", "+otherZH)
 	switch b.opt.Layout {
 	case SideBySide:
 		w.WriteString(b.sideBySideRules(""))

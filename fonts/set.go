@@ -28,6 +28,10 @@ var (
 	notoEmojiRegular []byte
 	//go:embed files/SourceCodePro_400Regular.ttf
 	sourceCodeProRegular []byte
+	//go:embed files/NotoSerifTC_400Regular.ttf
+	notoSerifTCRegular []byte
+	//go:embed files/NotoSerifTC_700Bold.ttf
+	notoSerifTCBold []byte
 )
 
 // Role is the use a face is put to.
@@ -42,8 +46,15 @@ const (
 	LatinBold
 	Symbols // fallback for emoji and symbols
 	Mono    // code
+	// The Traditional Chinese faces: the Chinese of a zh-Hant document,
+	// and the fallback of a Simplified one.
+	CJKTradRegular
+	CJKTradBold
 	numRoles
 )
+
+// NumRoles is the number of roles, for tables indexed by Role.
+const NumRoles = int(numRoles)
 
 // builtin names each role's face and its data. The data must not be
 // modified: it is shared by every Set.
@@ -51,13 +62,15 @@ var builtin = [numRoles]struct {
 	name string
 	data []byte
 }{
-	CJKRegular:   {"NotoSerifSC-Regular", notoSerifSCRegular},
-	CJKBold:      {"NotoSerifSC-Bold", notoSerifSCBold},
-	LatinRegular: {"SourceSerif4-Regular", sourceSerif4Regular},
-	LatinItalic:  {"SourceSerif4-Italic", sourceSerif4Italic},
-	LatinBold:    {"SourceSerif4-Bold", sourceSerif4Bold},
-	Symbols:      {"NotoEmoji-Regular", notoEmojiRegular},
-	Mono:         {"SourceCodePro-Regular", sourceCodeProRegular},
+	CJKRegular:     {"NotoSerifSC-Regular", notoSerifSCRegular},
+	CJKBold:        {"NotoSerifSC-Bold", notoSerifSCBold},
+	LatinRegular:   {"SourceSerif4-Regular", sourceSerif4Regular},
+	LatinItalic:    {"SourceSerif4-Italic", sourceSerif4Italic},
+	LatinBold:      {"SourceSerif4-Bold", sourceSerif4Bold},
+	Symbols:        {"NotoEmoji-Regular", notoEmojiRegular},
+	Mono:           {"SourceCodePro-Regular", sourceCodeProRegular},
+	CJKTradRegular: {"NotoSerifTC-Regular", notoSerifTCRegular},
+	CJKTradBold:    {"NotoSerifTC-Bold", notoSerifTCBold},
 }
 
 // Set is the collection of faces for a build. Each face is parsed the first
@@ -106,7 +119,7 @@ func (s *Set) Face(r Role) (*Face, error) {
 }
 
 // roleSuffix tells apart the faces one user font serves.
-var roleSuffix = [numRoles]string{CJKBold: "-Bold", LatinItalic: "-Italic", LatinBold: "-Bold"}
+var roleSuffix = [numRoles]string{CJKBold: "-Bold", LatinItalic: "-Italic", LatinBold: "-Bold", CJKTradBold: "-Bold"}
 
 // userFontName makes a PDF-safe face name from a font's file name:
 // "/fonts/DejaVu Serif.ttf" serving bold becomes "DejaVuSerif-Bold".

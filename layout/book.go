@@ -6,6 +6,8 @@
 package layout
 
 import (
+	"strings"
+
 	"diglot/article"
 	"diglot/fonts"
 )
@@ -190,6 +192,11 @@ func DefaultSpec(paper [2]int) Spec {
 		HeadingZH: 14 * Pt, HeadingEN: 13 * Pt,
 	}
 }
+
+// traditional reports Traditional Chinese text (zh-Hant), set in the
+// Traditional faces, its marks centred as in Taiwan (typesetting.md ZH-4's
+// "Taiwan" column).
+func (s Spec) traditional() bool { return strings.HasPrefix(s.language(), "zh-Hant") }
 
 func (s Spec) language() string {
 	if s.Language == "" {

@@ -56,7 +56,7 @@ func TestBookEndsOnAFullerPage(t *testing.T) {
 		if lines, text := lastPageLines(book); lines < lastPageLeast || !text {
 			t.Errorf("%d pairs: the last of %d pages holds %d lines (text besides headings: %v)", n, len(book.Pages), lines, text)
 		}
-		chain, _ := newFaceChain(fonts.NewSet())
+		chain, _ := newFaceChain(fonts.NewSet(), false)
 		textW := spec.Width - 2*spec.MarginInner
 		zhW := columnWidth(doc, chain, spec, textW)
 		rows := setRows(doc.Blocks, 0, chain, []*hyphenCache{newHyphenCache(mustEnglish(t))}, spec, zhW, textW-spec.Gutter-zhW)

@@ -26,7 +26,7 @@ func FuzzSetParagraph(f *testing.F) {
 		f.Add(s, true)
 		f.Add(s, false)
 	}
-	chain, err := newFaceChain(fonts.NewSet())
+	chain, err := newFaceChain(fonts.NewSet(), false)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func lineDump(t *testing.T, path string) string {
 		t.Fatal(diags)
 	}
 	doc = article.Clean(doc)
-	chain, err := newFaceChain(fonts.NewSet())
+	chain, err := newFaceChain(fonts.NewSet(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

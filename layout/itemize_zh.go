@@ -33,7 +33,9 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		switch {
 		case !t.cjk:
 			z.latin(t, true)
-		case isClosingMark(t.text) || isPauseMark(t.text):
+		case !z.faces.traditional && (isClosingMark(t.text) || isPauseMark(t.text)):
+			// (Traditional Chinese centres its marks in the em and, as in
+			// Taiwan, never compresses them: they are set as characters)
 			// a closing or pause mark gives up its blank right half before
 			// another mark and at a line end (ZH-5, ZH-6): the half is a
 			// kern that a break there discards
@@ -65,7 +67,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			continue
 		default:
 			segs := z.measure(t.text, t.off)
-			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {
+			if w := segs[0].width; !z.faces.traditional && isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {
 				// An opening mark after another opening mark (whose blank
 				// is on its left) gives up its blank left half: drawn half
 				// an em back. After a closing or pause mark, that mark has

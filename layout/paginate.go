@@ -334,7 +334,7 @@ func (pg *pager) placeImage(ln line, x, y, pair int, side article.Lang) {
 // struck through (at about the middle of the lower-case letters).
 func (page *Page) addRun(r Run) {
 	page.Runs = append(page.Runs, r)
-	if r.Emphasized() && (r.Role == fonts.CJKRegular || r.Role == fonts.CJKBold) {
+	if r.Emphasized() && fonts.IsCJK(r.Role) {
 		page.emphasisDots(r)
 	}
 	if r.Struck() && r.Width > 0 {

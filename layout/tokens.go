@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"diglot/internal/script"
 )
 
 // tokenKind says how a Latin token (a run without spaces) may break.
@@ -41,7 +43,7 @@ func classifyToken(s string) tokenKind {
 	case isEmailAddress(s):
 		return addressToken
 	}
-	if dottedName(s) {
+	if script.DottedName(s) {
 		return codeToken // MAJOR.MINOR.PATCH, os.path.join
 	}
 	letters, digits, humps, underscores := 0, 0, 0, 0
@@ -69,23 +71,6 @@ func classifyToken(s string) tokenKind {
 		return codeToken // a hash, a key
 	}
 	return wordToken
-}
-
-// dottedName reports a name of three or more parts of letters joined by
-// dots (MAJOR.MINOR.PATCH, java.util.List), which may break at its dots like
-// an identifier; not initials or an abbreviation (U.S., e.g., Ph.D.), whose
-// parts are single letters or too few.
-func dottedName(s string) bool {
-	parts := strings.Split(strings.TrimRight(s, ".,;:!?)”’"), ".")
-	if len(parts) < 3 {
-		return false
-	}
-	for _, p := range parts {
-		if len(p) < 2 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // isEmailAddress reports a token of the form name@host.domain.

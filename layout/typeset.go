@@ -88,7 +88,7 @@ const rowBatch = 1024
 // Book it returns has everything but the pages (PageCount counts them).
 // An error from emit stops nothing but is returned.
 func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*Page) error) (*Book, error) {
-	chain, err := newFaceChain(set)
+	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return nil, err
 	}
@@ -626,7 +626,7 @@ func headingTitle(b article.Block) string {
 // side-by-side layout takes its share from them, so both outputs divide
 // the page alike and only layout measures the text.
 func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
-	chain, err := newFaceChain(set)
+	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return [2]int{}, err
 	}

@@ -58,7 +58,7 @@ func TestHanLatinSpacing(t *testing.T) {
 }
 
 func mustChain(t *testing.T) *faceChain {
-	c, err := newFaceChain(fonts.NewSet())
+	c, err := newFaceChain(fonts.NewSet(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -184,7 +184,7 @@ func isTerminal(w io.Writer) bool {
 
 func (b *buildCmd) loadFonts(set *fonts.Set) error {
 	if b.FontCJK != "" {
-		if err := overrideFont(set, b.FontCJK, fonts.CJKRegular, fonts.CJKBold); err != nil {
+		if err := overrideFont(set, b.FontCJK, fonts.CJKRegular, fonts.CJKBold, fonts.CJKTradRegular, fonts.CJKTradBold); err != nil {
 			return err
 		}
 	}

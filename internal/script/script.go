@@ -85,3 +85,21 @@ func IsAttached(r rune) bool {
 
 // HasHan reports whether s holds a Han ideograph.
 func HasHan(s string) bool { return strings.ContainsFunc(s, IsHan) }
+
+// DottedName reports a name of three or more parts of letters joined by
+// dots (MAJOR.MINOR.PATCH, java.util.List), sentence punctuation after it
+// aside, which may break at its dots like an identifier; not initials or
+// an abbreviation (U.S., e.g., Ph.D.), whose parts are single letters or
+// too few.
+func DottedName(s string) bool {
+	parts := strings.Split(strings.TrimRight(s, ".,;:!?)”’"), ".")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
