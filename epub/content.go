@@ -2,6 +2,7 @@ package epub
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ const (
 
 // book is an EPUB being put together.
 type book struct {
+	hasCover bool // the book has a cover picture (and its page)
 	doc      *article.Document
 	opt      Options
 	zhTag    string
@@ -395,7 +397,7 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 		text := open + escape(in.Text) + close
 		if in.Style&article.Code == 0 {
 			text = strings.ReplaceAll(text, "\n", "<br/>") // a hard line break
-			if in.Link == "" { // an address's text stays as it is
+			if in.Link == "" {                             // an address's text stays as it is
 				text = breakDottedNames(text)
 			}
 		}
@@ -514,6 +516,24 @@ func (b *book) titlePage() string {
 	return b.page(b.doc.Title(), "frontmatter", w.String())
 }
 
+// coverPage writes the cover's page: its picture, with what it shows (the
+// titles and the byline, as drawn on it) as its text alternative.
+func (b *book) coverPage() string {
+	m := b.doc.Meta
+	var parts []string
+	for _, p := range []string{m.Title, m.TitleEN} {
+		if p != "" && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	alt := "Cover: " + strings.Join(parts, " / ")
+	if byline := strings.Join(slices.DeleteFunc([]string{m.Author, m.Date}, func(s string) bool { return s == "" }), ", "); byline != "" {
+		alt += "; " + byline
+	}
+	body := fmt.Sprintf("<div class=\"cover\"><img src=\"cover.png\" epub:type=\"cover\" role=\"doc-cover\" alt=\"%s\"/></div>\n", escape(alt))
+	return b.page(b.doc.Title(), "frontmatter", body)
+}
+
 // nav writes the navigation document: the table of contents (the headings,
 // or the title when there are none) and the landmarks.
 func (b *book) nav() string {
@@ -530,6 +550,9 @@ func (b *book) nav() string {
 	b.tocList(&w, b.tocEntries())
 	w.WriteString("</nav>\n")
 	w.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Landmarks</h2>\n<ol>\n")
+	if b.hasCover {
+		w.WriteString("<li><a epub:type=\"cover\" href=\"cover.xhtml\" lang=\"en\" xml:lang=\"en\">Cover</a></li>\n")
+	}
 	fmt.Fprintf(&w, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\" lang=\"en\" xml:lang=\"en\">Title page</a></li>\n")
 	fmt.Fprintf(&w, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\" lang=\"en\" xml:lang=\"en\">Contents</a></li>\n")
 	fmt.Fprintf(&w, "<li><a epub:type=\"bodymatter\" href=\"%s\" lang=\"en\" xml:lang=\"en\">Text</a></li>\n", b.chapters[0].file)

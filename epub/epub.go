@@ -80,6 +80,8 @@ type Result struct {
 func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Result, error) {
 	b := newBook(doc, opt)
 	b.render()
+	cover := b.coverImage(set) // nil when it cannot be drawn: the book goes without
+	b.hasCover = cover != nil
 	title, nav := b.titlePage(), b.nav() // before the fonts: they set text too
 	use, err := b.uses.perFace(set, b.traditional())
 	if err != nil {
@@ -91,14 +93,16 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 			return Result{}, err
 		}
 	}
-	cover := b.coverImage(set) // nil when it cannot be drawn: the book goes without
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles, cover != nil))},
 		{name: "OEBPS/nav.xhtml", data: []byte(nav)},
 		{name: "OEBPS/toc.ncx", data: []byte(b.ncx())},
-		{name: "OEBPS/title.xhtml", data: []byte(title)},
 	}
+	if cover != nil {
+		files = append(files, zipFile{name: "OEBPS/cover.xhtml", data: []byte(b.coverPage())})
+	}
+	files = append(files, zipFile{name: "OEBPS/title.xhtml", data: []byte(title)})
 	for _, c := range b.chapters {
 		files = append(files, zipFile{name: "OEBPS/" + c.file, data: []byte(c.xhtml)})
 	}

@@ -96,7 +96,7 @@ func TestContainer(t *testing.T) {
 			t.Errorf("%s stamped %v, want %v", f.Name, f.ModTime(), testDate)
 		}
 	}
-	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/toc.ncx OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css OEBPS/cover.png " +
+	want := "mimetype META-INF/container.xml OEBPS/package.opf OEBPS/nav.xhtml OEBPS/toc.ncx OEBPS/cover.xhtml OEBPS/title.xhtml OEBPS/text-1.xhtml OEBPS/style.css OEBPS/cover.png " +
 		"OEBPS/fonts/serif-sc.ttf OEBPS/fonts/serif-sc-bold.ttf OEBPS/fonts/serif.ttf OEBPS/fonts/serif-bold.ttf"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("entries:\n got %s\nwant %s", got, want)
@@ -550,5 +550,21 @@ func TestBreakDottedNames(t *testing.T) {
 		if got := breakDottedNames(in); got != want {
 			t.Errorf("breakDottedNames(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCoverPage: the cover is a page of its own, first in the spine, its
+// picture marked as the cover (epub:type and role alike) with the titles
+// and byline it shows as its alternative text (issue 16 item 8).
+func TestCoverPage(t *testing.T) {
+	_, files := readZip(t, buildEPUB(t, "../article/testdata/edge/front-matter-yaml.txt", seedOptions))
+	page := files["OEBPS/cover.xhtml"]
+	want := `<img src="cover.png" epub:type="cover" role="doc-cover" alt="Cover: 社区图书馆重新开放 / The Community Library Reopens; 测试组 (Test Team), 2025-01-15"/>`
+	if !strings.Contains(page, want) {
+		t.Errorf("cover page lacks %s:\n%s", want, page)
+	}
+	opf := files["OEBPS/package.opf"]
+	if i, j := strings.Index(opf, `<itemref idref="cover-page"/>`), strings.Index(opf, `<itemref idref="title-page"/>`); i < 0 || j < i {
+		t.Errorf("the cover page is not first in the spine:\n%s", opf)
 	}
 }

@@ -28,11 +28,11 @@ func accessibilitySummary(pictures int, hasCover bool) string {
 	case pictures > 0:
 		s += fmt.Sprintf("The article's %d picture(s) are each described by the caption set with it", pictures)
 		if hasCover {
-			s += "; the cover shows the two titles and the byline, as text also on the title page"
+			s += "; the cover shows the two titles and the byline, which are its alternative text and on the title page too"
 		}
 		s += ". "
 	case hasCover:
-		s += "The only image is the cover, which shows the two titles and the byline as text also on the title page. "
+		s += "The only image is the cover, which shows the two titles and the byline: they are its alternative text and on the title page too. "
 	}
 	return s + "There are no media or hazards."
 }
@@ -109,6 +109,9 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	w.WriteString("</metadata>\n<manifest>\n")
 	w.WriteString("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
 	w.WriteString("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n")
+	if hasCover {
+		w.WriteString("<item id=\"cover-page\" href=\"cover.xhtml\" media-type=\"application/xhtml+xml\"/>\n")
+	}
 	w.WriteString("<item id=\"title-page\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>\n")
 	for i, c := range b.chapters {
 		fmt.Fprintf(&w, "<item id=\"text-%d\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", i+1, c.file)
@@ -126,7 +129,11 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	// the contents follow the title page, as in a printed book: readers
 	// that page through items marked linear="no" show them there, not
 	// after the text
-	w.WriteString("</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title-page\"/>\n<itemref idref=\"nav\" linear=\"no\"/>\n")
+	w.WriteString("</manifest>\n<spine toc=\"ncx\">\n")
+	if hasCover {
+		w.WriteString("<itemref idref=\"cover-page\"/>\n")
+	}
+	w.WriteString("<itemref idref=\"title-page\"/>\n<itemref idref=\"nav\" linear=\"no\"/>\n")
 	for i := range b.chapters {
 		fmt.Fprintf(&w, "<itemref idref=\"text-%d\"/>\n", i+1)
 	}

@@ -167,6 +167,14 @@ p.item {
 a {
   color: inherit;
 }
+.cover {
+  margin: 0;
+  text-align: center;
+}
+.cover img {
+  max-width: 100%%;
+  max-height: 95vh;
+}
 .titlepage {
   margin-top: 20%%;
   text-align: center;
