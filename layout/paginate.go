@@ -42,6 +42,7 @@ type pager struct {
 	stats          []pageStat
 	zhRows, enRows int  // lines placed on the current page, per column
 	text           bool // whether the current page holds more than headings
+	hyphenEnd      bool // whether the current page ends in a split word
 }
 
 // endPlan lets one page (from 1; 0: none) run longer or shorter than the
@@ -55,6 +56,8 @@ type endPlan struct {
 type pageStat struct {
 	lines int
 	text  bool
+	// hyphen says the page ends in a word split across the page turn
+	hyphen bool
 }
 
 // minLines is the fewest lines of a column left on either side of a page
@@ -254,6 +257,15 @@ func (pg *pager) split(r *row) bool {
 	kz, ke := pg.fit(r.zh, a), pg.fit(r.en, a)
 	kz, okz := keep(kz, len(r.zh.lines))
 	ke, oke := keep(ke, len(r.en.lines))
+	// no word split across the page turn: a column whose last line here
+	// ends in an added hyphen gives that line to the next page, when it
+	// can keep enough lines (typesetting.md, issue 15 item 8)
+	if ke > minLines && ke < len(r.en.lines) && hyphenated(r.en.lines[ke-1]) {
+		ke--
+	}
+	if kz > minLines && kz < len(r.zh.lines) && hyphenated(r.zh.lines[kz-1]) {
+		kz--
+	}
 	if !okz || !oke || kz == len(r.zh.lines) && ke == len(r.en.lines) {
 		return false
 	}
@@ -261,10 +273,18 @@ func (pg *pager) split(r *row) bool {
 		return false
 	}
 	pg.place(*r, kz, ke)
+	pg.hyphenEnd = ke > 0 && ke < len(r.en.lines) && hyphenated(r.en.lines[ke-1]) ||
+		kz > 0 && kz < len(r.zh.lines) && hyphenated(r.zh.lines[kz-1])
 	r.zh.lines, r.en.lines = r.zh.lines[kz:], r.en.lines[ke:]
 	r.heading = false
 	pg.newPage()
 	return true
+}
+
+// hyphenated reports a line that ends in a hyphen layout added.
+func hyphenated(ln line) bool {
+	n := len(ln.runs)
+	return n > 0 && ln.runs[n-1].Inserted && ln.runs[n-1].Text == "-"
 }
 
 // keep adjusts k, the lines of a column of n lines that fit, so that neither
@@ -378,8 +398,8 @@ func (pg *pager) newPage() {
 
 // endPage adds the furniture to the current page and hands it on.
 func (pg *pager) endPage() {
-	pg.stats = append(pg.stats, pageStat{lines: max(pg.zhRows, pg.enRows), text: pg.text})
-	pg.zhRows, pg.enRows, pg.text = 0, 0, false
+	pg.stats = append(pg.stats, pageStat{lines: max(pg.zhRows, pg.enRows), text: pg.text, hyphen: pg.hyphenEnd})
+	pg.zhRows, pg.enRows, pg.text, pg.hyphenEnd = 0, 0, false, false
 	pg.decorate()
 	for _, r := range pg.cur.Runs {
 		pg.used[r.Role] = true

@@ -129,7 +129,7 @@ func TestTitleFromHeadingLeavesColumns(t *testing.T) {
 }
 
 // TestColumnsClear: no glyph of the columns enters the gutter or the
-// other column, on the seed, the corpus articles and the edge files that
+// other column, no page ends in a word split across the turn, on the seed, the corpus articles and the edge files that
 // stress line breaking; the title block alone spans both (issue 15; it
 // stands in for check-pdf's d.columns-overlap on page 1, see
 // testdata/checker-disputes.txt).
@@ -152,6 +152,17 @@ func TestColumnsClear(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, pg := range book.Pages {
+			var last [2]Run // the last run of each column on the page
+			for _, r := range pg.Runs {
+				if r.Pair > 0 && (r.Y > last[r.Side].Y || r.Y == last[r.Side].Y && r.X > last[r.Side].X) {
+					last[r.Side] = r
+				}
+			}
+			for _, r := range last {
+				if i+1 < len(book.Pages) && r.Inserted && r.Text == "-" {
+					t.Errorf("%s p%d ends in a word split across the page turn", filepath.Base(path), i+1)
+				}
+			}
 			for _, r := range pg.Runs {
 				if r.Pair == 0 {
 					continue // title, byline and furniture

@@ -157,7 +157,8 @@ const lastPageLeast = 5
 // (issue 15 item 10), by trial paginations of its rows: first the page
 // before the last takes the last page's lines, with the space between its
 // rows up to 2 pt tighter and running at most a line long; else that page
-// ends up to 8 lines early, so that the last page gets more. It returns
+// ends up to 8 lines early, so that the last page gets more (never in a
+// word split across the turn). It returns
 // no plan when the book ends well as it is, or nothing helps. The rows
 // start below titleBottom on page 1.
 func planEnd(rows []row, spec Spec, zhW int, chain *faceChain, level, titleBottom int) endPlan {
@@ -184,7 +185,7 @@ func planEnd(rows []row, spec Spec, zhW int, chain *faceChain, level, titleBotto
 	}
 	for k := 1; k <= 8; k++ {
 		plan := endPlan{page: n - 1, bottom: -k * line}
-		if s := trial(plan); len(s) == n && !thin(s[n-1]) && !thin(s[n-2]) {
+		if s := trial(plan); len(s) == n && !thin(s[n-1]) && !thin(s[n-2]) && !s[n-2].hyphen {
 			return plan
 		}
 	}
