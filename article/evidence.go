@@ -355,11 +355,13 @@ func contentCost(zh, en []*evidence) float64 {
 	cost += kindCost(first, efirst)
 	for _, side := range [][]*evidence{zh, en} {
 		for _, ev := range side[1:] {
-			switch ev.kind {
-			case kindHeading:
+			switch {
+			case ev.kind == kindHeading:
 				cost += costKindMismatch // a heading is never merged into another block
-			case kindShort:
+			case ev.kind == kindShort:
 				cost += costShortMerged
+			case (ev.kind == kindCode) != (side[0].kind == kindCode):
+				cost += costKindMismatch // nor code with prose: a code block stands alone
 			}
 		}
 	}

@@ -198,3 +198,33 @@ func TestFootnotesDefinitionsAttributes(t *testing.T) {
 		t.Errorf("marks left: %q", all)
 	}
 }
+
+// TestCodeBlockStandsAlone: a code block, in neither language, is a pair
+// of its own, not the tail of the quote or paragraph before it (which set
+// it inside the quote), and needs no warning for having no translation;
+// a neutral line in the same quote still joins its paragraph.
+func TestCodeBlockStandsAlone(t *testing.T) {
+	src := "> 引用里的一段话。\n\n> A paragraph in a quote.\n\n```go\nfunc main() {\n\tfmt.Println(\"你好\")\n}\n```\n\n中文段落。\n\nAn English paragraph.\n\n2025\n\nEND\n"
+	doc, diags := Parse("x.md", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	if len(doc.Blocks) != 3 {
+		t.Fatalf("%d blocks, want 3 (quote, code, paragraph)", len(doc.Blocks))
+	}
+	code := doc.Blocks[1]
+	if len(code.ZH) != 0 || len(code.EN) != 1 || !code.EN[0].Pre || code.Quote != 0 {
+		t.Errorf("the code block's pair: zh %d en %d (pre %v), quote %d", len(code.ZH), len(code.EN), len(code.EN) > 0 && code.EN[0].Pre, code.Quote)
+	}
+	if q := doc.Blocks[0]; q.Quote != 1 || len(q.EN) != 1 {
+		t.Errorf("the quote's pair: quote %d, %d English paragraphs", q.Quote, len(q.EN))
+	}
+	if last := doc.Blocks[2]; len(last.EN) != 2 {
+		t.Errorf("the neutral line did not join the last English paragraph: %d paragraphs", len(last.EN))
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Msg, "counterpart") || strings.Contains(d.Msg, "face") {
+			t.Errorf("warning for a code block: %s", d.Msg)
+		}
+	}
+}

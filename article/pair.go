@@ -20,7 +20,10 @@ type run struct {
 }
 
 // makeRuns cuts the units into language runs and, within each run, groups
-// every unit with the neutral units that follow it.
+// every unit with the neutral units that follow it in the same block quote;
+// a code block, in neither language, is a group of its own, aligned (most
+// often as a one-sided pair) rather than set inside the paragraph or quote
+// before it.
 func makeRuns(units []unit) []run {
 	var runs []run
 	for i := range units {
@@ -30,7 +33,9 @@ func makeRuns(units []unit) []run {
 		}
 		r := &runs[len(runs)-1]
 		last := len(r.groups) - 1
-		joinsPrevious := last >= 0 && (u.neutral || allNeutral(units, r.groups[last]))
+		joinsPrevious := last >= 0 && (u.neutral || allNeutral(units, r.groups[last])) &&
+			!u.standsAlone() && !units[r.groups[last].units[0]].standsAlone() &&
+			units[r.groups[last].units[0]].quoteDepth() == u.quoteDepth()
 		ev := measure(u)
 		if joinsPrevious {
 			r.groups[last].units = append(r.groups[last].units, i)
@@ -68,6 +73,18 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 		out = append(out, g)
 	}
 	return out
+}
+
+// standsAlone reports a unit that is never grouped with another: a code
+// block.
+func (u *unit) standsAlone() bool { return u.md != nil && u.md.pre }
+
+// quoteDepth is the number of block quotes around a Markdown unit.
+func (u *unit) quoteDepth() int {
+	if u.md == nil {
+		return 0
+	}
+	return u.md.quote
 }
 
 func allNeutral(units []unit, g group) bool {
@@ -120,16 +137,39 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 	}
 	for _, a := range aligned {
 		runPairs := pairs[a.first : a.first+a.count]
-		if len(a.zh.groups) != len(a.en.groups) && len(a.zh.groups) > 0 && len(a.en.groups) > 0 {
+		// code blocks need no translation: they neither make runs
+		// uneven nor a one-sided pair worth a warning
+		if proseGroups(units, a.zh) != proseGroups(units, a.en) && len(a.zh.groups) > 0 && len(a.en.groups) > 0 {
 			warnUneven(units, a.zh, a.en, runPairs, c)
 		}
 		for _, p := range runPairs {
-			if len(p.zh) == 0 || len(p.en) == 0 {
+			if (len(p.zh) == 0 || len(p.en) == 0) && !allCode(units, append(p.zh, p.en...)) {
 				warnOneSided(units, p, c)
 			}
 		}
 	}
 	return pairs
+}
+
+// proseGroups counts a run's groups that are not code blocks.
+func proseGroups(units []unit, r run) int {
+	n := 0
+	for _, g := range r.groups {
+		if !units[g.units[0]].standsAlone() {
+			n++
+		}
+	}
+	return n
+}
+
+// allCode reports whether the units are all code blocks.
+func allCode(units []unit, idx []int) bool {
+	for _, i := range idx {
+		if !units[i].standsAlone() {
+			return false
+		}
+	}
+	return true
 }
 
 // alignedRuns records a Chinese and an English run and the pairs (from
