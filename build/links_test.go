@@ -3,6 +3,7 @@ package build
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,6 +78,29 @@ func linkTargets(t *testing.T, name string, src []byte) (fromPDF, fromEPUB []str
 	return fromPDF, fromEPUB
 }
 
+// withStreams returns a PDF's bytes followed by its compressed streams
+// inflated, where its object streams keep the annotations' dictionaries.
+func withStreams(pdf []byte) []byte {
+	out := slices.Clone(pdf)
+	for rest := pdf; ; {
+		i := bytes.Index(rest, []byte(">>\nstream\n"))
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len(">>\nstream\n"):]
+		end := bytes.Index(rest, []byte("\nendstream"))
+		if end < 0 {
+			return out
+		}
+		if r, err := zlib.NewReader(bytes.NewReader(rest[:end])); err == nil {
+			if data, err := io.ReadAll(r); err == nil {
+				out = append(append(out, '\n'), data...)
+			}
+		}
+		rest = rest[end:]
+	}
+}
+
 // tryLinkTargets is linkTargets for an article that may be refused (ok false).
 func tryLinkTargets(t *testing.T, name string, src []byte) (fromPDF, fromEPUB []string, ok bool) {
 	t.Helper()
@@ -89,7 +113,7 @@ func tryLinkTargets(t *testing.T, name string, src []byte) (fromPDF, fromEPUB []
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range pdfURI.FindAllSubmatch(pdf, -1) {
+	for _, m := range pdfURI.FindAllSubmatch(withStreams(pdf), -1) {
 		fromPDF = append(fromPDF, string(m[1]))
 	}
 	zr, err := zip.OpenReader(filepath.Join(dir, base+".epub"))

@@ -24,10 +24,21 @@ type objects struct {
 	deflate *zlib.Writer // content and small streams, at the default level
 	fast    *zlib.Writer // font programs, at the fastest level
 	packed  bytes.Buffer
+	// Objects that are not streams are gathered into object streams,
+	// objectsPerStream at a time (a tagged PDF's structure elements are
+	// most of its objects: a sixth off a short article's file).
+	pending     bytes.Buffer // the bodies gathered, one after another
+	pendingNums []int        // their numbers and where each starts
+	pendingAt   []int
+	inStream    map[int][2]int // object number: its object stream and index there
 }
 
+// objectsPerStream is how many objects an object stream holds: enough to
+// compress well, few enough that a long book never holds many.
+const objectsPerStream = 200
+
 func newObjects(w io.Writer) *objects {
-	o := &objects{out: bufio.NewWriterSize(w, 1<<16), hash: sha256.New(), offsets: []int64{0}}
+	o := &objects{out: bufio.NewWriterSize(w, 1<<16), hash: sha256.New(), offsets: []int64{0}, inStream: map[int][2]int{}}
 	o.deflate, _ = zlib.NewWriterLevel(&o.packed, zlib.DefaultCompression)
 	o.fast, _ = zlib.NewWriterLevel(&o.packed, zlib.BestSpeed)
 	// the header, and a comment of bytes above 127 that marks the file as
@@ -52,11 +63,41 @@ func (o *objects) reserve() int {
 	return len(o.offsets) - 1
 }
 
-// object writes object num with the given body (a dictionary, an array).
+// object writes object num with the given body (a dictionary, an array),
+// into the object stream being gathered.
 func (o *objects) object(num int, body []byte) {
-	o.begin(num)
-	o.raw(body)
-	o.raw([]byte("\nendobj\n"))
+	o.pendingNums = append(o.pendingNums, num)
+	o.pendingAt = append(o.pendingAt, o.pending.Len())
+	o.pending.Write(body)
+	o.pending.WriteByte('\n')
+	if len(o.pendingNums) == objectsPerStream {
+		o.flushObjects()
+	}
+}
+
+// flushObjects writes the objects gathered as one object stream.
+func (o *objects) flushObjects() {
+	if len(o.pendingNums) == 0 {
+		return
+	}
+	var head []byte
+	for i, num := range o.pendingNums {
+		head = strconv.AppendInt(head, int64(num), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(o.pendingAt[i]), 10)
+		head = append(head, ' ')
+	}
+	stm := o.reserve()
+	for i, num := range o.pendingNums {
+		o.inStream[num] = [2]int{stm, i}
+	}
+	d := []byte(" /Type /ObjStm /N ")
+	d = strconv.AppendInt(d, int64(len(o.pendingNums)), 10)
+	d = append(d, " /First "...)
+	d = strconv.AppendInt(d, int64(len(head)), 10)
+	o.streamWith(o.fast, stm, d, append(head, o.pending.Bytes()...), true) // many small dictionaries: the fastest level is near the best
+	o.pending.Reset()
+	o.pendingNums, o.pendingAt = o.pendingNums[:0], o.pendingAt[:0]
 }
 
 func (o *objects) begin(num int) {
@@ -102,15 +143,19 @@ func (o *objects) streamWith(z *zlib.Writer, num int, dict []byte, data []byte, 
 // finish writes the cross-reference stream, whose dictionary is the
 // trailer (root, info, /ID), and flushes.
 func (o *objects) finish(root, info int) error {
+	o.flushObjects()
 	num := o.reserve()
 	id := o.hash.Sum(nil)[:16]
 	var table []byte
 	for n, off := range o.offsets {
+		at, packed := o.inStream[n]
 		switch {
 		case n == 0:
 			table = append(table, 0, 0, 0, 0, 0, 0xFF, 0xFF)
 		case n == num:
 			table = appendEntry(table, o.at)
+		case packed:
+			table = append(table, 2, byte(at[0]>>24), byte(at[0]>>16), byte(at[0]>>8), byte(at[0]), byte(at[1]>>8), byte(at[1]))
 		default:
 			table = appendEntry(table, off)
 		}

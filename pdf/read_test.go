@@ -49,6 +49,24 @@ func readPDF(t *testing.T, data []byte) *parsed {
 		}
 		p.dicts[num] = string(body[:end])
 	}
+	// the objects packed in object streams
+	for num, dict := range p.dicts {
+		if !strings.Contains(dict, "/Type /ObjStm") {
+			continue
+		}
+		first, _ := strconv.Atoi(regexp.MustCompile(`/First (\d+)`).FindStringSubmatch(dict)[1])
+		data := p.streams[num]
+		head := strings.Fields(string(data[:first]))
+		for i := 0; i+1 < len(head); i += 2 {
+			obj, _ := strconv.Atoi(head[i])
+			from, _ := strconv.Atoi(head[i+1])
+			to := len(data) - first
+			if i+3 < len(head) {
+				to, _ = strconv.Atoi(head[i+3])
+			}
+			p.dicts[obj] = strings.TrimSuffix(string(data[first+from:first+to]), "\n")
+		}
+	}
 	return p
 }
 

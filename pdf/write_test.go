@@ -62,7 +62,8 @@ func write(t *testing.T, book *layout.Book) []byte {
 }
 
 // TestXrefStreamPointsAtObjects reads the cross-reference stream and
-// checks that every entry in use points at its object's "N 0 obj".
+// checks that every entry in use points at its object's "N 0 obj", or at
+// its place in an object stream.
 func TestXrefStreamPointsAtObjects(t *testing.T) {
 	out := write(t, sampleBook())
 	p := readPDF(t, out)
@@ -80,16 +81,29 @@ func TestXrefStreamPointsAtObjects(t *testing.T) {
 	if len(table)%7 != 0 || len(table)/7 < 20 {
 		t.Fatalf("xref stream of %d bytes", len(table))
 	}
+	packed := 0
 	for i := 1; i < len(table)/7; i++ {
 		e := table[7*i:]
-		if e[0] != 1 {
+		field := int(e[1])<<24 | int(e[2])<<16 | int(e[3])<<8 | int(e[4])
+		switch e[0] {
+		case 1:
+			if want := fmt.Sprintf("%d 0 obj\n", i); !bytes.HasPrefix(out[field:], []byte(want)) {
+				t.Errorf("entry %d points at %q", i, out[field:min(field+12, len(out))])
+			}
+		case 2: // in object stream field, at index e[5:7]
+			packed++
+			stm := p.dicts[field]
+			index := int(e[5])<<8 | int(e[6])
+			head := strings.Fields(string(p.streams[field]))
+			if !strings.Contains(stm, "/Type /ObjStm") || 2*index+1 >= len(head) || head[2*index] != strconv.Itoa(i) {
+				t.Errorf("entry %d: object %d index %d is not it (%q)", i, field, index, stm)
+			}
+		default:
 			t.Errorf("entry %d of type %d", i, e[0])
-			continue
 		}
-		off := int(e[1])<<24 | int(e[2])<<16 | int(e[3])<<8 | int(e[4])
-		if want := fmt.Sprintf("%d 0 obj\n", i); !bytes.HasPrefix(out[off:], []byte(want)) {
-			t.Errorf("entry %d points at %q", i, out[off:min(off+12, len(out))])
-		}
+	}
+	if packed == 0 {
+		t.Error("no object in an object stream")
 	}
 }
 
