@@ -471,9 +471,40 @@ const (
 // kept clear of the gutter, where it would read as two column heads, and
 // rather on its left, so that the first title stays in its column.
 func (pg *pager) titleRow() bool {
+	row, ok := pg.planTitleRow()
+	if !ok {
+		return false
+	}
+	base := pg.y + row.size*88/100
+	page := pg.page()
+	for i, ln := range []line{row.first, row.second} {
+		lx := row.x
+		if i == 1 {
+			lx += row.first.width + row.gap
+		}
+		for _, r := range ln.runs {
+			r.X += lx
+			r.Y = base
+			page.Runs = append(page.Runs, r)
+		}
+	}
+	pg.y += row.size * 140 / 100
+	return true
+}
+
+// titleLine is a title row as planTitleRow sets it: the two titles in the
+// columns' order, their size, the gap between them and where the first
+// starts.
+type titleLine struct {
+	first, second line
+	size, gap, x  int
+}
+
+// planTitleRow sets the title row (see titleRow) without placing it.
+func (pg *pager) planTitleRow() (titleLine, bool) {
 	s := pg.spec
 	if s.Title == "" || s.TitleEN == "" || s.Title == s.TitleEN {
-		return false
+		return titleLine{}, false
 	}
 	maxW := s.Width - 2*s.MarginInner
 	// rather the first title inside the left column, at any size, than
@@ -495,28 +526,12 @@ func (pg *pager) titleRow() bool {
 			if s.EnglishLeft {
 				first, second = second, first
 			}
-			x, ok := pg.titleRowX(first.width, gap, second.width, inLeft)
-			if !ok {
-				continue
+			if x, ok := pg.titleRowX(first.width, gap, second.width, inLeft); ok {
+				return titleLine{first: first, second: second, size: size, gap: gap, x: x}, true
 			}
-			base := pg.y + size*88/100
-			page := pg.page()
-			for i, ln := range []line{first, second} {
-				lx := x
-				if i == 1 {
-					lx += first.width + gap
-				}
-				for _, r := range ln.runs {
-					r.X += lx
-					r.Y = base
-					page.Runs = append(page.Runs, r)
-				}
-			}
-			pg.y += size * 140 / 100
-			return true
 		}
 	}
-	return false
+	return titleLine{}, false
 }
 
 // titleRowShift is how far a title row may move off the page's centre to

@@ -185,3 +185,29 @@ func TestColumnsClear(t *testing.T) {
 		}
 	}
 }
+
+// TestLongHeadingTitleStaysInColumns: a leading heading pair too long for
+// one title line stays the heading pair it is, side by side in the
+// columns, rather than two lines over both columns that belong to neither.
+func TestLongHeadingTitleStaysInColumns(t *testing.T) {
+	zh, en := "一个相当长而且还要更长一些的中文标题", "A Rather Long English Title That Goes On and On Past One Line"
+	doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = zh, en, true
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := 0
+	for _, r := range book.Pages[0].Runs {
+		if r.Part == PartTitle {
+			t.Fatalf("title run %q: the heading should stay in the columns", r.Text)
+		}
+		if r.Pair == 1 && r.Part == PartHeading {
+			heading++
+		}
+	}
+	if heading == 0 {
+		t.Error("the heading pair is not in the columns")
+	}
+}

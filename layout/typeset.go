@@ -105,7 +105,14 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	}
 	start := 0
 	if spec.TitleFromHeading && len(doc.Blocks) > 0 {
-		start = 1 // the title block sets it
+		if _, ok := newPager(spec, zhW, chain, nil).planTitleRow(); ok {
+			start = 1 // the title block sets it
+		} else {
+			// titles that do not fit one line stay the heading pair they
+			// are, side by side in the columns: set one above the other
+			// over both columns they would belong to neither
+			spec.Title, spec.TitleEN, spec.TitleFromHeading = "", "", false
+		}
 	}
 	var loose []int
 	setBatch := func(lo, hi int) []row {
