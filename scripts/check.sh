@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check.sh: build every shared corpus article and every edge file that must
 # build, in every EPUB layout, and run the shared checkers
-# (../shared/tools/check-pdf, check-pdfua and check-epub) on each output. Fails on any
+# (../shared/tools/check-pdf, check-pdfua and check-epub; check-epub-render
+# too with CHECK_RENDER=1) on each output. Fails on any
 # failing rule that testdata/checker-disputes.txt does not list, and on a
 # listed dispute that no longer fails. The corpus articles are also built
 # from two files (an original and its translation, scripts/split-pairs.py).
@@ -96,6 +97,13 @@ for a in "${articles[@]}"; do
       failed=1
     fi
   done
+  # with CHECK_RENDER=1 (after ../shared/tools/setup-render), the auto
+  # layout's EPUB is rendered too (check-epub-render: Chromium at three
+  # widths, light and dark, 100/200 % text, Ace); about 10 s a book
+  if [ "${CHECK_RENDER:-0}" = 1 ] && [ -f "$tmp/$n/auto/${file%.*}.epub" ]; then
+    "$tools/check-epub-render" "$tmp/$n/$file" "$tmp/$n/auto/${file%.*}.epub" >"$tmp/$n/render.txt" 2>&1
+    verdict "$n" render "$tmp/$n/render.txt"
+  fi
   echo "done  $n"
 done
 # the corpus articles as two files, a translator's original and
@@ -127,6 +135,7 @@ for sidecar in "$shared"/corpus/*.pairs.json; do
 done
 while read -r d; do
   [ -z "$d" ] && continue
+  [[ $d == *" render "* && ${CHECK_RENDER:-0} != 1 ]] && continue # not judged in this run
   if ! grep -qxF "$d" <<<"$seen"; then
     echo "FAIL  disputed verdict no longer fails, remove it from testdata/checker-disputes.txt: $d"
     failed=1
