@@ -232,7 +232,7 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 			if err != nil {
 				return output{ext: ".pdf", err: err}
 			}
-			return output{".pdf", data, book.PageCount, book.Missing, book.Diagnostics, narrowColumns(book, s), nil}
+			return output{".pdf", data, book.PageCount, book.Missing, looseWarnings(clean, files, book.Loose), narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
@@ -277,7 +277,6 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 	}
 	for _, o := range outs {
 		for _, d := range o.diags {
-			d.File = name
 			fmt.Fprintln(diag, d)
 		}
 		for _, c := range o.narrow {
@@ -295,6 +294,44 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 		return nil, err
 	}
 	return results, nil
+}
+
+// maxListedLines bounds the source lines a warning lists.
+const maxListedLines = 10
+
+// looseWarnings names the paragraphs layout set with a line looser than
+// the spacing rules allow, one warning per file: each side's first line in
+// its own file (the translation's, for its side of a two-file article).
+func looseWarnings(doc *article.Document, files sources, loose []layout.LooseSide) article.Diagnostics {
+	lines := map[string][]int{}
+	var order []string
+	for _, l := range loose {
+		paras := doc.Blocks[l.Block].Side(l.Side)
+		if len(paras) == 0 || len(paras[0].Lines) == 0 {
+			continue
+		}
+		file := files.of(doc, l.Side)
+		if _, ok := lines[file]; !ok {
+			order = append(order, file)
+		}
+		lines[file] = append(lines[file], paras[0].Lines[0].No)
+	}
+	var out article.Diagnostics
+	for _, file := range order {
+		ls := slices.Compact(slices.Sorted(slices.Values(lines[file])))
+		var list []string
+		for _, l := range ls[:min(len(ls), maxListedLines)] {
+			list = append(list, strconv.Itoa(l))
+		}
+		more := ""
+		if len(ls) > maxListedLines {
+			more = fmt.Sprintf(", and %d more", len(ls)-maxListedLines)
+		}
+		out = append(out, article.Diagnostic{File: file, Line: ls[0], Severity: article.Warning, Msg: fmt.Sprintf(
+			"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s%s",
+			len(ls), strings.Join(list, ", "), more)})
+	}
+	return out
 }
 
 // maxListedGlyphs bounds the characters a missing-glyph warning lists.

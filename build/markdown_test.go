@@ -196,3 +196,37 @@ func TestTranslationFiles(t *testing.T) {
 		t.Error("the EPUB lacks the translation's picture")
 	}
 }
+
+// TestLooseWarningNamesEachFile: the warning about lines set looser than
+// the spacing rules allow names each side's paragraph in its own file,
+// the translation's for its side.
+func TestLooseWarningNamesEachFile(t *testing.T) {
+	src, err := os.ReadFile("../article/testdata/edge/long-tokens.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zh, en []string
+	for i, l := range strings.Split(strings.TrimSuffix(string(src), "END\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		if i%2 == 0 {
+			zh = append(zh, l)
+		} else {
+			en = append(en, l)
+		}
+	}
+	dir := t.TempDir()
+	zhName, enName := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	var diag strings.Builder
+	if _, err := Translated(zhName, []byte(strings.Join(zh, "\n\n")+"\n"), enName, []byte(strings.Join(en, "\n\n")+"\n"), fonts.NewSet(), Options{OutDir: filepath.Join(dir, "out"), PDF: true}, &diag); err != nil {
+		t.Fatal(err, diag.String())
+	}
+	// long-tokens' loose paragraphs: its second Chinese one (line 3 of
+	// zh.txt) and its third English one (line 5 of en.txt)
+	for _, want := range []string{zhName + ":3: warning: 1 paragraph(s) have a PDF line set looser", enName + ":5: warning: 1 paragraph(s) have a PDF line set looser"} {
+		if !strings.Contains(diag.String(), want) {
+			t.Errorf("want %q in:\n%s", want, diag.String())
+		}
+	}
+}

@@ -121,12 +121,16 @@ type Book struct {
 	Width, Height int
 	Pages         []Page // empty when TypesetPages handed them on
 	PageCount     int
-	ZHColumn      [2]int              // left edge and width of the Chinese column
-	ENColumn      [2]int              // left edge and width of the English column
-	Missing       []rune              // characters no face covers, drawn as boxes that keep their code points
-	Diagnostics   article.Diagnostics // layout's warnings (lines set looser than the spacing rules allow), naming source lines
-	Used          []fonts.Role        // the faces the runs use
-	Language      string              // the Chinese side's BCP 47 tag (zh-Hans or zh-Hant)
+	ZHColumn      [2]int // left edge and width of the Chinese column
+	ENColumn      [2]int // left edge and width of the English column
+	Missing       []rune // characters no face covers, drawn as boxes that keep their code points
+	// Loose lists the sides of pairs set with a line looser than the
+	// spacing rules allow (English spaces over twice their width, Chinese
+	// gaps over half an em), for want of better breaks: the caller warns,
+	// naming each side's own file and line.
+	Loose    []LooseSide
+	Used     []fonts.Role // the faces the runs use
+	Language string       // the Chinese side's BCP 47 tag (zh-Hans or zh-Hant)
 }
 
 // Spec is the page design.
@@ -164,6 +168,13 @@ type Spec struct {
 	// and the English column from page 2 on; one alone goes over the left
 	// column.
 	RunningHeadZH, RunningHeadEN string
+}
+
+// LooseSide is one side of a pair that has a loose line: its block's
+// index in the document and its side.
+type LooseSide struct {
+	Block int
+	Side  article.Lang
 }
 
 // Paper sizes in layout lengths.

@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -114,12 +112,15 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 			spec.Title, spec.TitleEN, spec.TitleFromHeading = "", "", false
 		}
 	}
-	var loose []int
+	var loose []LooseSide
 	setBatch := func(lo, hi int) []row {
 		rows := setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
 		for i, r := range rows {
-			if r.zh.loose() || r.en.loose() {
-				loose = append(loose, doc.Blocks[lo+i].Line)
+			if r.zh.loose() {
+				loose = append(loose, LooseSide{lo + i, article.Chinese})
+			}
+			if r.en.loose() {
+				loose = append(loose, LooseSide{lo + i, article.English})
 			}
 		}
 		return rows
@@ -148,9 +149,7 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	if spec.EnglishLeft {
 		book.ENColumn[0], book.ZHColumn[0] = spec.MarginInner, spec.MarginInner+enW+spec.Gutter
 	}
-	if len(loose) > 0 {
-		book.Diagnostics = append(book.Diagnostics, looseWarning(loose))
-	}
+	book.Loose = loose
 	book.Missing = chain.Missing()
 	return book, err
 }
@@ -197,26 +196,6 @@ func planEnd(rows []row, spec Spec, zhW int, chain *faceChain, level, titleBotto
 		}
 	}
 	return endPlan{}
-}
-
-// maxListedLines bounds the source lines a warning lists.
-const maxListedLines = 10
-
-// looseWarning reports the paragraphs (by first source line) that had to
-// be set with lines looser than the spacing rules allow (typesetting.md
-// EN-2, ZH-12).
-func looseWarning(lines []int) article.Diagnostic {
-	var list []string
-	for _, l := range lines[:min(len(lines), maxListedLines)] {
-		list = append(list, strconv.Itoa(l))
-	}
-	more := ""
-	if len(lines) > maxListedLines {
-		more = fmt.Sprintf(", and %d more", len(lines)-maxListedLines)
-	}
-	return article.Diagnostic{Line: lines[0], Severity: article.Warning, Msg: fmt.Sprintf(
-		"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s%s",
-		len(lines), strings.Join(list, ", "), more)}
 }
 
 // sideSpans builds the spans of one side's paragraph: list marker, bold
