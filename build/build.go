@@ -319,17 +319,13 @@ func looseWarnings(doc *article.Document, files sources, loose []layout.LooseSid
 	var out article.Diagnostics
 	for _, file := range order {
 		ls := slices.Compact(slices.Sorted(slices.Values(lines[file])))
-		var list []string
-		for _, l := range ls[:min(len(ls), maxListedLines)] {
-			list = append(list, strconv.Itoa(l))
-		}
-		more := ""
-		if len(ls) > maxListedLines {
-			more = fmt.Sprintf(", and %d more", len(ls)-maxListedLines)
+		list := make([]string, len(ls))
+		for i, l := range ls {
+			list[i] = strconv.Itoa(l)
 		}
 		out = append(out, article.Diagnostic{File: file, Line: ls[0], Severity: article.Warning, Msg: fmt.Sprintf(
-			"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s%s",
-			len(ls), strings.Join(list, ", "), more)})
+			"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s",
+			len(ls), listAtMost(list, maxListedLines))})
 	}
 	return out
 }

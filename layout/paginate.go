@@ -423,21 +423,21 @@ const (
 
 // titleBlock sets the bilingual title and byline across both columns at
 // the top of page 1, then a rule across the text block (typesetting.md
-// §3.5).
-func (pg *pager) titleBlock() {
+// §3.5): the titles on one line as planTitleRow set them (oneLine), else
+// one above the other. mark, when not empty, is the outline entry that
+// opens at the title (the leading heading pair's, which it stands for).
+func (pg *pager) titleBlock(row titleLine, oneLine bool, mark string) {
 	s := pg.spec
 	if s.Title == "" && s.TitleEN == "" {
 		return
 	}
 	pg.y = s.MarginTop - 14*Pt
-	if s.TitleFromHeading { // the heading's outline entry opens at the title
-		title := s.Title
-		if s.TitleEN != "" && s.TitleEN != title {
-			title = strings.Trim(title+" / "+s.TitleEN, " /")
-		}
-		pg.cur.Bookmarks = append(pg.cur.Bookmarks, Bookmark{Title: title, Level: 1, Y: pg.y})
+	if mark != "" {
+		pg.cur.Bookmarks = append(pg.cur.Bookmarks, Bookmark{Title: mark, Level: 1, Y: pg.y})
 	}
-	if !pg.titleRow() {
+	if oneLine {
+		pg.placeTitleRow(row)
+	} else {
 		if s.Title != "" {
 			pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, PartTitle)
 		}
@@ -463,18 +463,8 @@ const (
 	titleGapEm     = 800     // in thousandths of the size
 )
 
-// titleRow sets the two titles on one centred line, in the columns'
-// order, at the largest size from titleSize down to titleSizeLeast at
-// which both fit; it reports false, setting nothing, when they do not or
-// there is only one title. One line keeps the two titles level, as every
-// pair below stands, and reads as a single title; the gap between them is
-// kept clear of the gutter, where it would read as two column heads, and
-// rather on its left, so that the first title stays in its column.
-func (pg *pager) titleRow() bool {
-	row, ok := pg.planTitleRow()
-	if !ok {
-		return false
-	}
+// placeTitleRow places a title row at pg.y.
+func (pg *pager) placeTitleRow(row titleLine) {
 	base := pg.y + row.size*88/100
 	page := pg.page()
 	for i, ln := range []line{row.first, row.second} {
@@ -489,7 +479,6 @@ func (pg *pager) titleRow() bool {
 		}
 	}
 	pg.y += row.size * 140 / 100
-	return true
 }
 
 // titleLine is a title row as planTitleRow sets it: the two titles in the
@@ -500,34 +489,45 @@ type titleLine struct {
 	size, gap, x  int
 }
 
-// planTitleRow sets the title row (see titleRow) without placing it.
+// planTitleRow sets the two titles on one centred line, in the columns'
+// order, at the largest size from titleSize down to titleSizeLeast at
+// which both fit; false when they do not or there is only one title. One
+// line keeps the two titles level, as every pair below stands, and reads
+// as a single title; the gap between them is kept clear of the gutter,
+// where it would read as two column heads, and rather on its left, so
+// that the first title stays in its column.
 func (pg *pager) planTitleRow() (titleLine, bool) {
 	s := pg.spec
 	if s.Title == "" || s.TitleEN == "" || s.Title == s.TitleEN {
 		return titleLine{}, false
 	}
 	maxW := s.Width - 2*s.MarginInner
+	var fits []titleLine // the sizes at which both titles fit one line
+	for size := titleSize; size >= titleSizeLeast; size -= Pt {
+		gap := size * titleGapEm / 1000
+		pz := pg.titleItems(s.Title, size, true, langZH, maxW)
+		pe := pg.titleItems(s.TitleEN, size, true, langEN, maxW)
+		if naturalWidth(pz)+gap+naturalWidth(pe) > maxW {
+			continue // too long for one line: no need to set it
+		}
+		zh := pg.titleSet(pz, s.Title, langZH, maxW, PartTitle)
+		en := pg.titleSet(pe, s.TitleEN, langEN, maxW, PartTitle)
+		if len(zh) != 1 || len(en) != 1 || zh[0].width+gap+en[0].width > maxW {
+			continue
+		}
+		row := titleLine{first: zh[0], second: en[0], size: size, gap: gap}
+		if s.EnglishLeft {
+			row.first, row.second = row.second, row.first
+		}
+		fits = append(fits, row)
+	}
 	// rather the first title inside the left column, at any size, than
 	// both crossing into the other's
 	for _, inLeft := range []bool{true, false} {
-		for size := titleSize; size >= titleSizeLeast; size -= Pt {
-			gap := size * titleGapEm / 1000
-			pz := pg.titleItems(s.Title, size, true, langZH, maxW)
-			pe := pg.titleItems(s.TitleEN, size, true, langEN, maxW)
-			if naturalWidth(pz)+gap+naturalWidth(pe) > maxW {
-				continue // too long for one line: no need to set it
-			}
-			zh := pg.titleSet(pz, s.Title, langZH, maxW, PartTitle)
-			en := pg.titleSet(pe, s.TitleEN, langEN, maxW, PartTitle)
-			if len(zh) != 1 || len(en) != 1 || zh[0].width+gap+en[0].width > maxW {
-				continue
-			}
-			first, second := zh[0], en[0]
-			if s.EnglishLeft {
-				first, second = second, first
-			}
-			if x, ok := pg.titleRowX(first.width, gap, second.width, inLeft); ok {
-				return titleLine{first: first, second: second, size: size, gap: gap, x: x}, true
+		for _, row := range fits {
+			if x, ok := pg.titleRowX(row.first.width, row.gap, row.second.width, inLeft); ok {
+				row.x = x
+				return row, true
 			}
 		}
 	}

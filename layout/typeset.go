@@ -101,17 +101,22 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	for i := range words {
 		words[i] = newHyphenCache(hyph)
 	}
-	start := 0
+	pg := newPager(spec, zhW, chain, emit)
+	pg.sectionLevel = sectionLevel(doc.Blocks)
+	title, oneLine := pg.planTitleRow()
+	start, mark := 0, ""
 	if spec.TitleFromHeading && len(doc.Blocks) > 0 {
-		if _, ok := newPager(spec, zhW, chain, nil).planTitleRow(); ok {
-			start = 1 // the title block sets it
+		if oneLine {
+			start, mark = 1, headingTitle(doc.Blocks[0]) // the title block sets it
 		} else {
 			// titles that do not fit one line stay the heading pair they
 			// are, side by side in the columns: set one above the other
 			// over both columns they would belong to neither
 			spec.Title, spec.TitleEN, spec.TitleFromHeading = "", "", false
+			pg.spec = spec
 		}
 	}
+	pg.titleBlock(title, oneLine, mark)
 	var loose []LooseSide
 	setBatch := func(lo, hi int) []row {
 		rows := setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
@@ -125,20 +130,12 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 		}
 		return rows
 	}
-	level := sectionLevel(doc.Blocks)
-	var pg *pager
 	if len(doc.Blocks)-start <= rowBatch {
 		// a short book is set whole, and its end evened out by trial
 		rows := setBatch(start, len(doc.Blocks))
-		pg = newPager(spec, zhW, chain, emit)
-		pg.titleBlock()
-		pg.setPlan(planEnd(rows, spec, zhW, chain, level, pg.y))
-		pg.sectionLevel = level
+		pg.setPlan(planEnd(rows, spec, zhW, chain, pg.sectionLevel, pg.y))
 		pg.add(rows)
 	} else {
-		pg = newPager(spec, zhW, chain, emit)
-		pg.titleBlock()
-		pg.sectionLevel = level
 		for lo := start; lo < len(doc.Blocks); lo += rowBatch {
 			pg.add(setBatch(lo, min(lo+rowBatch, len(doc.Blocks))))
 		}
