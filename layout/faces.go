@@ -70,10 +70,12 @@ func (c *faceChain) order(style article.Style, lang langKind) [4]fonts.Role {
 	return fonts.Fallback(kind, lang == langZH, c.traditional)
 }
 
-// pick returns the face for r and its advance in thousandths of an em.
-func (c *faceChain) pick(r rune, style article.Style, lang langKind) (fonts.Role, int) {
+// pick returns the face for r and its advance in thousandths of an em;
+// inWord says r is an apostrophe inside a Latin word, set in the Latin
+// face in Chinese lines too.
+func (c *faceChain) pick(r rune, style article.Style, lang langKind, inWord bool) (fonts.Role, int) {
 	roles := c.order(style, lang)
-	if lang == langZH && r < 0x2000 && r != 0xA0 && style&article.Code == 0 {
+	if lang == langZH && (r < 0x2000 && r != 0xA0 || inWord) && style&article.Code == 0 {
 		roles[0], roles[1] = roles[1], roles[0] // Latin text in Chinese lines uses the Latin face
 	}
 	for _, role := range roles {

@@ -149,7 +149,7 @@ func (z *itemizer) hang() int {
 	if k == 0 || last.style&article.Code != 0 {
 		return 0
 	}
-	_, w := z.faces.pick(r, last.style, z.lang)
+	_, w := z.faces.pick(r, last.style, z.lang, false)
 	return w * z.size / 1000 * k / 1000
 }
 
@@ -225,7 +225,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 		}
 		st := z.runAt(at)
 		style, link := st.style, st.link
-		role, w := z.faces.pick(r, style, z.lang)
+		role, w := z.faces.pick(r, style, z.lang, wordApostrophe(text, i))
 		w = w * z.size / 1000
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
@@ -329,7 +329,7 @@ func (z *itemizer) tokenize(spans []span) []token {
 			space = true
 		case script.IsAttached(r) && start < 0 && !space && len(toks) > 0:
 			toks[len(toks)-1].text += string(r) // stays with its base character
-		case script.IsFullWidth(r):
+		case script.IsFullWidth(r) && !(start >= 0 && wordApostrophe(text, i)):
 			flush(i)
 			toks = append(toks, token{text: string(r), off: i, cjk: true, spaceBef: space})
 			space = false
@@ -341,6 +341,18 @@ func (z *itemizer) tokenize(spans []span) []token {
 	}
 	flush(len(text))
 	return toks
+}
+
+// wordApostrophe reports whether the rune at byte offset i of text is an
+// apostrophe inside a Latin word (script.IsWordApostrophe).
+func wordApostrophe(text string, i int) bool {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r != '’' && r != '\'' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	return script.IsWordApostrophe(prev, r, next)
 }
 
 // splitToken cuts an overlong token into pieces at URL separators, then into

@@ -31,7 +31,7 @@ func TestTraditionalMarks(t *testing.T) {
 		if w := naturalWidth(z.itemizeChinese([]span{{text: text}})); w != tt.width {
 			t.Errorf("traditional %v: width %d, want %d", tt.traditional, w, tt.width)
 		}
-		if role, _ := chain.pick('館', 0, langZH); role != tt.face {
+		if role, _ := chain.pick('館', 0, langZH, false); role != tt.face {
 			t.Errorf("traditional %v: 館 in face %d, want %d", tt.traditional, role, tt.face)
 		}
 	}

@@ -70,6 +70,13 @@ func IsLatinLetter(r rune) bool {
 	return unicode.Is(unicode.Latin, r)
 }
 
+// IsWordApostrophe reports an apostrophe inside a Latin word (Mozilla’s,
+// You’ve): r is ’ or ' between two Latin letters. Chinese text sets it as
+// part of the word, in the Latin face, not as a full-width closing quote.
+func IsWordApostrophe(prev, r, next rune) bool {
+	return (r == '’' || r == '\'') && IsLatinLetter(prev) && IsLatinLetter(next)
+}
+
 // IsLatinLetterOrDigit reports a Latin letter or an ASCII digit.
 func IsLatinLetterOrDigit(r rune) bool {
 	return IsLatinLetter(r) || r >= '0' && r <= '9'
