@@ -225,7 +225,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 		}
 		st := z.runAt(at)
 		style, link := st.style, st.link
-		role, w := z.faces.pick(r, style, z.lang, wordApostrophe(text, i))
+		role, w := z.faces.pick(r, style, z.lang, wordApostrophe(text, i, r))
 		w = w * z.size / 1000
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
@@ -329,7 +329,7 @@ func (z *itemizer) tokenize(spans []span) []token {
 			space = true
 		case script.IsAttached(r) && start < 0 && !space && len(toks) > 0:
 			toks[len(toks)-1].text += string(r) // stays with its base character
-		case script.IsFullWidth(r) && !(start >= 0 && wordApostrophe(text, i)):
+		case script.IsFullWidth(r) && !(start >= 0 && wordApostrophe(text, i, r)):
 			flush(i)
 			toks = append(toks, token{text: string(r), off: i, cjk: true, spaceBef: space})
 			space = false
@@ -343,15 +343,15 @@ func (z *itemizer) tokenize(spans []span) []token {
 	return toks
 }
 
-// wordApostrophe reports whether the rune at byte offset i of text is an
-// apostrophe inside a Latin word (script.IsWordApostrophe).
-func wordApostrophe(text string, i int) bool {
-	r, size := utf8.DecodeRuneInString(text[i:])
+// wordApostrophe reports whether r, the rune at byte offset i of text, is
+// an apostrophe inside a Latin word (script.IsWordApostrophe). Other runes
+// return at once: it is asked of every rune measured.
+func wordApostrophe(text string, i int, r rune) bool {
 	if r != '’' && r != '\'' {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
 	return script.IsWordApostrophe(prev, r, next)
 }
 
