@@ -456,6 +456,9 @@ func (z *itemizer) word(t token, hyphenate bool) {
 			trail++
 		}
 		core = string(rs[lead : len(rs)-trail])
+		if k := strings.IndexAny(core, "’'"); k > 0 {
+			core = core[:k] // a possessive or a contraction hyphenates before its apostrophe: Foun-da-tion’s
+		}
 		if strings.ToUpper(core) != core { // an all-capitals word is an acronym or a keyword: whole
 			points = z.hyph.points(core)
 		}

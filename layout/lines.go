@@ -190,9 +190,12 @@ func adjustments(p paragraph, start, end int, ratio float64) (tracking int, glue
 		total, boxes, glueAdj = -ratio*(boxZ+glueZ), -boxRatio*boxZ, glueZ
 	}
 	if glyphs > 0 && boxes != 0 {
-		tracking = int(math.Round(boxes / float64(glyphs)))
+		// whole millipoints, rounded so that a line without glue never
+		// ends past the measure: down when stretching, up when shrinking
 		if ratio < 0 {
-			tracking = -tracking
+			tracking = -int(math.Ceil(boxes / float64(glyphs)))
+		} else {
+			tracking = int(math.Floor(boxes / float64(glyphs)))
 		}
 	}
 	if glueAdj == 0 {

@@ -29,6 +29,7 @@ const (
 	penaltyInToken  = 100  // at a separator of an address, a camelCase or snake_case boundary
 	penaltyAnyChar  = 1000 // between two characters of a long run with no separator (a hash)
 	longRun         = 16   // a run longer than this, in characters, may break anywhere
+	addressPartMin  = 3    // characters a break inside a part of an address leaves on each side
 	codeTokenLength = 20   // letters and digits a camelCase word needs to be taken for code
 )
 
@@ -149,8 +150,24 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 		if i < end && !at[i] {
 			continue
 		}
-		if i-last > longRun {
+		switch {
+		case i-last > longRun:
 			for j := last + 1; j < i; j++ {
+				out = append(out, tokenBreak{j, penaltyAnyChar})
+			}
+		case kind == addressToken && last >= start:
+			// a word of an address after its scheme (a host name's, a path
+			// segment's) may break inside, leaving addressPartMin letters
+			// or digits each side, rather than leave the line before it
+			// full of holes
+			from, to := last, i
+			for from < to && !isAlnum(rs[from]) {
+				from++
+			}
+			for to > from && !isAlnum(rs[to-1]) {
+				to--
+			}
+			for j := from + addressPartMin; j <= to-addressPartMin; j++ {
 				out = append(out, tokenBreak{j, penaltyAnyChar})
 			}
 		}
@@ -175,6 +192,8 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 // with a pre-release and build part (1.0.0-beta+exp.sha.5114f85), and the
 // sentence punctuation after it.
 var versionPattern = regexp.MustCompile(`^[vV]?\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?[.,;:!?)]*$`)
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isVersion reports a token that is a version or a dotted number, which a
 // line never breaks inside.

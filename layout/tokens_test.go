@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"testing"
+
+	"diglot/layout/hyphen"
 )
 
 func TestClassifyToken(t *testing.T) {
@@ -33,13 +35,18 @@ func TestClassifyToken(t *testing.T) {
 	}
 }
 
-// pieces shows where tokenBreaks lets s break, as "a|b|c".
+// pieces shows where tokenBreaks lets s break, as "a|b·c": "|" at a
+// separator, "·" where any character may break (at a higher cost).
 func breakPieces(s string, lang langKind) string {
 	rs := []rune(s)
 	var out strings.Builder
 	from := 0
 	for _, b := range tokenBreaks(s, classifyToken(s), lang) {
-		out.WriteString(string(rs[from:b.at]) + "|")
+		mark := "|"
+		if b.penalty == penaltyAnyChar {
+			mark = "·"
+		}
+		out.WriteString(string(rs[from:b.at]) + mark)
 		from = b.at
 	}
 	out.WriteString(string(rs[from:]))
@@ -54,15 +61,17 @@ func TestTokenBreaks(t *testing.T) {
 		want string
 	}{
 		{"URL in English: Chicago's points", "https://example.org/a-b?x=1&y=2#top.", langEN,
-			"https://|example.|org|/a|-b|?x|=|1|&|y|=|2|#top."},
+			"https://|exa·m·ple.|org|/a|-b|?x|=|1|&|y|=|2|#top."},
+		{"URL: a long word of an address breaks inside, its scheme never", "https://www.contributor-covenant.org/version/2", langEN,
+			"https://|www.|con·t·r·i·b·u·tor|-cov·e·n·ant.|org|/ver·s·ion|/2"},
 		{"URL in Chinese: no line starts with a dot or ends with a slash", "https://example.org/a-b?x=1#top", langZH,
-			"https://example.|org|/a|-b?|x|=|1|#top"},
-		{"e-mail address", "someone@example.org", langEN, "someone|@example.|org"},
+			"https://exa·m·ple.|org|/a|-b?|x|=|1|#top"},
+		{"e-mail address", "someone@example.org", langEN, "someone|@exa·m·ple.|org"},
 		{"e-mail address with a hyphen", "khmer-project@idyll.org", langEN, "khmer-project|@idyll.|org"},
 		{"camelCase identifier", "ReaderSessionFactoryConfiguration", langEN, "Reader|Session|Factory|Configuration"},
 		{"snake_case identifier", "read_session_factory_config", langEN, "read|_session|_factory|_config"},
 		{"hash: any character of a long run", "3f9a1c7be20d4e5f86.", langEN,
-			"3|f|9|a|1|c|7|b|e|2|0|d|4|e|5|f|8|6."},
+			"3·f·9·a·1·c·7·b·e·2·0·d·4·e·5·f·8·6."},
 		{"short path runs whole", "a/b/c", langEN, "a|/b|/c"},
 	}
 	for _, tt := range tests {
@@ -129,6 +138,45 @@ func TestSplitCompound(t *testing.T) {
 	} {
 		if got := strings.Join(splitCompound(tt.in), "|"); got != tt.want {
 			t.Errorf("splitCompound(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestURLDoesNotLoosenTheLinesBeforeIt sets a sentence that ends in a long
+// URL, in both languages and at several widths: the URL's words may break
+// inside (leaving three letters each side), and a line the URL fills alone
+// is rated by its shortfall, so no justified line before it is stretched
+// far past the breaker's tolerance (05-contributor-covenant's attribution:
+// a line ended at "https://www." with spaces of 1.09 em, a glue ratio of
+// 7). A line holding two spaces and the URL's start may still stretch a
+// little past it, where the next piece of the URL does not fit.
+func TestURLDoesNotLoosenTheLinesBeforeIt(t *testing.T) {
+	const url = "https://www.example-foundation.org/guides/version/3/2/style_guide.html"
+	h, err := hyphen.English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []langKind{langEN, langZH} {
+		for _, em := range []int{15, 17, 19, 21, 23, 25, 27} {
+			column := em * 10 * Pt
+			z := &itemizer{faces: mustChain(t), hyph: newHyphenCache(h), size: 10 * Pt, lang: lang, column: column}
+			var p paragraph
+			params := enParams
+			if lang == langZH {
+				p = z.itemizeChinese([]span{{text: "本指南参考了基金会发布的写作规范第三版，详见 " + url + "。"}})
+				params = zhParams
+			} else {
+				p = z.itemizeEnglish([]span{{text: "This guide is adapted from the foundation's handbook for writers, version 3.2, which is available at " + url + "."}})
+			}
+			for i, ln := range setLines(p, column, params) {
+				if ln.glueRatio > params.Tolerance+1.5 {
+					var text strings.Builder
+					for _, r := range ln.runs {
+						text.WriteString(r.Text)
+					}
+					t.Errorf("lang %d, %d em: line %d %q is loose (glue ratio %.2f)", lang, em, i, text.String(), ln.glueRatio)
+				}
+			}
 		}
 	}
 }

@@ -59,7 +59,8 @@ type Params struct {
 	// it rates how loose the line is, as TeX's \emergencystretch: it is not
 	// set (a line keeps its own glue), but among lines that cannot be set
 	// within the tolerance the fuller ones cost less, and a line with no
-	// glue at all (a broken URL) is rated by how far it falls short.
+	// glue at all (a broken URL) is rated, in every pass, by how far it
+	// falls short of the measure against this much stretch.
 	EmergencyStretch int
 	// Ragged, when positive, rates every line, the last one too, by its
 	// shortfall from the measure against this much stretch, and ignores the
@@ -84,6 +85,7 @@ type node struct {
 	line                   int
 	fitness                int
 	width, stretch, shrink int // totals up to after this break
+	glue                   int // the glue's share of stretch
 	demerits               float64
 	ratio                  float64
 	prev                   int // index in nodes, -1 for the start
@@ -125,7 +127,7 @@ func Lines(items []Item, width int, p Params) []Break {
 func run(items []Item, width int, p Params, final bool) []Break {
 	nodes := []node{{pos: -1, prev: -1, start: firstBox(items, 0)}}
 	active, spare := []int{0}, []int{}
-	var sumW, sumY, sumZ int
+	var sumW, sumY, sumZ, sumG int // sumG: the glue's share of sumY
 	for i, it := range items {
 		switch it.Kind {
 		case Box, Kern:
@@ -134,7 +136,7 @@ func run(items []Item, width int, p Params, final bool) []Break {
 			continue
 		case Glue:
 			if i == 0 || items[i-1].Kind != Box {
-				sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
+				sumW, sumY, sumZ, sumG = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink, sumG+it.Stretch
 				continue
 			}
 		case Penalty:
@@ -142,9 +144,9 @@ func run(items []Item, width int, p Params, final bool) []Break {
 				continue
 			}
 		}
-		active, spare = tryBreak(items, i, active, spare, &nodes, width, p, final, sumW, sumY, sumZ)
+		active, spare = tryBreak(items, i, active, spare, &nodes, width, p, final, sumW, sumY, sumZ, sumG)
 		if it.Kind == Glue {
-			sumW, sumY, sumZ = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink
+			sumW, sumY, sumZ, sumG = sumW+it.Width, sumY+it.Stretch, sumZ+it.Shrink, sumG+it.Stretch
 		}
 		if len(active) == 0 {
 			return nil
@@ -175,7 +177,7 @@ func run(items []Item, width int, p Params, final bool) []Break {
 // tryBreak considers a break at item i from every active node, and returns
 // the new active list (built in spare) and the old one, to be reused.
 func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width int, p Params, final bool,
-	sumW, sumY, sumZ int) (kept, old []int) {
+	sumW, sumY, sumZ, sumG int) (kept, old []int) {
 	nodes := *nodesp
 	it := items[i]
 	breakWidth := 0
@@ -207,6 +209,11 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		case p.Ragged > 0:
 			ratio = adjustment(lineW, 0, 0, width)
 			cost = adjustment(lineW, p.Ragged, 0, width)
+		case p.EmergencyStretch > 0 && ratio > 0 && sumG-n.glue <= 0:
+			// no glue to stretch (a line of one broken URL): it is set flush
+			// left or letter-spaced a little, and rated in every pass by how
+			// far it falls short
+			cost = adjustment(lineW, p.EmergencyStretch, 0, width)
 		case final && p.EmergencyStretch > 0 && ratio > 0:
 			cost = adjustment(lineW, sumY-n.stretch+p.EmergencyStretch, sumZ-n.shrink, width)
 		}
@@ -220,7 +227,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		} else {
 			kept = append(kept, a)
 		}
-		if ratio > p.Tolerance {
+		if cost > p.Tolerance {
 			continue
 		}
 		h := 0
@@ -248,13 +255,17 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		kept = kept[:0]
 	}
 	// totals after the break: skip the discardable items that follow it
-	w, y, z := sumW, sumY, sumZ
+	w, y, z, g := sumW, sumY, sumZ, sumG
 	if it.Kind == Glue {
-		w, y, z = w+it.Width, y+it.Stretch, z+it.Shrink
+		w, y, z, g = w+it.Width, y+it.Stretch, z+it.Shrink, g+it.Stretch
 	}
 	j := i + 1
 	for ; j < len(items) && items[j].Kind != Box; j++ {
-		if items[j].Kind != Penalty { // a penalty's width counts only when broken at
+		switch items[j].Kind {
+		case Penalty: // a penalty's width counts only when broken at
+		case Glue:
+			w, y, z, g = w+items[j].Width, y+items[j].Stretch, z+items[j].Shrink, g+items[j].Stretch
+		default:
 			w, y, z = w+items[j].Width, y+items[j].Stretch, z+items[j].Shrink
 		}
 	}
@@ -267,7 +278,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 			if flaggedBreak {
 				h = nodes[c.from].flagged + 1
 			}
-			nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
+			nodes = append(nodes, node{pos: i, line: nodes[c.from].line + 1, fitness: f, width: w, stretch: y, shrink: z, glue: g,
 				demerits: c.demerits, ratio: c.ratio, prev: c.from, overfull: c.overfull, start: j, flagged: h})
 			kept = append(kept, len(nodes)-1)
 		}
