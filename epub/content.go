@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"diglot/article"
 	"diglot/internal/script"
@@ -394,7 +396,11 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 				close = "</" + el.tag + ">" + close
 			}
 		}
-		text := open + escape(in.Text) + close
+		text := escape(in.Text)
+		if lang == article.Chinese && in.Style&article.Code == 0 {
+			text = b.latinSpans(text, st.face)
+		}
+		text = open + text + close
 		if in.Style&article.Code == 0 {
 			text = strings.ReplaceAll(text, "\n", "<br/>") // a hard line break
 			if in.Link == "" {                             // an address's text stays as it is
@@ -423,6 +429,59 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 	if inSpan {
 		w.WriteString("</span>")
 	}
+	return w.String()
+}
+
+// latinSpans wraps each run of Latin text in Chinese text (escaped, in
+// face f) in a span set in the Latin face, as the PDF sets it
+// (script.InLatinFace): "Mozilla’s" and "2.1" are drawn by Source Serif, not
+// by the Chinese face's Latin glyphs, and the run's characters go into the
+// Latin face's subset. Spaces and line breaks at a run's ends stay outside
+// it.
+func (b *book) latinSpans(s string, f faceKind) string {
+	var w strings.Builder
+	written := 0 // s[:written] is in w
+	start := -1  // where the current Latin run starts, or -1
+	end := 0     // where its last character other than a space ends
+	words := false // the run holds a letter or a digit: a lone symbol (©, &) stays in the Chinese face
+	closeRun := func() {
+		if words {
+			b.uses.add(s[start:end], article.English, f)
+			w.WriteString(`<span class="latin">` + s[start:end] + `</span>`)
+		} else {
+			w.WriteString(s[start:end])
+		}
+		start, written, words = -1, end, false
+	}
+	var prev rune
+	entity := false // inside an escaped character (&amp;), whose letters are not words
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		if r == '&' {
+			entity = true
+		}
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		latin := script.InLatinFace(r, script.IsWordApostrophe(prev, r, next))
+		switch {
+		case latin && !unicode.IsSpace(r):
+			if start < 0 {
+				w.WriteString(s[written:i])
+				start = i
+			}
+			end = i + size
+			words = words || !entity && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		case !latin && start >= 0:
+			closeRun()
+		}
+		prev = r
+		if r == ';' {
+			entity = false
+		}
+	}
+	if start >= 0 {
+		closeRun()
+	}
+	w.WriteString(s[written:])
 	return w.String()
 }
 

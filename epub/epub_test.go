@@ -298,7 +298,9 @@ func TestLinkify(t *testing.T) {
 		{"https://x.org/a|b{c}", `<a href="https://x.org/a%7Cb%7Bc%7D">https://x.org/a|b{c}</a>`},
 	} {
 		b := &book{zhTag: "zh-Hans", uses: newRuneUses()}
-		if got := b.text(tt.in, article.Chinese, false); got != tt.want {
+		got := b.text(tt.in, article.Chinese, false)
+		got = strings.ReplaceAll(strings.ReplaceAll(got, `<span class="latin">`, ""), "</span>", "") // the Latin face's spans: TestLatinInChineseSetInLatinFace
+		if got != tt.want {
 			t.Errorf("linkify(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
@@ -566,5 +568,51 @@ func TestCoverPage(t *testing.T) {
 	opf := files["OEBPS/package.opf"]
 	if i, j := strings.Index(opf, `<itemref idref="cover-page"/>`), strings.Index(opf, `<itemref idref="title-page"/>`); i < 0 || j < i {
 		t.Errorf("the cover page is not first in the spine:\n%s", opf)
+	}
+}
+
+// TestLatinInChineseSetInLatinFace: the Latin words of a Chinese paragraph
+// (Mozilla’s, with its apostrophe, and 2.1) are set in the Latin face, as
+// in the PDF, and that face's subset holds their characters.
+func TestLatinInChineseSetInLatinFace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "latin.txt")
+	src := "社区处理方针灵感来源于 Mozilla’s code of conduct 2.1 版。\nCommunity Impact Guidelines were inspired by the ladder.\nEND\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, files := readZip(t, buildEPUB(t, path, seedOptions))
+	if text := files["OEBPS/text-1.xhtml"]; !strings.Contains(text, `来源于 <span class="latin">Mozilla’s code of conduct 2.1</span> 版`) {
+		t.Errorf("the Latin run is not in a Latin-face span:\n%s", text)
+	}
+	if css := files["OEBPS/style.css"]; !strings.Contains(css, ".latin {\n  font-family: \"Diglot Serif\",") {
+		t.Errorf("no Latin face for .latin in the stylesheet")
+	}
+	en, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif.ttf"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "Mozilla’s2." {
+		if !en.Has(r) {
+			t.Errorf("the Latin subset lacks %q", r)
+		}
+	}
+}
+
+// TestLatinSpans: runs of Latin text in Chinese get the Latin face's span;
+// an escaped character stays whole, a lone symbol and the spaces and line
+// breaks around a run stay outside.
+func TestLatinSpans(t *testing.T) {
+	for in, want := range map[string]string{
+		"来源于 Mozilla’s code 版": `来源于 <span class="latin">Mozilla’s code</span> 版`,
+		"实体&amp;©，":            "实体&amp;©，",
+		"公司AT&amp;T与":          `公司<span class="latin">AT&amp;T</span>与`,
+		"见 R&amp;D":            `见 <span class="latin">R&amp;D</span>`,
+		"换行\n之后":               "换行\n之后",
+		"“你好”":                 "“你好”",
+	} {
+		b := &book{zhTag: "zh-Hans", uses: newRuneUses()}
+		if got := b.latinSpans(in, regular); got != want {
+			t.Errorf("latinSpans(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -64,6 +64,9 @@ func (b *book) stylesheet(fontFiles []fontFile) string {
   -webkit-hyphens: auto;
   overflow-wrap: anywhere;
 }
+.latin {
+  font-family: %[2]s;
+}
 p {
   margin: 0;
   text-indent: 0;

@@ -5,6 +5,7 @@ import (
 
 	"diglot/article"
 	"diglot/fonts"
+	"diglot/internal/script"
 )
 
 // faceChain picks, for each character, the first face that covers it: the
@@ -75,7 +76,7 @@ func (c *faceChain) order(style article.Style, lang langKind) [4]fonts.Role {
 // face in Chinese lines too.
 func (c *faceChain) pick(r rune, style article.Style, lang langKind, inWord bool) (fonts.Role, int) {
 	roles := c.order(style, lang)
-	if lang == langZH && (r < 0x2000 && r != 0xA0 || inWord) && style&article.Code == 0 {
+	if lang == langZH && script.InLatinFace(r, inWord) && style&article.Code == 0 {
 		roles[0], roles[1] = roles[1], roles[0] // Latin text in Chinese lines uses the Latin face
 	}
 	for _, role := range roles {

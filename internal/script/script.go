@@ -70,6 +70,14 @@ func IsLatinLetter(r rune) bool {
 	return unicode.Is(unicode.Latin, r)
 }
 
+// InLatinFace reports a character that Chinese text sets in the Latin
+// face: letters, digits, spaces and punctuation below U+2000 (but the
+// no-break space), and an apostrophe inside a Latin word (inWord, see
+// IsWordApostrophe). The Chinese face's Latin glyphs are for emergencies.
+func InLatinFace(r rune, inWord bool) bool {
+	return r < 0x2000 && r != 0xA0 || inWord
+}
+
 // IsWordApostrophe reports an apostrophe inside a Latin word (Mozilla’s,
 // You’ve): r is ’ or ' between two Latin letters. Chinese text sets it as
 // part of the word, in the Latin face, not as a full-width closing quote.
