@@ -440,9 +440,9 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 // it.
 func (b *book) latinSpans(s string, f faceKind) string {
 	var w strings.Builder
-	written := 0 // s[:written] is in w
-	start := -1  // where the current Latin run starts, or -1
-	end := 0     // where its last character other than a space ends
+	written := 0   // s[:written] is in w
+	start := -1    // where the current Latin run starts, or -1
+	end := 0       // where its last character other than a space ends
 	words := false // the run holds a letter or a digit: a lone symbol (©, &) stays in the Chinese face
 	closeRun := func() {
 		if words {
