@@ -256,7 +256,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
-				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(p.Inlines, l, false))
+				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(expandTabs(p.Inlines), l, false))
 				continue
 			}
 			if path := b.imagePath(p.Image); path != "" {
@@ -483,6 +483,41 @@ func (b *book) latinSpans(s string, f faceKind) string {
 	}
 	w.WriteString(s[written:])
 	return w.String()
+}
+
+// tabStop is the columns between tab stops in a code block, as the PDF
+// indents it.
+const tabStop = 4
+
+// expandTabs returns a code block's inlines with each tab written as the
+// spaces to the next tab stop: a reading system draws a tab from a system
+// font (Chromium does, whatever the embedded face maps), and a tab's width
+// is then the reader's tab-size, not the PDF's.
+func expandTabs(ins []article.Inline) []article.Inline {
+	if !slices.ContainsFunc(ins, func(in article.Inline) bool { return strings.ContainsRune(in.Text, '\t') }) {
+		return ins
+	}
+	out := slices.Clone(ins)
+	col := 0
+	for i, in := range out {
+		var t strings.Builder
+		for _, r := range in.Text {
+			switch r {
+			case '\t':
+				n := tabStop - col%tabStop
+				t.WriteString(strings.Repeat(" ", n))
+				col += n
+				continue
+			case '\n':
+				col = 0
+			default:
+				col++
+			}
+			t.WriteRune(r)
+		}
+		out[i].Text = t.String()
+	}
+	return out
 }
 
 func joinTexts(paras []article.Para) string {

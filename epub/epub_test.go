@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -614,5 +615,19 @@ func TestLatinSpans(t *testing.T) {
 		if got := b.latinSpans(in, regular); got != want {
 			t.Errorf("latinSpans(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestExpandTabs: a code block's tabs become spaces to the next stop of
+// four columns, counted from each line's start, across inlines.
+func TestExpandTabs(t *testing.T) {
+	in := []article.Inline{{Text: "func f() {\n\tx := 1\n"}, {Text: "ab\tc\n\t"}, {Text: "\treturn"}}
+	var got []string
+	for _, x := range expandTabs(in) {
+		got = append(got, x.Text)
+	}
+	want := []string{"func f() {\n    x := 1\n", "ab  c\n    ", "    return"}
+	if !slices.Equal(got, want) {
+		t.Errorf("expandTabs = %q, want %q", got, want)
 	}
 }

@@ -15,7 +15,7 @@ func TestMarkdownMarkup(t *testing.T) {
 	for _, want := range []string{
 		"<strong>粗体</strong>", "<em>强调</em>", "<code>代码</code>", `<a href="https://example.org/zh">链接</a>`,
 		"<strong>bold</strong>", "<em>emphasis</em>", "<code>code</code>", `<a href="https://example.org/en">link</a>`,
-		`<ol class="list" start="3">`, "<blockquote>", "<del>删除线</del>", "<pre><code>func main() {\n\tfmt.Println(",
+		`<ol class="list" start="3">`, "<blockquote>", "<del>删除线</del>", "<pre><code>func main() {\n    fmt.Println(",
 		"以及一个换行<br/>之后的文字", "&amp;实体©", "旁注中的中文。", "An aside in English.", "<hr/>", "<em>两栏排版的示意图</em>", "<em>A diagram of the two columns</em>",
 		`<a href="https://diglot.example/docs">https://diglot.example/docs</a>`,
 	} {
