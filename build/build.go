@@ -70,6 +70,7 @@ func SourceDate() (time.Time, error) {
 // settings are the options resolved against the front matter.
 type settings struct {
 	paper      [2]int
+	paperName  string // A4 or Letter, as the EPUB names the PDF edition
 	left       article.Lang
 	epubLayout epub.Layout
 	columns    [2]int // zh:en parts of the PDF's columns, or zero to balance
@@ -86,9 +87,9 @@ func resolve(name string, opt Options, meta article.Meta) (settings, error) {
 	var s settings
 	switch p := strings.ToLower(pick(opt.Paper, meta.Paper)); p {
 	case "", "a4":
-		s.paper = layout.A4
+		s.paper, s.paperName = layout.A4, "A4"
 	case "letter":
-		s.paper = layout.Letter
+		s.paper, s.paperName = layout.Letter, "Letter"
 	default:
 		return s, fmt.Errorf("%s: unknown paper %q (want a4 or letter)", name, p)
 	}
@@ -226,20 +227,40 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 		err     error
 	}
 	var jobs []func() output
+	// the EPUB's page list follows the PDF's pages (issue 16 item 9): the
+	// PDF's job hands its pagination on, or the EPUB's paginates alone
+	pageStarts := make(chan []int, 1)
 	if opt.PDF {
 		jobs = append(jobs, func() output {
 			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures)
 			if err != nil {
+				pageStarts <- nil
 				return output{ext: ".pdf", err: err}
 			}
+			pageStarts <- book.PageStarts
 			return output{".pdf", data, book.PageCount, book.Missing, looseWarnings(clean, files, book.Loose), narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
 		jobs = append(jobs, func() output {
+			var starts []int
+			if opt.PDF {
+				starts = <-pageStarts
+			} else {
+				book, err := layout.TypesetPages(clean, set, spec, func(*layout.Page) error { return nil })
+				if err != nil {
+					return output{ext: ".epub", err: err}
+				}
+				starts = book.PageStarts
+			}
+			pdfPath, err := outputPath(name, doc, opt.OutDir, ".pdf")
+			if err != nil {
+				return output{ext: ".epub", err: err}
+			}
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
-				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures})
+				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures,
+				PageStarts: starts, PageSource: fmt.Sprintf("%s, %s, made by diglot from the same source", filepath.Base(pdfPath), s.paperName)})
 			return output{".epub", buf.Bytes(), 0, res.Missing, nil, nil, err}
 		})
 	}

@@ -324,3 +324,74 @@ func TestTitleBlockSource(t *testing.T) {
 		}
 	}
 }
+
+// TestPageListFollowsPDF builds an article of several pages: the EPUB's
+// page list has one entry per PDF page, each at a page-break marker, and
+// an EPUB built alone (which paginates for itself) is the same book.
+func TestPageListFollowsPDF(t *testing.T) {
+	src, err := os.ReadFile("../article/testdata/corpus/01-semver-spec.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := fonts.NewSet()
+	opt := Options{OutDir: t.TempDir(), Created: time.Unix(1700000000, 0).UTC()}
+	var diag bytes.Buffer
+	res, err := Article("semver.txt", src, set, opt, &diag)
+	if err != nil {
+		t.Fatal(err, diag.String())
+	}
+	var pages int
+	var book []byte
+	for _, r := range res {
+		if strings.HasSuffix(r.Path, ".pdf") {
+			pages = r.Pages
+		} else if book, err = os.ReadFile(r.Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pages < 2 {
+		t.Fatalf("%d PDF pages: want an article of several", pages)
+	}
+	nav, text := zipEntry(t, book, "OEBPS/nav.xhtml"), zipEntry(t, book, "OEBPS/text-1.xhtml")
+	for p := 1; p <= pages; p++ {
+		if !strings.Contains(nav, fmt.Sprintf(`<li><a href="text-1.xhtml#page-%d">%d</a></li>`, p, p)) {
+			t.Errorf("the page list has no entry for page %d", p)
+		}
+		if !strings.Contains(text, fmt.Sprintf(`epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d"`, p, p)) {
+			t.Errorf("no page-break marker for page %d", p)
+		}
+	}
+	if strings.Contains(nav, fmt.Sprintf("#page-%d\"", pages+1)) {
+		t.Errorf("the page list goes past the PDF's %d pages", pages)
+	}
+	if opf := zipEntry(t, book, "OEBPS/package.opf"); !strings.Contains(opf, `property="source-of">pagination</meta>`) || !strings.Contains(opf, "semver.pdf, A4") {
+		t.Errorf("the package does not name the PDF edition the pages follow:\n%s", opf)
+	}
+	opt.OutDir, opt.EPUB = t.TempDir(), true
+	alone, err := Article("semver.txt", src, set, opt, &diag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(alone[0].Path); err != nil || !bytes.Equal(data, book) {
+		t.Errorf("the EPUB built alone differs from the one built with the PDF (%v)", err)
+	}
+}
+
+// zipEntry returns the named file of a zip archive.
+func zipEntry(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -31,6 +31,30 @@ type book struct {
 	toc      []tocEntry
 	uses     runeUses
 	images   []imageFile // the pictures the chapters show, in order of first use
+	file     string      // the chapter file being written
+	pages    []pageMark  // the PDF's pages, as marked in the chapters
+}
+
+// pageMark is where a page of the PDF edition starts in the book.
+type pageMark struct {
+	page int
+	href string
+}
+
+// pageMarkers returns the page-break markers for the PDF pages that start
+// at block n (empty elements labelled with the page number, as EPUB's
+// pagebreak wants), and records them for the page list.
+func (b *book) pageMarkers(n int) string {
+	var w strings.Builder
+	for k, start := range b.opt.PageStarts {
+		if start != n {
+			continue
+		}
+		page := k + 1
+		fmt.Fprintf(&w, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, page, page, page)
+		b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.file, page)})
+	}
+	return w.String()
 }
 
 // imageFile is a picture in the container.
@@ -117,6 +141,7 @@ func (b *book) render() {
 			flush()
 		}
 		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		b.file = file
 		if bl.RuleBefore {
 			body.WriteString("<hr/>\n")
 		}
@@ -213,6 +238,7 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	id := fmt.Sprintf("p%d", n)
 	fmt.Fprintf(w, "<h%d class=\"pair\" id=\"%s\">", level, id)
 	entry := tocEntry{level: bl.Level, href: file + "#" + id}
+	marks := b.pageMarkers(n)
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
 		if len(paras) == 0 {
@@ -226,7 +252,8 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 			}
 			ins = append(ins, p.Inlines...)
 		}
-		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s</span>", l, b.langAttr(l), b.mark(paras[0], l), b.inlines(ins, l, true))
+		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s%s</span>", l, b.langAttr(l), marks, b.mark(paras[0], l), b.inlines(ins, l, true))
+		marks = ""
 		if l == article.Chinese {
 			entry.zh = text
 		} else {
@@ -247,12 +274,14 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
+	marks := b.pageMarkers(n) // inside the first side: the pair's own children are its grid's cells
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
 		if len(paras) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
+		fmt.Fprintf(w, "<div class=\"%s\" %s>%s", l, b.langAttr(l), marks)
+		marks = ""
 		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
@@ -651,6 +680,14 @@ func (b *book) nav() string {
 	fmt.Fprintf(&w, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\" lang=\"en\" xml:lang=\"en\">Contents</a></li>\n")
 	fmt.Fprintf(&w, "<li><a epub:type=\"bodymatter\" href=\"%s\" lang=\"en\" xml:lang=\"en\">Text</a></li>\n", b.chapters[0].file)
 	w.WriteString("</ol>\n</nav>\n")
+	if len(b.pages) > 0 {
+		// the PDF edition's pages, for a reader's "go to page"
+		w.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Pages</h2>\n<ol>\n")
+		for _, p := range b.pages {
+			fmt.Fprintf(&w, "<li><a href=\"%s\">%d</a></li>\n", p.href, p.page)
+		}
+		w.WriteString("</ol>\n</nav>\n")
+	}
 	return b.page(b.doc.Title(), "frontmatter", w.String())
 }
 

@@ -63,6 +63,14 @@ type Options struct {
 	// Pictures are the images the article's paragraphs name that can be
 	// embedded, by source; the others are set as their caption only.
 	Pictures map[string]Picture
+	// PageStarts gives, for each page of the PDF edition, the block (from
+	// 1) at its top (layout.Book.PageStarts): the book marks where each
+	// page starts and lists the pages, so that "page 2" is the same place
+	// in both. Nil for none.
+	PageStarts []int
+	// PageSource names the PDF edition whose pages PageStarts gives (its
+	// file name and paper), for the package's metadata.
+	PageSource string
 }
 
 // Picture is an image to embed.

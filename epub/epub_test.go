@@ -631,3 +631,41 @@ func TestExpandTabs(t *testing.T) {
 		t.Errorf("expandTabs = %q, want %q", got, want)
 	}
 }
+
+// TestPageMarkers: each page of the PDF edition is marked, inside the
+// first side of the block at its top (a heading's first language too),
+// two pages starting in one long block both there, and listed in order.
+func TestPageMarkers(t *testing.T) {
+	opt := seedOptions
+	opt.PageStarts, opt.PageSource = []int{1, 3, 3, 5}, "seed.pdf, A4"
+	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", opt))
+	text := files["OEBPS/text-1.xhtml"]
+	mark := func(p int) string {
+		return fmt.Sprintf(`<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, p, p, p)
+	}
+	for _, want := range []string{
+		`id="p1">` + "\n" + `<div class="zh" lang="zh-Hans" xml:lang="zh-Hans">` + mark(1),
+		`id="p3">` + "\n" + `<div class="zh" lang="zh-Hans" xml:lang="zh-Hans">` + mark(2) + mark(3),
+		`id="p5">` + "\n" + `<div class="zh" lang="zh-Hans" xml:lang="zh-Hans">` + mark(4),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	nav := files["OEBPS/nav.xhtml"]
+	list := nav[strings.Index(nav, `epub:type="page-list"`):]
+	for p := 1; p <= 4; p++ {
+		entry := fmt.Sprintf(`<li><a href="text-1.xhtml#page-%d">%d</a></li>`, p, p)
+		if !strings.Contains(list, entry) {
+			t.Errorf("the page list lacks %s", entry)
+		}
+		list = list[strings.Index(list, entry)+1:]
+	}
+	if opf := files["OEBPS/package.opf"]; !strings.Contains(opf, "<dc:source id=\"page-source\">seed.pdf, A4</dc:source>") || !strings.Contains(opf, "pageNavigation") {
+		t.Error("the package does not name the page source or declare page navigation")
+	}
+	_, plain := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
+	if strings.Contains(plain["OEBPS/nav.xhtml"], "page-list") || strings.Contains(plain["OEBPS/package.opf"], "pageBreakMarkers") {
+		t.Error("a book without the PDF's pages has a page list")
+	}
+}

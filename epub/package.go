@@ -85,6 +85,11 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	if m.Source != "" {
 		fmt.Fprintf(&w, "<dc:source>%s</dc:source>\n", escape(m.Source))
 	}
+	if len(b.pages) > 0 && b.opt.PageSource != "" {
+		// the edition the page list follows, as EPUB 3.2 names it (the
+		// newer pageBreakSource property fails EPUBCheck 4.2)
+		fmt.Fprintf(&w, "<dc:source id=\"page-source\">%s</dc:source>\n<meta refines=\"#page-source\" property=\"source-of\">pagination</meta>\n", escape(b.opt.PageSource))
+	}
 	fmt.Fprintf(&w, "<meta property=\"dcterms:modified\">%s</meta>\n", b.opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
 	if hasCover {
 		w.WriteString("<meta name=\"cover\" content=\"cover\"/>\n") // for reading systems that predate cover-image
@@ -93,7 +98,11 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	if len(b.images) > 0 {
 		modes = append(modes, [2]string{"schema:accessMode", "visual"})
 	}
-	for _, a := range append(modes, [][2]string{
+	var pageFeatures [][2]string
+	if len(b.pages) > 0 {
+		pageFeatures = [][2]string{{"schema:accessibilityFeature", "pageBreakMarkers"}, {"schema:accessibilityFeature", "pageNavigation"}}
+	}
+	for _, a := range append(append(modes, pageFeatures...), [][2]string{
 		{"schema:accessModeSufficient", "textual"},
 		{"schema:accessibilityFeature", "structuralNavigation"},
 		{"schema:accessibilityFeature", "tableOfContents"},

@@ -128,9 +128,12 @@ type Book struct {
 	// spacing rules allow (English spaces over twice their width, Chinese
 	// gaps over half an em), for want of better breaks: the caller warns,
 	// naming each side's own file and line.
-	Loose    []LooseSide
-	Used     []fonts.Role // the faces the runs use
-	Language string       // the Chinese side's BCP 47 tag (zh-Hans or zh-Hant)
+	Loose []LooseSide
+	// PageStarts gives, for each page, the block (from 1) whose text is at
+	// its top: the EPUB's page list points there (0: a page with no text).
+	PageStarts []int
+	Used       []fonts.Role // the faces the runs use
+	Language   string       // the Chinese side's BCP 47 tag (zh-Hans or zh-Hant)
 }
 
 // Spec is the page design.

@@ -401,9 +401,17 @@ func (pg *pager) endPage() {
 	pg.stats = append(pg.stats, pageStat{lines: max(pg.zhRows, pg.enRows), text: pg.text, hyphen: pg.hyphenEnd})
 	pg.zhRows, pg.enRows, pg.text, pg.hyphenEnd = 0, 0, false, false
 	pg.decorate()
+	first := 0 // the block at the page's top: the lowest numbered on it
 	for _, r := range pg.cur.Runs {
 		pg.used[r.Role] = true
+		if r.Pair > 0 && !r.Artifact && (first == 0 || r.Pair < first) {
+			first = r.Pair
+		}
 	}
+	if len(pg.book.PageStarts) == 0 && first > 0 {
+		first = 1 // the first page holds the title, which may be block 1
+	}
+	pg.book.PageStarts = append(pg.book.PageStarts, first)
 	if pg.err == nil {
 		pg.err = pg.emit(&pg.cur)
 	}
