@@ -179,6 +179,10 @@ func TestLayouts(t *testing.T) {
 		if got := strings.Contains(css, "min-width: "+sideBySideMinWidth); got != tt.mediaQuery {
 			t.Errorf("%v: media query = %v, want %v", tt.layout, got, tt.mediaQuery)
 		}
+		// stacked, the text has a measure of its own (side by side, the pair has)
+		if got := strings.Contains(css, "max-width: "+stackedMaxWidth); got != (tt.layout == Stacked) {
+			t.Errorf("%v: stacked measure = %v", tt.layout, got)
+		}
 	}
 	if _, err := ParseLayout("columns"); err == nil {
 		t.Error("an unknown layout is accepted")

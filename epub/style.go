@@ -214,6 +214,10 @@ nav[hidden] {
 }
 `, zhFamily, enFamily, narrowMaxWidth, b.secondLanguage(), zhFace+", "+otherZH)
 	switch b.opt.Layout {
+	case Stacked:
+		// one language above the other across the width: a measure, so
+		// that English lines stay near 70 characters on a wide screen
+		fmt.Fprintf(&w, "section[role=\"doc-chapter\"] {\n  max-width: %s;\n  margin: 0 auto;\n}\n", stackedMaxWidth)
 	case SideBySide:
 		w.WriteString(b.sideBySideRules(""))
 	case Auto:
@@ -275,6 +279,10 @@ const columnMinWidth = "12.5em"
 // pairMaxWidth bounds a pair set side by side, so that its English
 // column keeps lines near 70 characters on a wide screen.
 const pairMaxWidth = "58em"
+
+// stackedMaxWidth bounds the text of a stacked book, for English lines
+// near 70 characters (and Chinese ones near 30) on a wide screen.
+const stackedMaxWidth = "32em"
 
 // secondLanguage is the class of the language that comes second in each
 // pair, which the stylesheet sets off as the translation (smaller, with a
