@@ -229,29 +229,38 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 	var jobs []func() output
 	// the EPUB's page list follows the PDF's pages (issue 16 item 9): the
 	// PDF's job hands its pagination on, or the EPUB's paginates alone
-	pageStarts := make(chan []int, 1)
+	type pagination struct {
+		starts []int
+		err    error
+	}
+	pageStarts := make(chan pagination, 1)
 	if opt.PDF {
 		jobs = append(jobs, func() output {
 			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures)
 			if err != nil {
-				pageStarts <- nil
+				pageStarts <- pagination{err: err}
 				return output{ext: ".pdf", err: err}
 			}
-			pageStarts <- book.PageStarts
+			pageStarts <- pagination{starts: book.PageStarts}
 			return output{".pdf", data, book.PageCount, book.Missing, looseWarnings(clean, files, book.Loose), narrowColumns(book, s), nil}
 		})
 	}
 	if opt.EPUB {
 		jobs = append(jobs, func() output {
-			var starts []int
-			if opt.PDF {
-				starts = <-pageStarts
-			} else {
-				book, err := layout.TypesetPages(clean, set, spec, func(*layout.Page) error { return nil })
-				if err != nil {
-					return output{ext: ".epub", err: err}
-				}
-				starts = book.PageStarts
+			if !opt.PDF { // paginate as the PDF would, beside the EPUB's own work
+				go func() {
+					book, err := layout.TypesetPages(clean, set, spec, func(*layout.Page) error { return nil })
+					if err != nil {
+						pageStarts <- pagination{err: err}
+						return
+					}
+					pageStarts <- pagination{starts: book.PageStarts}
+				}()
+			}
+			var paged pagination
+			starts := func() []int { // asked for once the EPUB's text is set
+				paged = <-pageStarts
+				return paged.starts
 			}
 			pdfPath, err := outputPath(name, doc, opt.OutDir, ".pdf")
 			if err != nil {
@@ -261,6 +270,9 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 			res, err := epub.Write(&buf, clean, set, epub.Options{
 				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures,
 				PageStarts: starts, PageSource: fmt.Sprintf("%s, %s, made by diglot from the same source", filepath.Base(pdfPath), s.paperName)})
+			if err == nil {
+				err = paged.err
+			}
 			return output{".epub", buf.Bytes(), 0, res.Missing, nil, nil, err}
 		})
 	}

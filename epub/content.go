@@ -31,8 +31,14 @@ type book struct {
 	toc      []tocEntry
 	uses     runeUses
 	images   []imageFile // the pictures the chapters show, in order of first use
-	file     string      // the chapter file being written
+	spots    []pageSpot  // where each block's page-break markers would go
 	pages    []pageMark  // the PDF's pages, as marked in the chapters
+}
+
+// pageSpot is where a page of the PDF that starts at block n is marked: an
+// offset into a chapter's body (inside the block's first side).
+type pageSpot struct {
+	block, chapter, offset int
 }
 
 // pageMark is where a page of the PDF edition starts in the book.
@@ -41,20 +47,45 @@ type pageMark struct {
 	href string
 }
 
-// pageMarkers returns the page-break markers for the PDF pages that start
-// at block n (empty elements labelled with the page number, as EPUB's
-// pagebreak wants), and records them for the page list.
-func (b *book) pageMarkers(n int) string {
-	var w strings.Builder
-	for k, start := range b.opt.PageStarts {
-		if start != n {
-			continue
+// spot records w's end as the place to mark the pages that start at block
+// n (w is the body of the chapter being written).
+func (b *book) spot(w *strings.Builder, n int) {
+	b.spots = append(b.spots, pageSpot{block: n, chapter: len(b.chapters), offset: w.Len()})
+}
+
+// markPages puts a page-break marker (an empty element labelled with the
+// page number, as EPUB's pagebreak wants) where each page of the PDF
+// edition starts, given the block at each page's top, and records the
+// pages for the page list. The chapters' bodies are then wrapped.
+func (b *book) markPages(starts []int) {
+	bodies := make([]strings.Builder, len(b.chapters))
+	written := make([]int, len(b.chapters)) // the body up to here is in bodies
+	marked := make([]bool, len(b.chapters))
+	k := 0 // the next page to place
+	for _, sp := range b.spots {
+		for k < len(starts) && starts[k] < sp.block {
+			k++ // a page with no text, or one at a block without a spot
 		}
-		page := k + 1
-		fmt.Fprintf(&w, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, page, page, page)
-		b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.file, page)})
+		w := &bodies[sp.chapter]
+		for ; k < len(starts) && starts[k] == sp.block; k++ {
+			body := b.chapters[sp.chapter].body
+			w.WriteString(body[written[sp.chapter]:sp.offset])
+			written[sp.chapter], marked[sp.chapter] = sp.offset, true
+			page := k + 1
+			fmt.Fprintf(w, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, page, page, page)
+			b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.chapters[sp.chapter].file, page)})
+		}
 	}
-	return w.String()
+	for i := range b.chapters {
+		c := &b.chapters[i]
+		body := c.body
+		if marked[i] {
+			bodies[i].WriteString(body[written[i]:])
+			body = bodies[i].String()
+		}
+		c.xhtml = b.page(b.doc.Title(), "bodymatter", "<section epub:type=\"chapter\" role=\"doc-chapter\">\n"+body+"</section>\n")
+		c.body = ""
+	}
 }
 
 // imageFile is a picture in the container.
@@ -86,6 +117,7 @@ func (b *book) imagePath(src string) string {
 
 type chapter struct {
 	file  string
+	body  string // the text, until markPages wraps it
 	xhtml string
 }
 
@@ -131,7 +163,7 @@ func (b *book) render() {
 			return
 		}
 		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
-		b.chapters = append(b.chapters, chapter{file: file, xhtml: b.page(b.doc.Title(), "bodymatter", "<section epub:type=\"chapter\" role=\"doc-chapter\">\n"+body.String()+"</section>\n")})
+		b.chapters = append(b.chapters, chapter{file: file, body: body.String()})
 		body.Reset()
 	}
 	blocks := b.doc.Blocks
@@ -141,7 +173,6 @@ func (b *book) render() {
 			flush()
 		}
 		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
-		b.file = file
 		if bl.RuleBefore {
 			body.WriteString("<hr/>\n")
 		}
@@ -238,7 +269,7 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	id := fmt.Sprintf("p%d", n)
 	fmt.Fprintf(w, "<h%d class=\"pair\" id=\"%s\">", level, id)
 	entry := tocEntry{level: bl.Level, href: file + "#" + id}
-	marks := b.pageMarkers(n)
+	first := true
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
 		if len(paras) == 0 {
@@ -252,8 +283,12 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 			}
 			ins = append(ins, p.Inlines...)
 		}
-		fmt.Fprintf(w, "<span class=\"%s\" %s>%s%s%s</span>", l, b.langAttr(l), marks, b.mark(paras[0], l), b.inlines(ins, l, true))
-		marks = ""
+		fmt.Fprintf(w, "<span class=\"%s\" %s>", l, b.langAttr(l))
+		if first {
+			b.spot(w, n)
+			first = false
+		}
+		fmt.Fprintf(w, "%s%s</span>", b.mark(paras[0], l), b.inlines(ins, l, true))
 		if l == article.Chinese {
 			entry.zh = text
 		} else {
@@ -274,14 +309,17 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
-	marks := b.pageMarkers(n) // inside the first side: the pair's own children are its grid's cells
+	first := true
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
 		if len(paras) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "<div class=\"%s\" %s>%s", l, b.langAttr(l), marks)
-		marks = ""
+		fmt.Fprintf(w, "<div class=\"%s\" %s>", l, b.langAttr(l))
+		if first {
+			b.spot(w, n) // inside the first side: the pair's own children are its row's cells
+			first = false
+		}
 		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
@@ -657,9 +695,9 @@ func (b *book) coverPage() string {
 	return b.page(b.doc.Title(), "frontmatter", body)
 }
 
-// nav writes the navigation document: the table of contents (the headings,
-// or the title when there are none) and the landmarks.
-func (b *book) nav() string {
+// navBody is the navigation document's table of contents (the headings,
+// or the title when there are none) and landmarks; pageList follows them.
+func (b *book) navBody() string {
 	b.uses.add(" / ", article.Chinese, regular) // tocLink's separator, in the nav's own (Chinese) language
 	b.uses.add(" ", article.Chinese, bold)      // the space between the heading's two languages
 	var w strings.Builder
@@ -680,15 +718,22 @@ func (b *book) nav() string {
 	fmt.Fprintf(&w, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\" lang=\"en\" xml:lang=\"en\">Contents</a></li>\n")
 	fmt.Fprintf(&w, "<li><a epub:type=\"bodymatter\" href=\"%s\" lang=\"en\" xml:lang=\"en\">Text</a></li>\n", b.chapters[0].file)
 	w.WriteString("</ol>\n</nav>\n")
-	if len(b.pages) > 0 {
-		// the PDF edition's pages, for a reader's "go to page"
-		w.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Pages</h2>\n<ol>\n")
-		for _, p := range b.pages {
-			fmt.Fprintf(&w, "<li><a href=\"%s\">%d</a></li>\n", p.href, p.page)
-		}
-		w.WriteString("</ol>\n</nav>\n")
+	return w.String()
+}
+
+// pageList is the nav's list of the PDF edition's pages (markPages), for
+// a reader's "go to page"; "" when there are none.
+func (b *book) pageList() string {
+	if len(b.pages) == 0 {
+		return ""
 	}
-	return b.page(b.doc.Title(), "frontmatter", w.String())
+	var w strings.Builder
+	w.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Pages</h2>\n<ol>\n")
+	for _, p := range b.pages {
+		fmt.Fprintf(&w, "<li><a href=\"%s\">%d</a></li>\n", p.href, p.page)
+	}
+	w.WriteString("</ol>\n</nav>\n")
+	return w.String()
 }
 
 // tocEntries are the table of contents' entries: the headings, or the

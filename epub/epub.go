@@ -63,11 +63,12 @@ type Options struct {
 	// Pictures are the images the article's paragraphs name that can be
 	// embedded, by source; the others are set as their caption only.
 	Pictures map[string]Picture
-	// PageStarts gives, for each page of the PDF edition, the block (from
-	// 1) at its top (layout.Book.PageStarts): the book marks where each
-	// page starts and lists the pages, so that "page 2" is the same place
-	// in both. Nil for none.
-	PageStarts []int
+	// PageStarts returns, for each page of the PDF edition, the block
+	// (from 1) at its top (layout.Book.PageStarts): the book marks where
+	// each page starts and lists the pages, so that "page 2" is the same
+	// place in both. It is called once, when the text is set, and may wait
+	// for the PDF's pagination. Nil for no page list.
+	PageStarts func() []int
 	// PageSource names the PDF edition whose pages PageStarts gives (its
 	// file name and paper), for the package's metadata.
 	PageSource string
@@ -90,7 +91,7 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	b.render()
 	cover := b.coverImage(set) // nil when it cannot be drawn: the book goes without
 	b.hasCover = cover != nil
-	title, nav := b.titlePage(), b.nav() // before the fonts: they set text too
+	title, navBody := b.titlePage(), b.navBody() // before the fonts: they set text too
 	use, err := b.uses.perFace(set, b.traditional())
 	if err != nil {
 		return Result{}, err
@@ -101,6 +102,12 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 			return Result{}, err
 		}
 	}
+	var starts []int
+	if opt.PageStarts != nil {
+		starts = opt.PageStarts() // last: the PDF's pagination may still be under way
+	}
+	b.markPages(starts)
+	nav := b.page(b.doc.Title(), "frontmatter", navBody+b.pageList())
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles, cover != nil))},

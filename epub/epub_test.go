@@ -201,6 +201,7 @@ func TestPairs(t *testing.T) {
 	for _, left := range []article.Lang{article.Chinese, article.English} {
 		b := newBook(article.Clean(doc), Options{Left: left})
 		b.render()
+		b.markPages(nil)
 		text := b.chapters[0].xhtml
 		for _, want := range []string{
 			`<h2 class="pair" id="p1">`,
@@ -440,6 +441,7 @@ func TestExcerptEntries(t *testing.T) {
 	doc, _ := article.Parse("long.txt", []byte(src.String()))
 	b := newBook(article.Clean(doc), Options{})
 	b.render()
+	b.markPages(nil)
 	entries := b.tocEntries()
 	if len(entries) != 3 {
 		t.Fatalf("%d entries, want the title and two excerpts: %+v", len(entries), entries)
@@ -475,6 +477,7 @@ func TestSentenceSpans(t *testing.T) {
 	clean := article.Clean(doc)
 	b := newBook(clean, Options{})
 	b.render()
+	b.markPages(nil)
 	var text string
 	for _, c := range b.chapters {
 		text += c.xhtml
@@ -641,7 +644,7 @@ func TestExpandTabs(t *testing.T) {
 // two pages starting in one long block both there, and listed in order.
 func TestPageMarkers(t *testing.T) {
 	opt := seedOptions
-	opt.PageStarts, opt.PageSource = []int{1, 3, 3, 5}, "seed.pdf, A4"
+	opt.PageStarts, opt.PageSource = func() []int { return []int{1, 3, 3, 5} }, "seed.pdf, A4"
 	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", opt))
 	text := files["OEBPS/text-1.xhtml"]
 	mark := func(p int) string {
