@@ -234,7 +234,8 @@ nav[hidden] {
 // flexible boxes (MuPDF) show it stacked. Headings stay stacked across the
 // full width. The columns share the width as the PDF's do (the first's
 // share as its growth), and a pair is at most pairMaxWidth wide, so
-// English lines stay near 70 characters on wide screens.
+// English lines stay near 70 characters on wide screens; the text, its
+// headings with it, is centred there.
 func (b *book) sideBySideRules(indent string) string {
 	first := b.firstColumnShare()
 	first2 := "zh"
@@ -242,7 +243,11 @@ func (b *book) sideBySideRules(indent string) string {
 		first2 = "en"
 	}
 	second := b.secondLanguage()
-	rules := fmt.Sprintf(`div.pair, li.pair {
+	rules := fmt.Sprintf(`section[role="doc-chapter"] {
+  max-width: %[4]s;
+  margin: 0 auto;
+}
+div.pair, li.pair {
   display: flex;
   flex-wrap: wrap;
   align-items: flex-start;
