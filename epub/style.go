@@ -164,6 +164,11 @@ p.item {
   padding-left: 1em;
   text-indent: -1em;
 }
+.marker {
+  display: inline-block; /* its space does not stretch when the line is justified */
+  min-width: 1em;
+  text-indent: 0;
+}
 .label {
   font-weight: bold;
 }
