@@ -523,7 +523,7 @@ func (b *book) latinSpans(s string, f faceKind) string {
 	var prev rune
 	entity := false // inside an escaped character (&amp;), whose letters are not words
 	for i, r := range s {
-		size := utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for a byte that is not UTF-8
 		if r == '&' {
 			entity = true
 		}

@@ -676,3 +676,34 @@ func TestPageMarkers(t *testing.T) {
 		t.Error("a book without the PDF's pages has a page list")
 	}
 }
+
+// FuzzLatinSpans: for any text, the Latin-face spans only wrap it (taking
+// them out gives the escaped text back), never split an escaped character,
+// and never start or end with white space.
+func FuzzLatinSpans(f *testing.F) {
+	for _, s := range []string{"来源于 Mozilla’s code 版", "AT&T与R&D", "换行\n之后 a\tb", "<b>“x”</b>", "ǅ’x 中’a"} {
+		f.Add(s)
+	}
+	open, closing := `<span class="latin">`, "</span>"
+	f.Fuzz(func(t *testing.T, s string) {
+		b := &book{zhTag: "zh-Hans", uses: newRuneUses()}
+		in := escape(s)
+		got := b.latinSpans(in, regular)
+		if strings.ReplaceAll(strings.ReplaceAll(got, open, ""), closing, "") != in {
+			t.Fatalf("latinSpans(%q) = %q: not the text", in, got)
+		}
+		for rest := got; ; {
+			i := strings.Index(rest, open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(open):]
+			j := strings.Index(rest, closing)
+			run := rest[:j]
+			if k := strings.LastIndex(run, "&"); run == "" || strings.TrimSpace(run) != run || k >= 0 && !strings.Contains(run[k:], ";") {
+				t.Fatalf("latinSpans(%q): run %q", in, run)
+			}
+			rest = rest[j+len(closing):]
+		}
+	})
+}
