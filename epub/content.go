@@ -59,9 +59,8 @@ func (b *book) spot(w *strings.Builder, n int) {
 // pages for the page list. The chapters' bodies are then wrapped.
 func (b *book) markPages(starts []int) {
 	bodies := make([]strings.Builder, len(b.chapters))
-	written := make([]int, len(b.chapters)) // the body up to here is in bodies
-	marked := make([]bool, len(b.chapters))
-	k := 0 // the next page to place
+	written := make([]int, len(b.chapters)) // the body up to here is in bodies (when it holds a marker)
+	k := 0                                  // the next page to place
 	for _, sp := range b.spots {
 		for k < len(starts) && starts[k] < sp.block {
 			k++ // a page with no text, or one at a block without a spot
@@ -70,7 +69,7 @@ func (b *book) markPages(starts []int) {
 		for ; k < len(starts) && starts[k] == sp.block; k++ {
 			body := b.chapters[sp.chapter].body
 			w.WriteString(body[written[sp.chapter]:sp.offset])
-			written[sp.chapter], marked[sp.chapter] = sp.offset, true
+			written[sp.chapter] = sp.offset
 			page := k + 1
 			fmt.Fprintf(w, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, page, page, page)
 			b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.chapters[sp.chapter].file, page)})
@@ -79,7 +78,7 @@ func (b *book) markPages(starts []int) {
 	for i := range b.chapters {
 		c := &b.chapters[i]
 		body := c.body
-		if marked[i] {
+		if bodies[i].Len() > 0 {
 			bodies[i].WriteString(body[written[i]:])
 			body = bodies[i].String()
 		}

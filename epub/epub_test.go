@@ -525,15 +525,7 @@ func TestSentenceSpans(t *testing.T) {
 // fallback), and names its contents 目錄 (issue 15 item 5).
 func TestTraditionalFonts(t *testing.T) {
 	_, files := readZip(t, buildEPUB(t, "../article/testdata/edge/traditional.txt", seedOptions))
-	tc, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif-tc.ttf"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range "河畔社區圖書館「」，。" {
-		if !tc.Has(r) {
-			t.Errorf("the Traditional subset lacks %q", r)
-		}
-	}
+	checkSubsetHas(t, files, "OEBPS/fonts/serif-tc.ttf", "河畔社區圖書館「」，。")
 	if _, ok := files["OEBPS/fonts/serif-sc.ttf"]; ok {
 		t.Error("a Traditional book embeds the Simplified face for its regular text")
 	}
@@ -595,15 +587,7 @@ func TestLatinInChineseSetInLatinFace(t *testing.T) {
 	if css := files["OEBPS/style.css"]; !strings.Contains(css, ".latin {\n  font-family: \"Diglot Serif\",") {
 		t.Errorf("no Latin face for .latin in the stylesheet")
 	}
-	en, err := fonts.Parse("subset", []byte(files["OEBPS/fonts/serif.ttf"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range "Mozilla’s2." {
-		if !en.Has(r) {
-			t.Errorf("the Latin subset lacks %q", r)
-		}
-	}
+	checkSubsetHas(t, files, "OEBPS/fonts/serif.ttf", "Mozilla’s2.")
 }
 
 // TestLatinSpans: runs of Latin text in Chinese get the Latin face's span;
@@ -706,4 +690,19 @@ func FuzzLatinSpans(f *testing.F) {
 			rest = rest[j+len(closing):]
 		}
 	})
+}
+
+// checkSubsetHas fails for each character of want that the font subset at
+// path in the book's files lacks.
+func checkSubsetHas(t *testing.T, files map[string]string, path, want string) {
+	t.Helper()
+	face, err := fonts.Parse("subset", []byte(files[path]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range want {
+		if !face.Has(r) {
+			t.Errorf("%s lacks %q", path, r)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"testing"
 
 	"diglot/fonts"
@@ -21,13 +22,7 @@ func TestApostropheInChineseLine(t *testing.T) {
 	for _, tk := range toks {
 		texts = append(texts, tk.text)
 	}
-	found := false
-	for _, tx := range texts {
-		if tx == "Mozilla’s" {
-			found = true
-		}
-	}
-	if !found {
+	if !slices.Contains(texts, "Mozilla’s") {
 		t.Fatalf("tokens %q: no token Mozilla’s", texts)
 	}
 	for _, s := range z.measure("Mozilla’s", -1) {
