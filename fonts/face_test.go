@@ -1,6 +1,14 @@
 package fonts
 
-import "testing"
+import (
+	"bytes"
+	"io"
+	"sync"
+	"testing"
+
+	gotext "github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+)
 
 func TestBuiltinFaces(t *testing.T) {
 	s := NewSet()
@@ -95,5 +103,80 @@ func TestKern(t *testing.T) {
 	bad.Data = []byte("junk") // the shaper cannot read it: no kerning, no panic
 	if k := bad.NewKerner().Kern('A', 'V'); k != 0 {
 		t.Errorf("kerning from junk: %d", k)
+	}
+}
+
+// TestShapingWithoutOutlines checks that the copy of a face the shaper
+// reads (its glyf and loca tables dropped) kerns and ligates every pair
+// and ligature as the whole font does, for each Latin face.
+func TestShapingWithoutOutlines(t *testing.T) {
+	chars := []rune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?'\"()-–—‘’“”")
+	for _, role := range []Role{LatinRegular, LatinItalic, LatinBold} {
+		face, err := NewSet().Face(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stripped, whole := face.NewKerner(), wholeFontKerner(t, face)
+		kerned := 0
+		for _, a := range chars {
+			for _, b := range chars {
+				got, want := stripped.Kern(a, b), whole.Kern(a, b)
+				if got != want {
+					t.Errorf("%v: Kern(%q, %q) = %d without outlines, %d with", role, a, b, got, want)
+				}
+				if want != 0 {
+					kerned++
+				}
+			}
+		}
+		if kerned < 100 {
+			t.Errorf("%v: only %d pairs kerned: the comparison says nothing", role, kerned)
+		}
+		for _, lig := range []string{"fi", "fl", "ff", "ffi", "ffl", "ab"} {
+			g1, ok1 := stripped.Ligature(lig)
+			g2, ok2 := whole.Ligature(lig)
+			if g1 != g2 || ok1 != ok2 {
+				t.Errorf("%v: Ligature(%q) = %d %v without outlines, %d %v with", role, lig, g1, ok1, g2, ok2)
+			}
+		}
+	}
+	for _, junk := range []string{"junk", "\x00\x01\x00\x00\x00\x09......"} {
+		if b, _ := io.ReadAll(withoutOutlines([]byte(junk))); string(b) != junk {
+			t.Errorf("%q read back as %q", junk, b)
+		}
+	}
+}
+
+// wholeFontKerner is a Kerner on the face's whole font file, outlines and
+// all, as go-text reads it.
+func wholeFontKerner(t *testing.T, face *Face) *Kerner {
+	t.Helper()
+	ld, err := ot.NewLoader(bytes.NewReader(face.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	font, err := gotext.NewFont(ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Kerner{face: gotext.NewFace(font), upem: face.UnitsPerEm, pairs: map[[2]rune]int16{}, shared: &sync.Map{}}
+}
+
+// TestKernersShareTheirPairs checks that a pair one Kerner has shaped is
+// known to the face's other Kerners (those of a build's other goroutines
+// and stages) without shaping it again.
+func TestKernersShareTheirPairs(t *testing.T) {
+	face, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := face.NewKerner().Kern('A', 'V')
+	other := face.NewKerner()
+	other.face = nil // it cannot shape: whatever it knows, it was told
+	if got := other.Kern('A', 'V'); got != want || want == 0 {
+		t.Errorf("another Kerner kerns AV by %d, the first by %d", got, want)
+	}
+	if got := other.Kern('T', 'o'); got != 0 {
+		t.Errorf("a pair no Kerner shaped: %d", got)
 	}
 }

@@ -2,6 +2,9 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
+	"io"
+	"slices"
 	"sync"
 
 	"github.com/go-text/typesetting/di"
@@ -18,6 +21,10 @@ import (
 type shapingFont struct {
 	once sync.Once
 	font *gotext.Font // nil when go-text cannot read the font
+	// kerns holds the pairs any of the face's Kerners has shaped
+	// ([2]rune: int16), so that the goroutines of a build, and its
+	// stages, shape each pair once between them.
+	kerns sync.Map
 }
 
 func (s *shapingFont) get(data []byte) *gotext.Font {
@@ -31,7 +38,7 @@ func parseForShaping(data []byte) (font *gotext.Font) {
 			font = nil
 		}
 	}()
-	ld, err := ot.NewLoader(bytes.NewReader(data))
+	ld, err := ot.NewLoader(withoutOutlines(data))
 	if err != nil {
 		return nil
 	}
@@ -42,22 +49,67 @@ func parseForShaping(data []byte) (font *gotext.Font) {
 	return font
 }
 
+// withoutOutlines reads the font as if it had no glyf and loca tables, for
+// go-text: shaping reads the layout tables and the metrics, never the
+// outlines, but go-text's parser decodes every glyph's points when the
+// outlines are there (1.5 ms for each Latin face, most of a short
+// article's kerning cost). Their records in the table directory are
+// renamed to tags no reader knows; nothing is copied but the directory.
+func withoutOutlines(data []byte) ot.Resource {
+	whole := bytes.NewReader(data)
+	if len(data) < 12 {
+		return whole
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return whole
+	}
+	dir := slices.Clone(data[:12+16*n])
+	for i := range n {
+		switch tag := dir[12+16*i:][:4]; string(tag) {
+		case "glyf", "loca":
+			copy(tag, "zzz"+string(tag[:1])) // "zzzg", "zzzl": unknown, and still sorted last
+		}
+	}
+	return io.NewSectionReader(directoryOver{dir, data}, 0, int64(len(data)))
+}
+
+// directoryOver reads data with its first bytes replaced by dir.
+type directoryOver struct{ dir, data []byte }
+
+func (d directoryOver) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(len(d.data)) {
+		return 0, io.EOF
+	}
+	n := 0
+	if off < int64(len(d.dir)) {
+		n = copy(p, d.dir[off:])
+	}
+	n += copy(p[n:], d.data[off+int64(n):])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
 // Kerner finds the kerning of a pair of characters the way a shaper does,
 // with the font's GPOS (or kern) tables, through go-text's HarfBuzz port:
 // it shapes the pair without ligatures and compares where the second glyph
 // lands with its nominal place. Pairs are shaped on first use (about a
-// microsecond) and remembered. A Kerner is not safe for concurrent use:
-// each goroutine makes its own with Face.NewKerner.
+// microsecond) and remembered, by the Kerner and for every Kerner of the
+// face. A Kerner is not safe for concurrent use: each goroutine makes its
+// own with Face.NewKerner.
 type Kerner struct {
 	face   *gotext.Face // nil when the font cannot be shaped
 	upem   int
 	shaper shaping.HarfbuzzShaper
-	pairs  map[[2]rune]int16
+	pairs  map[[2]rune]int16 // this Kerner's, read without locking
+	shared *sync.Map         // the face's: shapingFont.kerns
 }
 
 // NewKerner returns a Kerner of its own for the face.
 func (f *Face) NewKerner() *Kerner {
-	k := &Kerner{upem: f.UnitsPerEm, pairs: map[[2]rune]int16{}}
+	k := &Kerner{upem: f.UnitsPerEm, pairs: map[[2]rune]int16{}, shared: &f.shaping.kerns}
 	if font := f.shaping.get(f.Data); font != nil {
 		k.face = gotext.NewFace(font)
 	}
@@ -81,9 +133,16 @@ func (k *Kerner) Kern(a, b rune) int {
 	if v, ok := k.pairs[key]; ok {
 		return int(v)
 	}
+	if v, ok := k.shared.Load(key); ok {
+		k.pairs[key] = v.(int16)
+		return int(v.(int16))
+	}
 	v := int16(0)
 	if k.face != nil {
 		v = k.shapePair(a, b)
+		if k.face != nil { // a pair the shaper failed on is this Kerner's 0
+			k.shared.Store(key, v)
+		}
 	}
 	k.pairs[key] = v
 	return int(v)

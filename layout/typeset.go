@@ -239,8 +239,11 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	return spans
 }
 
-// rowsPerWorker is the fewest blocks worth a goroutine of their own.
-const rowsPerWorker = 64
+// rowsPerWorker is the fewest blocks worth a goroutine of their own: a
+// worker costs little more than its goroutine (the kerning the faces
+// share; the hyphenation caches are kept), so a short article's few
+// paragraphs are set on all cores too.
+const rowsPerWorker = 4
 
 // setRows breaks blocks into lines; the first is pair first+1. Blocks are
 // independent, so they are set in contiguous slices on all cores, worker w

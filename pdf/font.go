@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"crypto/sha1"
 	"fmt"
 	"strconv"
@@ -157,12 +159,33 @@ func decodeRune(s string) (rune, int) {
 	return 0xFFFD, 1
 }
 
+// fontProgram is a font's subset, deflated at the fastest level: that
+// takes a fifth off a short article's PDF for 6 % more bytes.
+type fontProgram struct {
+	length int    // of the subset
+	packed []byte // the subset deflated
+	err    error
+}
+
+// program makes the font's subset program. It reads only the face and
+// the font's requests, so the fonts of a document make theirs at once.
+func (f *font) program() fontProgram {
+	subset, err := f.face.SubsetGlyphs(f.requests, fonts.SubsetOptions{Family: f.face.Name})
+	if err != nil {
+		return fontProgram{err: fmt.Errorf("pdf: %w", err)}
+	}
+	var packed bytes.Buffer
+	z, _ := zlib.NewWriterLevel(&packed, zlib.BestSpeed)
+	z.Write(subset)
+	z.Close()
+	return fontProgram{length: len(subset), packed: packed.Bytes()}
+}
+
 // write writes the font's objects: the Type 0 font, its CIDFont, the
 // descriptor, the subset program and the ToUnicode CMap.
-func (f *font) write(o *objects) error {
-	program, err := f.face.SubsetGlyphs(f.requests, fonts.SubsetOptions{Family: f.face.Name})
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+func (f *font) write(o *objects, program fontProgram) error {
+	if program.err != nil {
+		return program.err
 	}
 	name := f.subsetTag() + "+" + postscriptName(f.face.Name)
 	cidFont, descriptor, file, toUnicode := o.reserve(), o.reserve(), o.reserve(), o.reserve()
@@ -223,8 +246,8 @@ func (f *font) write(o *objects) error {
 	o.object(descriptor, b)
 
 	b = append(b[:0], " /Length1 "...)
-	b = strconv.AppendInt(b, int64(len(program)), 10)
-	o.fontStream(file, b, program)
+	b = strconv.AppendInt(b, int64(program.length), 10)
+	o.packedStream(file, b, program.packed)
 	o.stream(toUnicode, nil, f.toUnicode(), true)
 	return o.err
 }

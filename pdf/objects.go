@@ -22,7 +22,7 @@ type objects struct {
 	offsets []int64 // by object number; 0 for a number reserved but not yet written
 	err     error
 	deflate *zlib.Writer // content and small streams, at the default level
-	fast    *zlib.Writer // font programs, at the fastest level
+	fast    *zlib.Writer // object streams, at the fastest level
 	packed  bytes.Buffer
 	// Objects that are not streams are gathered into object streams,
 	// objectsPerStream at a time (a tagged PDF's structure elements are
@@ -113,10 +113,9 @@ func (o *objects) stream(num int, dict []byte, data []byte, compress bool) {
 	o.streamWith(o.deflate, num, dict, data, compress)
 }
 
-// fontStream writes a font program: deflated at the fastest level, which
-// takes a fifth off a short article's PDF for 6 % more bytes.
-func (o *objects) fontStream(num int, dict []byte, data []byte) {
-	o.streamWith(o.fast, num, dict, data, true)
+// packedStream writes object num as a stream of data deflated already.
+func (o *objects) packedStream(num int, dict []byte, packed []byte) {
+	o.writeStream(num, dict, packed, true)
 }
 
 func (o *objects) streamWith(z *zlib.Writer, num int, dict []byte, data []byte, compress bool) {
@@ -127,9 +126,15 @@ func (o *objects) streamWith(z *zlib.Writer, num int, dict []byte, data []byte, 
 		z.Close()
 		data = o.packed.Bytes()
 	}
+	o.writeStream(num, dict, data, compress)
+}
+
+// writeStream writes object num as a stream of data, which is deflated
+// when packed is true.
+func (o *objects) writeStream(num int, dict []byte, data []byte, packed bool) {
 	o.begin(num)
 	b := append([]byte("<<"), dict...)
-	if compress {
+	if packed {
 		b = append(b, " /Filter /FlateDecode"...)
 	}
 	b = append(b, " /Length "...)
