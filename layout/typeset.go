@@ -613,6 +613,9 @@ func headingTitle(b article.Block) string {
 // side-by-side layout takes its share from them, so both outputs divide
 // the page alike and only layout measures the text.
 func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
+	// TypesetPages comes next and hyphenates: its patterns are read
+	// (once, 1 ms) beside the measuring
+	go hyphen.English()
 	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return [2]int{}, err
@@ -644,10 +647,9 @@ func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW in
 	type natural struct{ zh, en int }
 	// A long document is judged by a sample of its blocks, evenly spread:
 	// the estimate needs proportions, not every paragraph.
-	stride := (len(doc.Blocks) + balanceSample - 1) / balanceSample
-	nat := make([]natural, 0, balanceSample)
-	for i := 0; i < len(doc.Blocks); i += max(stride, 1) {
-		b := doc.Blocks[i]
+	stride := max((len(doc.Blocks)+balanceSample-1)/balanceSample, 1)
+	nat := make([]natural, (len(doc.Blocks)+stride-1)/stride)
+	measure := func(chain *faceChain, b article.Block) natural {
 		var n natural
 		for _, p := range b.ZH {
 			z := &itemizer{faces: chain, size: spec.ZHSize, lang: langZH, column: textW}
@@ -660,8 +662,21 @@ func balanceColumns(doc *article.Document, chain *faceChain, spec Spec, textW in
 			z := &itemizer{faces: chain, size: spec.ENSize, lang: langEN, column: textW}
 			n.en += naturalWidth(z.itemizeEnglish(unbroken(sideSpans(p, langEN, false))))
 		}
-		nat = append(nat, n)
+		return n
 	}
+	// measured on all cores, each worker with a chain of its own
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(nat)/rowsPerWorker))
+	per := (len(nat) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		own := chain.fork()
+		wg.Go(func() {
+			for i := w * per; i < min((w+1)*per, len(nat)); i++ {
+				nat[i] = measure(own, doc.Blocks[i*stride])
+			}
+		})
+	}
+	wg.Wait()
 	best, bestH := textW/2, -1
 	for pct := 35; pct <= 65; pct++ { // of the text block (typesetting.md §0)
 		zhW := textW * pct / 100
