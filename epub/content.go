@@ -695,7 +695,7 @@ func (b *book) coverPage() string {
 }
 
 // navBody is the navigation document's table of contents (the headings,
-// or the title when there are none) and landmarks; pageList follows them.
+// or the title when there are none); landmarks and pageList follow it.
 func (b *book) navBody() string {
 	b.uses.add(" / ", article.Chinese, regular) // tocLink's separator, in the nav's own (Chinese) language
 	b.uses.add(" ", article.Chinese, bold)      // the space between the heading's two languages
@@ -709,6 +709,13 @@ func (b *book) navBody() string {
 		b.langAttr(article.Chinese), b.text(contents, article.Chinese, true), b.langAttr(article.English), b.text("Contents", article.English, true))
 	b.tocList(&w, b.tocEntries())
 	w.WriteString("</nav>\n")
+	return w.String()
+}
+
+// landmarks is the navigation document's list of the book's parts, for
+// reading systems (hidden: MuPDF and others would print it).
+func (b *book) landmarks() string {
+	var w strings.Builder
 	w.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2 lang=\"en\" xml:lang=\"en\">Landmarks</h2>\n<ol>\n")
 	if b.hasCover {
 		w.WriteString("<li><a epub:type=\"cover\" href=\"cover.xhtml\" lang=\"en\" xml:lang=\"en\">Cover</a></li>\n")

@@ -89,25 +89,30 @@ type Result struct {
 func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Result, error) {
 	b := newBook(doc, opt)
 	b.render()
-	cover := b.coverImage(set) // nil when it cannot be drawn: the book goes without
-	b.hasCover = cover != nil
+	// the cover is drawn beside the rest: it reads only the document
+	covers := make(chan []byte, 1)
+	go func() { covers <- b.coverImage(set) }()  // nil when it cannot be drawn: the book goes without
 	title, navBody := b.titlePage(), b.navBody() // before the fonts: they set text too
 	use, err := b.uses.perFace(set, b.traditional())
 	if err != nil {
+		<-covers
 		return Result{}, err
 	}
 	var fontFiles []fontFile
 	if opt.EmbedFonts {
-		if fontFiles, err = subsetFonts(set, use); err != nil {
-			return Result{}, err
-		}
+		fontFiles, err = subsetFonts(set, use)
 	}
+	cover := <-covers
+	if err != nil {
+		return Result{}, err
+	}
+	b.hasCover = cover != nil
 	var starts []int
 	if opt.PageStarts != nil {
 		starts = opt.PageStarts() // last: the PDF's pagination may still be under way
 	}
 	b.markPages(starts)
-	nav := b.page(b.doc.Title(), "frontmatter", navBody+b.pageList())
+	nav := b.page(b.doc.Title(), "frontmatter", navBody+b.landmarks()+b.pageList())
 	files := []zipFile{
 		{name: "META-INF/container.xml", data: []byte(containerXML)},
 		{name: "OEBPS/package.opf", data: []byte(b.packageDocument(fontFiles, cover != nil))},

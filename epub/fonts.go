@@ -3,6 +3,7 @@ package epub
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"unicode"
 
 	"diglot/article"
@@ -211,8 +212,14 @@ var faceFiles = []struct {
 // subsetFonts subsets every face the book's text uses to the characters it
 // sets in that face (see runeUses.perFace).
 func subsetFonts(set *fonts.Set, use faceUse) ([]fontFile, error) {
-	var out []fontFile
-	for _, ff := range faceFiles {
+	type subset struct {
+		file fontFile
+		err  error
+	}
+	// each face is subset on its own, all at once, and kept in faceFiles' order
+	subsets := make([]subset, len(faceFiles))
+	var wg sync.WaitGroup
+	for i, ff := range faceFiles {
 		rs := use.runes[ff.role]
 		if len(rs) == 0 {
 			continue
@@ -225,11 +232,24 @@ func subsetFonts(set *fonts.Set, use faceUse) ([]fontFile, error) {
 		if ff.kerning {
 			opt.KernPairs = use.pairs[ff.role]
 		}
-		data, err := face.Subset(rs, opt)
-		if err != nil {
-			return nil, fmt.Errorf("subsetting %s: %w", face.Name, err)
+		wg.Go(func() {
+			data, err := face.Subset(rs, opt)
+			if err != nil {
+				subsets[i].err = fmt.Errorf("subsetting %s: %w", face.Name, err)
+				return
+			}
+			subsets[i].file = fontFile{role: ff.role, family: ff.family, bold: ff.bold, italic: ff.italic, path: ff.file, data: data}
+		})
+	}
+	wg.Wait()
+	var out []fontFile
+	for _, s := range subsets {
+		if s.err != nil {
+			return nil, s.err
 		}
-		out = append(out, fontFile{role: ff.role, family: ff.family, bold: ff.bold, italic: ff.italic, path: ff.file, data: data})
+		if s.file.data != nil {
+			out = append(out, s.file)
+		}
 	}
 	return out, nil
 }

@@ -2,7 +2,12 @@ package epub
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"hash/crc32"
 	"io"
+	"runtime"
+	"sync"
 	"time"
 )
 
@@ -15,29 +20,56 @@ type zipFile struct {
 
 // writeZip writes the OCF container: the mimetype entry first, stored and
 // without extra fields, then files deflated, all stamped with the same time
-// so that the bytes depend only on the content.
+// so that the bytes depend only on the content. The files are deflated on
+// all cores at once (the fonts are most of the work), then written in
+// order.
 func writeZip(w io.Writer, files []zipFile, modified time.Time) error {
 	zw := zip.NewWriter(w)
 	date, clock := dosTime(modified)
-	add := func(name string, method uint16, data []byte) error {
-		h := &zip.FileHeader{Name: name, Method: method, ModifiedDate: date, ModifiedTime: clock}
+	add := func(name string, method uint16, data []byte, size int, crc uint32) error {
+		h := &zip.FileHeader{Name: name, Method: method, ModifiedDate: date, ModifiedTime: clock,
+			CRC32: crc, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(size)}
 		h.SetMode(0o644)
-		f, err := zw.CreateHeader(h)
+		f, err := zw.CreateRaw(h)
 		if err != nil {
 			return err
 		}
 		_, err = f.Write(data)
 		return err
 	}
-	if err := add("mimetype", zip.Store, []byte("application/epub+zip")); err != nil {
+	mimetype := []byte("application/epub+zip")
+	if err := add("mimetype", zip.Store, mimetype, len(mimetype), crc32.ChecksumIEEE(mimetype)); err != nil {
 		return err
 	}
-	for _, f := range files {
-		method := zip.Deflate
-		if f.stored {
-			method = zip.Store
+	packed := make([][]byte, len(files))
+	next := make(chan int, len(files))
+	for i, f := range files {
+		if !f.stored {
+			next <- i
 		}
-		if err := add(f.name, method, f.data); err != nil {
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			var out bytes.Buffer
+			z, _ := flate.NewWriter(&out, 5) // archive/zip's own level; one writer a worker: each holds a megabyte
+			for i := range next {
+				out.Reset()
+				z.Reset(&out)
+				z.Write(files[i].data)
+				z.Close()
+				packed[i] = bytes.Clone(out.Bytes())
+			}
+		})
+	}
+	wg.Wait()
+	for i, f := range files {
+		method, data := uint16(zip.Deflate), packed[i]
+		if f.stored {
+			method, data = zip.Store, f.data
+		}
+		if err := add(f.name, method, data, len(f.data), crc32.ChecksumIEEE(f.data)); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	_ "embed"
 	"encoding/xml"
 	"image"
@@ -131,8 +132,9 @@ func (d *document) fontPrograms() []fontProgram {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(order)) {
 		wg.Go(func() {
+			z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // one a worker: each holds most of a megabyte
 			for i := range next {
-				programs[i] = d.fontOrder[i].program()
+				programs[i] = d.fontOrder[i].program(z)
 			}
 		})
 	}

@@ -167,15 +167,16 @@ type fontProgram struct {
 	err    error
 }
 
-// program makes the font's subset program. It reads only the face and
-// the font's requests, so the fonts of a document make theirs at once.
-func (f *font) program() fontProgram {
+// program makes the font's subset program, deflated with z (at the
+// fastest level). It reads only the face and the font's requests, so the
+// fonts of a document make theirs at once, each with a writer of its own.
+func (f *font) program(z *zlib.Writer) fontProgram {
 	subset, err := f.face.SubsetGlyphs(f.requests, fonts.SubsetOptions{Family: f.face.Name})
 	if err != nil {
 		return fontProgram{err: fmt.Errorf("pdf: %w", err)}
 	}
 	var packed bytes.Buffer
-	z, _ := zlib.NewWriterLevel(&packed, zlib.BestSpeed)
+	z.Reset(&packed)
 	z.Write(subset)
 	z.Close()
 	return fontProgram{length: len(subset), packed: packed.Bytes()}
