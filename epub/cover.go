@@ -113,9 +113,17 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 	if bylineBlock.text != "" {
 		drawCentred(img, bylineBlock.text, bylineBlock, faces, coverH-110)
 	}
+	// written as a palette of the 256 greys, the same pixels: a paletted
+	// PNG is not filtered row by row, which halves the encoding of a flat
+	// page for fewer bytes
+	greys := make(color.Palette, 256)
+	for i := range greys {
+		greys[i] = color.Gray{Y: uint8(i)}
+	}
+	paletted := &image.Paletted{Pix: img.Pix, Stride: img.Stride, Rect: img.Rect, Palette: greys}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed} // a flat page: little to gain from more
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := enc.Encode(&buf, paletted); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
