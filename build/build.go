@@ -236,12 +236,18 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 	pageStarts := make(chan pagination, 1)
 	if opt.PDF {
 		jobs = append(jobs, func() output {
-			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures)
+			handed := false
+			paged := func(starts []int) { // as soon as the pages are laid out, before the PDF's fonts
+				pageStarts <- pagination{starts: starts}
+				handed = true
+			}
+			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures, paged)
 			if err != nil {
-				pageStarts <- pagination{err: err}
+				if !handed {
+					pageStarts <- pagination{err: err}
+				}
 				return output{ext: ".pdf", err: err}
 			}
-			pageStarts <- pagination{starts: book.PageStarts}
 			return output{".pdf", data, book.PageCount, book.Missing, looseWarnings(clean, files, book.Loose), narrowColumns(book, s), nil}
 		})
 	}
@@ -407,8 +413,10 @@ func cleanTitle(s string) string {
 	return article.CleanEnglish(s)
 }
 
-// makePDF typesets the article and writes its PDF.
-func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte) ([]byte, *layout.Book, error) {
+// makePDF typesets the article and writes its PDF. paged is handed the
+// pages' starts as soon as they are laid out, before the PDF's fonts are
+// made: the EPUB's page list waits for them.
+func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte, paged func(starts []int)) ([]byte, *layout.Book, error) {
 	var buf bytes.Buffer
 	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
 	// each page goes to the PDF as soon as layout has finished it
@@ -417,6 +425,7 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt
 	if err != nil {
 		return nil, nil, err
 	}
+	paged(book.PageStarts)
 	if err := w.Close(); err != nil {
 		return nil, nil, err
 	}
