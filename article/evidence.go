@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"diglot/internal/lexicon"
 	"diglot/internal/script"
 )
 
@@ -32,10 +33,17 @@ type evidence struct {
 	// Chinese side's anchors, as hashes (wordHash). Sorted, without
 	// repeats.
 	words []uint64
-	kind  blockKind
-	level int  // a heading's
-	mark  rune // '?', ':' or '!' when the paragraph ends with one
-	cue   cue  // the connective it opens with (然而, However), or noCue
+	// han are a Chinese paragraph's Han characters, sorted, without
+	// repeats; glossed are up to maxGlossed of an English paragraph's
+	// words the lexicon knows, the most specific first: a translation
+	// holds a character of most of them.
+	han     []rune
+	hanSeen hanFilter
+	glossed []glossedWord
+	kind    blockKind
+	level   int  // a heading's
+	mark    rune // '?', ':' or '!' when the paragraph ends with one
+	cue     cue  // the connective it opens with (然而, However), or noCue
 }
 
 // blockKind is the kind of block as the aligner weighs it.
@@ -128,7 +136,65 @@ func measureText(text string, lang Lang, kind blockKind) evidence {
 	}
 	slices.Sort(ev.words)
 	ev.words = slices.Compact(ev.words)
+	if chinese {
+		ev.han = hanOf(text)
+		for _, r := range ev.han {
+			ev.hanSeen.add(r)
+		}
+	} else {
+		ev.glossed = glossedWords(words)
+	}
 	return ev
+}
+
+// glossedWord is an English word the lexicon knows, and the Han
+// characters of its translations.
+type glossedWord struct {
+	hash  uint64 // wordHash
+	chars string // lexicon.Chars: Han characters, in code point order
+}
+
+// hanFilter is a Bloom filter of a paragraph's Han characters, by their
+// low 11 bits (the common ones lie in one block of 21,000): a bit clear
+// says a character is not there without searching for it. Long
+// paragraphs set a tenth of it.
+type hanFilter [32]uint64
+
+func (f *hanFilter) add(r rune)          { f[r>>6&31] |= 1 << (r & 63) }
+func (f *hanFilter) mayHold(r rune) bool { return f[r>>6&31]&(1<<(r&63)) != 0 }
+
+// maxGlossed is the most words of a paragraph the aligner looks up in
+// the lexicon: it weighs their share, which a few of them tell.
+const maxGlossed = 4
+
+// glossedWords are the words (in order, as tokens gives them) the lexicon
+// knows, without repeats, the maxGlossed most specific (those with the
+// fewest characters) first.
+func glossedWords(words []string) []glossedWord {
+	var out []glossedWord
+	for _, w := range words {
+		h := wordHash(w)
+		if slices.ContainsFunc(out, func(g glossedWord) bool { return g.hash == h }) {
+			continue
+		}
+		if c := lexicon.Chars(w); c != "" {
+			out = append(out, glossedWord{h, c})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b glossedWord) int { return len(a.chars) - len(b.chars) })
+	return out[:min(len(out), maxGlossed)]
+}
+
+// hanOf is a text's Han characters, sorted, without repeats.
+func hanOf(text string) []rune {
+	var out []rune
+	for _, r := range text {
+		if script.IsChineseLetter(r) {
+			out = append(out, r)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // add merges the evidence of a unit that joins this one's group (a
@@ -140,6 +206,11 @@ func (e *evidence) add(o *evidence) {
 	e.latin = mergeSorted(e.latin, o.latin)
 	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	e.numerals = mergeSorted(e.numerals, o.numerals)
+	e.han = slices.Compact(mergeSorted(e.han, o.han))
+	for i := range e.hanSeen {
+		e.hanSeen[i] |= o.hanSeen[i]
+	}
+	e.glossed = append(slices.Clip(e.glossed), o.glossed...)
 	if o.mark != 0 || o.length > 0 {
 		e.mark = o.mark
 	}
@@ -339,13 +410,14 @@ func itoa(n int) string {
 	}
 }
 
-// contentCost is the cost (a −ln of likelihoods, as the length cost) that
-// what the two sides of a candidate pair carry adds to their lengths:
-// each anchor of one side found in the other lowers it, as does a
-// connective both open with (cues.go); a Chinese side's anchor or a
-// number the other side lacks raises it, and so do a heading facing a
-// paragraph, a list item facing prose and a question facing a statement.
-func contentCost(zh, en []*evidence) float64 {
+// markCost is the cost (a −ln of likelihoods, as the length cost) that
+// the marks the two sides of a candidate pair carry add to their lengths;
+// with lexicalCost, it is the pair's content cost. Each anchor of one
+// side found in the other lowers it, as does a connective both open with
+// (cues.go); a Chinese side's anchor or a number the other side lacks
+// raises it, and so do a heading facing a paragraph, a list item facing
+// prose and a question facing a statement.
+func markCost(zh, en []*evidence) float64 {
 	matched, missed := anchorMatches(zh, en)
 	matched += cueMatches(zh, en)
 	cost := costMissedAnchor*float64(min(missed, maxAnchorsCounted)) -
@@ -382,9 +454,84 @@ const (
 	costShortMismatch = 0.7
 	costShortMerged   = 2.0
 	costMarkMismatch  = 0.7
-	// maxContentGain is the most contentCost can take off a pair's cost.
-	maxContentGain = costMatchedAnchor * maxAnchorsCounted
+	// A word of the English side whose translation the Chinese side holds
+	// a character of, or does not: measured on the shared corpus, 75 % of
+	// the words the lexicon knows are held in a pair, 38 % against the
+	// next pair's Chinese, whence the costs (−ln of the likelihood ratios).
+	// They count as lexicalCounted words at most, in proportion.
+	costWordHeld   = 0.7
+	costWordLacked = 0.9
+	lexicalCounted = 4
+	// lexicalMaxHan is the most Han characters (without repeats) a Chinese
+	// side weighed by its words has: a longer one holds a character of
+	// most words by chance, and its length speaks for it.
+	lexicalMaxHan = 60
+	// maxLexicalGain and maxContentGain are the most lexicalCost, and it
+	// with markCost, can take off a pair's cost.
+	maxLexicalGain = costWordHeld * lexicalCounted
+	maxContentGain = costMatchedAnchor*maxAnchorsCounted + maxLexicalGain
 )
+
+// lexicalCost weighs the English side's glossed words by whether the
+// Chinese side holds a character of their translations: a share held
+// lowers the cost, a share lacked raises it, as much for a short line as
+// for a long paragraph (at most lexicalCounted words' worth). A word the
+// Chinese side carries over as it is (CAP, Git) is an anchor, not weighed
+// here.
+func lexicalCost(zh, en []*evidence) float64 {
+	han := 0
+	for _, z := range zh {
+		han += len(z.han)
+	}
+	if han > lexicalMaxHan {
+		return 0
+	}
+	known, held := 0, 0
+	for _, e := range en {
+		for i := range e.glossed {
+			g := &e.glossed[i]
+			if hasLatin(zh, g.hash) {
+				continue
+			}
+			known++
+			if holdsAny(zh, g) {
+				held++
+			}
+		}
+	}
+	if known == 0 {
+		return 0
+	}
+	scale := min(1, lexicalCounted/float64(known))
+	return scale * (costWordLacked*float64(known-held) - costWordHeld*float64(held))
+}
+
+// hasLatin reports whether a Chinese side carries a Latin word.
+func hasLatin(side []*evidence, w uint64) bool {
+	for _, ev := range side {
+		if len(ev.latin) == 0 {
+			continue
+		}
+		if _, ok := slices.BinarySearch(ev.latin, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAny reports whether a Chinese side holds any of the characters.
+func holdsAny(side []*evidence, g *glossedWord) bool {
+	for _, ev := range side {
+		for _, r := range g.chars {
+			if ev.hanSeen.mayHold(r) {
+				if _, ok := slices.BinarySearch(ev.han, r); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 func kindCost(zh, en *evidence) float64 {
 	switch {

@@ -98,6 +98,19 @@ func TestAlignmentByContent(t *testing.T) {
 			"1-1 1-1 0-1 ",
 		},
 		{
+			// length alone pairs CAP 問與答 with the longer extra item
+			"the translation's words place the extra English item",
+			[]string{"- CAP 問與答", "- 分散式系統的一致性模型", "- Jepsen 測試報告"},
+			[]string{"- The CAP theorem", "- CAP FAQ", "- Consistency models in distributed systems", "- Jepsen test reports"},
+			"0-1 1-1 1-1 1-1 ",
+		},
+		{
+			"words place the untranslated item among items of one length",
+			[]string{"- 天气", "- 音乐", "- 历史"},
+			[]string{"- Weather", "- Cooking", "- Music", "- History"},
+			"1-1 0-1 1-1 1-1 ",
+		},
+		{
 			"a list split into three items",
 			[]string{"我们支持 Linux、macOS 和 Windows 三个平台。", "安装很简单。"},
 			[]string{"- Linux", "- macOS", "- Windows", "Installing is easy."},
@@ -111,5 +124,29 @@ func TestAlignmentByContent(t *testing.T) {
 				t.Errorf("alignment %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLexicalCost checks that a pair whose Chinese holds the characters of
+// the English words' translations costs less than one whose Chinese does
+// not, that words carried over as they are count as anchors only, and
+// that a long Chinese side is not weighed by its words.
+func TestLexicalCost(t *testing.T) {
+	cost := func(zh, en string) float64 {
+		z, e := measureText(zh, Chinese, kindParagraph), measureText(en, English, kindParagraph)
+		return lexicalCost([]*evidence{&z}, []*evidence{&e})
+	}
+	right, wrong := cost("今天的天气很好。", "The weather is fine today."), cost("我喜欢听音乐。", "The weather is fine today.")
+	if right >= 0 || wrong <= 0 {
+		t.Errorf("lexical cost %.2f for the translation, %.2f for another sentence", right, wrong)
+	}
+	if c := cost("Git 和 CAP", "Git CAP"); c != 0 {
+		t.Errorf("words carried over are weighed again: %.2f", c)
+	}
+	// a paragraph of more distinct characters than lexicalMaxHan, among
+	// them those of 天气 (weather)
+	long := "天气" + string([]rune("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多而能好都然没日于起还发成事只作当想看文无开手十用主行方")[:lexicalMaxHan])
+	if c := cost(long, "Weather."); c != 0 {
+		t.Errorf("a long Chinese side weighed by its words: %.2f", c)
 	}
 }
