@@ -257,7 +257,10 @@ func beadCostUnder(zh, en []*evidence, model alignModel, limit float64) float64 
 	// the content, weighed in two steps: the words only if they can
 	// still bring the pair under limit
 	c += markCost(zh, en)
-	if c-maxLexicalGain >= limit {
+	switch {
+	case !model.lexical:
+		return c
+	case c-maxLexicalGain >= limit:
 		return infCost
 	}
 	return c + lexicalCost(zh, en)
@@ -295,11 +298,12 @@ func lengthDeviation(zh, en []*evidence, model alignModel) float64 {
 type alignModel struct {
 	scale, variance float64
 	oneSided, merge float64
+	lexical         bool // weighs the words (lexicalCost)
 }
 
 // paragraphModel is the model of paragraphs at a scale.
 func paragraphModel(scale float64) alignModel {
-	return alignModel{scale: scale, variance: lengthVar, oneSided: costOneSided, merge: costMerge}
+	return alignModel{scale: scale, variance: lengthVar, oneSided: costOneSided, merge: costMerge, lexical: true}
 }
 
 // lengthScale is how much longer (or shorter) this translation runs than

@@ -33,17 +33,21 @@ type evidence struct {
 	// Chinese side's anchors, as hashes (wordHash). Sorted, without
 	// repeats.
 	words []uint64
-	// han are a Chinese paragraph's Han characters, sorted, without
-	// repeats; glossed are up to maxGlossed of an English paragraph's
-	// words the lexicon knows, the most specific first: a translation
-	// holds a character of most of them.
-	han     []rune
-	hanSeen hanFilter
-	glossed []glossedWord
-	kind    blockKind
-	level   int  // a heading's
-	mark    rune // '?', ':' or '!' when the paragraph ends with one
-	cue     cue  // the connective it opens with (然而, However), or noCue
+	// hanCount is how many distinct Han characters a Chinese paragraph
+	// has; han are they, sorted, and hanSeen their filter, kept only for
+	// a paragraph the lexicon weighs (at most lexicalMaxHan of them).
+	hanCount int
+	han      []rune
+	hanSeen  *hanFilter
+	// glossTexts are an English paragraph's texts, whose words are looked
+	// up in the lexicon the first time a pair needs them (glossedWords).
+	glossTexts []string
+	glossed    []glossedWord
+	glossDone  bool
+	kind       blockKind
+	level      int  // a heading's
+	mark       rune // '?', ':' or '!' when the paragraph ends with one
+	cue        cue  // the connective it opens with (然而, However), or noCue
 }
 
 // blockKind is the kind of block as the aligner weighs it.
@@ -89,13 +93,14 @@ func measure(u *unit) evidence {
 	if ev.kind == kindParagraph && looksLikeTitle(u.text, u.lang) {
 		ev.kind = kindShort
 	}
-	out := measureText(u.text, u.lang, ev.kind)
+	out := measureText(u.text, u.lang, ev.kind, true)
 	out.level = ev.level
 	return out
 }
 
-// measureText gathers the evidence of a text of the given kind.
-func measureText(text string, lang Lang, kind blockKind) evidence {
+// measureText gathers the evidence of a text of the given kind; with
+// lexical, what lexicalCost weighs too.
+func measureText(text string, lang Lang, kind blockKind, lexical bool) evidence {
 	ev := evidence{kind: kind}
 	text = strings.TrimSpace(text)
 	ev.mark = finalMark(text)
@@ -136,15 +141,93 @@ func measureText(text string, lang Lang, kind blockKind) evidence {
 	}
 	slices.Sort(ev.words)
 	ev.words = slices.Compact(ev.words)
-	if chinese {
-		ev.han = hanOf(text)
-		for _, r := range ev.han {
-			ev.hanSeen.add(r)
-		}
-	} else {
-		ev.glossed = glossedWords(words)
+	switch {
+	case !lexical:
+	case chinese && han > 2*lexicalMaxHan: // too many to be few without repeats
+		ev.hanCount = han
+	case chinese:
+		ev.setHan(hanOf(text))
+	default:
+		ev.glossTexts = []string{text}
 	}
 	return ev
+}
+
+// setHan records a Chinese paragraph's distinct Han characters (sorted),
+// keeping them if the lexicon weighs the paragraph.
+func (e *evidence) setHan(han []rune) {
+	e.hanCount, e.han, e.hanSeen = len(han), nil, nil
+	if len(han) > lexicalMaxHan {
+		return
+	}
+	e.han, e.hanSeen = han, &hanFilter{}
+	for _, r := range han {
+		e.hanSeen.add(r)
+	}
+}
+
+// glossedWords are the words of an English paragraph the lexicon knows,
+// up to maxGlossed of each of its texts, the most specific first: a
+// translation holds a character of most of them. They are looked up on
+// first use: most paragraphs never face a short Chinese side.
+func (e *evidence) glossedWords() []glossedWord {
+	if !e.glossDone {
+		for _, t := range e.glossTexts {
+			e.glossed = append(e.glossed, glossText(t)...)
+		}
+		e.glossDone = true
+	}
+	return e.glossed
+}
+
+// glossText looks up the words of a text in the lexicon, the words as
+// tokens reads them (an address or identifier is one word, which the
+// lexicon does not know; a hyphenated word is also its parts), without
+// allocating: those it knows, without repeats, the maxGlossed most
+// specific (those with the fewest characters).
+func glossText(t string) []glossedWord {
+	var out []glossedWord
+	look := func(key string) {
+		c := lexicon.Chars(key)
+		if c == "" {
+			return
+		}
+		h := wordHash(key)
+		if !slices.ContainsFunc(out, func(g glossedWord) bool { return g.hash == h }) {
+			out = append(out, glossedWord{h, c})
+		}
+	}
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !script.IsLatinLetter(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(t) {
+			r, n := utf8.DecodeRuneInString(t[j:])
+			if script.IsLatinLetter(r) || unicode.IsDigit(r) {
+				j += n
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(t[j+n:])
+			if j+n < len(t) && strings.ContainsRune("'’-._/:@", r) && (script.IsLatinLetter(next) || unicode.IsDigit(next) || next == '/') {
+				j += n
+				continue
+			}
+			break
+		}
+		key := wordKey(t[i:j])
+		look(key)
+		if strings.Contains(key, "-") {
+			for part := range strings.SplitSeq(key, "-") {
+				look(wordKey(part))
+			}
+		}
+		i = j
+	}
+	slices.SortStableFunc(out, func(a, b glossedWord) int { return len(a.chars) - len(b.chars) })
+	return out[:min(len(out), maxGlossed)]
 }
 
 // glossedWord is an English word the lexicon knows, and the Han
@@ -167,24 +250,6 @@ func (f *hanFilter) mayHold(r rune) bool { return f[r>>6&31]&(1<<(r&63)) != 0 }
 // the lexicon: it weighs their share, which a few of them tell.
 const maxGlossed = 4
 
-// glossedWords are the words (in order, as tokens gives them) the lexicon
-// knows, without repeats, the maxGlossed most specific (those with the
-// fewest characters) first.
-func glossedWords(words []string) []glossedWord {
-	var out []glossedWord
-	for _, w := range words {
-		h := wordHash(w)
-		if slices.ContainsFunc(out, func(g glossedWord) bool { return g.hash == h }) {
-			continue
-		}
-		if c := lexicon.Chars(w); c != "" {
-			out = append(out, glossedWord{h, c})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b glossedWord) int { return len(a.chars) - len(b.chars) })
-	return out[:min(len(out), maxGlossed)]
-}
-
 // hanOf is a text's Han characters, sorted, without repeats.
 func hanOf(text string) []rune {
 	var out []rune
@@ -206,11 +271,13 @@ func (e *evidence) add(o *evidence) {
 	e.latin = mergeSorted(e.latin, o.latin)
 	e.words = slices.Compact(mergeSorted(e.words, o.words))
 	e.numerals = mergeSorted(e.numerals, o.numerals)
-	e.han = slices.Compact(mergeSorted(e.han, o.han))
-	for i := range e.hanSeen {
-		e.hanSeen[i] |= o.hanSeen[i]
+	if e.hanCount+o.hanCount <= lexicalMaxHan {
+		e.setHan(slices.Compact(mergeSorted(e.han, o.han)))
+	} else {
+		e.hanCount, e.han, e.hanSeen = e.hanCount+o.hanCount, nil, nil
 	}
-	e.glossed = append(slices.Clip(e.glossed), o.glossed...)
+	e.glossTexts = append(slices.Clip(e.glossTexts), o.glossTexts...)
+	e.glossed, e.glossDone = nil, false
 	if o.mark != 0 || o.length > 0 {
 		e.mark = o.mark
 	}
@@ -466,6 +533,10 @@ const (
 	// side weighed by its words has: a longer one holds a character of
 	// most words by chance, and its length speaks for it.
 	lexicalMaxHan = 60
+	// lexicalMaxLength is the longest English side (in characters, as
+	// evidence.length counts them) weighed by its words: what a Chinese
+	// side of lexicalMaxHan characters predicts, and half as much again.
+	lexicalMaxLength = lexicalMaxHan * enPerHan * 3 / 2
 	// maxLexicalGain and maxContentGain are the most lexicalCost, and it
 	// with markCost, can take off a pair's cost.
 	maxLexicalGain = costWordHeld * lexicalCounted
@@ -474,22 +545,27 @@ const (
 
 // lexicalCost weighs the English side's glossed words by whether the
 // Chinese side holds a character of their translations: a share held
-// lowers the cost, a share lacked raises it, as much for a short line as
-// for a long paragraph (at most lexicalCounted words' worth). A word the
-// Chinese side carries over as it is (CAP, Git) is an anchor, not weighed
-// here.
+// lowers the cost, a share lacked raises it (at most lexicalCounted
+// words' worth). Only short sides are weighed (lexicalMaxHan,
+// lexicalMaxLength), where lengths say least. A word the Chinese side
+// carries over as it is (CAP, Git) is an anchor, not weighed here.
 func lexicalCost(zh, en []*evidence) float64 {
 	han := 0
 	for _, z := range zh {
-		han += len(z.han)
+		han += z.hanCount
 	}
-	if han > lexicalMaxHan {
+	length := 0.0
+	for _, e := range en {
+		length += e.length
+	}
+	if han > lexicalMaxHan || han == 0 || length > lexicalMaxLength {
 		return 0
 	}
 	known, held := 0, 0
 	for _, e := range en {
-		for i := range e.glossed {
-			g := &e.glossed[i]
+		glossed := e.glossedWords()
+		for i := range glossed {
+			g := &glossed[i]
 			if hasLatin(zh, g.hash) {
 				continue
 			}
@@ -522,6 +598,9 @@ func hasLatin(side []*evidence, w uint64) bool {
 // holdsAny reports whether a Chinese side holds any of the characters.
 func holdsAny(side []*evidence, g *glossedWord) bool {
 	for _, ev := range side {
+		if ev.hanSeen == nil {
+			continue
+		}
 		for _, r := range g.chars {
 			if ev.hanSeen.mayHold(r) {
 				if _, ok := slices.BinarySearch(ev.han, r); ok {

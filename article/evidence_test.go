@@ -133,7 +133,7 @@ func TestAlignmentByContent(t *testing.T) {
 // that a long Chinese side is not weighed by its words.
 func TestLexicalCost(t *testing.T) {
 	cost := func(zh, en string) float64 {
-		z, e := measureText(zh, Chinese, kindParagraph), measureText(en, English, kindParagraph)
+		z, e := measureText(zh, Chinese, kindParagraph, true), measureText(en, English, kindParagraph, true)
 		return lexicalCost([]*evidence{&z}, []*evidence{&e})
 	}
 	right, wrong := cost("今天的天气很好。", "The weather is fine today."), cost("我喜欢听音乐。", "The weather is fine today.")

@@ -373,7 +373,7 @@ func sentencesOf(paras []Para, lang Lang, isName func(string) bool) []sentence {
 func sentenceGroups(ss []sentence, lang Lang) []group {
 	out := make([]group, len(ss))
 	for i, s := range ss {
-		ev := measureText(s.text[s.start:s.end], lang, kindParagraph)
+		ev := measureText(s.text[s.start:s.end], lang, kindParagraph, false) // sentences are weighed by their lengths and marks
 		out[i] = group{ev: &ev}
 	}
 	return out

@@ -7,6 +7,7 @@ package lexicon
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -14,15 +15,20 @@ import (
 //go:embed lexicon.tsv
 var table string
 
-// entries maps each word of the table to its characters; read once, on
-// first use (2 ms).
-var entries = sync.OnceValue(func() map[string]string {
-	out := make(map[string]string, 1<<15)
-	for line := range strings.Lines(table) {
-		line = strings.TrimSuffix(line, "\n")
-		if w, chars, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(w, "#") {
-			out[w] = chars
+// starts are where the table's entries ("word\tcharacters\n", sorted by
+// word) start; found once, on first use (a tenth of a millisecond: the
+// table is searched where it lies).
+var starts = sync.OnceValue(func() []int32 {
+	out := make([]int32, 0, 1<<15)
+	for at := 0; at < len(table); {
+		end := strings.IndexByte(table[at:], '\n')
+		if end < 0 {
+			end = len(table) - at
 		}
+		if table[at] != '#' && end > 0 {
+			out = append(out, int32(at))
+		}
+		at += end + 1
 	}
 	return out
 })
@@ -50,7 +56,24 @@ func Chars(word string) string {
 	return ""
 }
 
-func lookup(key string) string { return entries()[key] }
+func lookup(key string) string {
+	ss := starts()
+	i := sort.Search(len(ss), func(i int) bool { return wordAt(ss[i]) >= key })
+	if i == len(ss) || wordAt(ss[i]) != key {
+		return ""
+	}
+	rest := table[int(ss[i])+len(key)+1:]
+	if end := strings.IndexByte(rest, '\n'); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest
+}
+
+// wordAt is the word of the entry that starts at.
+func wordAt(at int32) string {
+	line := table[at:]
+	return line[:strings.IndexByte(line, '\t')]
+}
 
 // inflections are the endings a word may be listed without when it is
 // inflected: "answering" under "answer" or "answere", "studied" under
