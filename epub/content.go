@@ -45,6 +45,7 @@ type pageSpot struct {
 type pageMark struct {
 	page int
 	href string
+	at   int // the block it is marked in (pageSpot.block)
 }
 
 // spot records w's end as the place to mark the pages that start at block
@@ -72,7 +73,7 @@ func (b *book) markPages(starts []int) {
 			written[sp.chapter] = sp.offset
 			page := k + 1
 			fmt.Fprintf(w, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-%d" aria-label="%d" title="%d"></span>`, page, page, page)
-			b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.chapters[sp.chapter].file, page)})
+			b.pages = append(b.pages, pageMark{page: page, href: fmt.Sprintf("%s#page-%d", b.chapters[sp.chapter].file, page), at: sp.block})
 		}
 	}
 	for i := range b.chapters {
@@ -125,6 +126,7 @@ type tocEntry struct {
 	level  int
 	href   string
 	zh, en string
+	at     int // the block it opens (as pageSpot.block counts); -1 for the title, before all
 }
 
 func newBook(doc *article.Document, opt Options) *book {
@@ -225,9 +227,9 @@ const excerptEvery = 100
 // the title's.
 func (b *book) excerptEntry(bl article.Block, n int, file string) {
 	if len(b.toc) == 0 {
-		b.toc = append(b.toc, tocEntry{level: 1, href: "text-1.xhtml", zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}) // the first content document
+		b.toc = append(b.toc, tocEntry{level: 1, href: "text-1.xhtml", zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN, at: -1}) // the first content document
 	}
-	b.toc = append(b.toc, tocEntry{level: 1, href: fmt.Sprintf("%s#p%d", file, n), zh: excerpt(joinTexts(bl.ZH), 14, false), en: excerpt(joinTexts(bl.EN), 6, true)})
+	b.toc = append(b.toc, tocEntry{level: 1, href: fmt.Sprintf("%s#p%d", file, n), zh: excerpt(joinTexts(bl.ZH), 14, false), en: excerpt(joinTexts(bl.EN), 6, true), at: n})
 }
 
 // excerpt is the opening of text: n characters, or n words, and an
@@ -267,7 +269,7 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	level := min(bl.Level+1, 6) // h1 is the book's title
 	id := fmt.Sprintf("p%d", n)
 	fmt.Fprintf(w, "<h%d class=\"pair\" id=\"%s\">", level, id)
-	entry := tocEntry{level: bl.Level, href: file + "#" + id}
+	entry := tocEntry{level: bl.Level, href: file + "#" + id, at: n}
 	first := true
 	for _, l := range b.sides() {
 		paras := bl.Side(l)
@@ -746,7 +748,7 @@ func (b *book) pageList() string {
 // title when there are none.
 func (b *book) tocEntries() []tocEntry {
 	if len(b.toc) == 0 {
-		return []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN}}
+		return []tocEntry{{level: 1, href: b.chapters[0].file, zh: b.doc.Meta.Title, en: b.doc.Meta.TitleEN, at: -1}}
 	}
 	return b.toc
 }

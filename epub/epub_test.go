@@ -652,11 +652,24 @@ func TestPageMarkers(t *testing.T) {
 		}
 		list = list[strings.Index(list, entry)+1:]
 	}
+	// the NCX lists the pages too, numbered in reading order with the
+	// table of contents (the seed's one entry, the title, comes first)
+	ncx := files["OEBPS/toc.ncx"]
+	for _, want := range []string{
+		`<meta name="dtb:totalPageCount" content="4"/>`,
+		`<navPoint id="nav-1" playOrder="1">`,
+		`<pageTarget id="pt-1" type="normal" value="1" playOrder="2"><navLabel><text>1</text></navLabel><content src="text-1.xhtml#page-1"/></pageTarget>`,
+		`<pageTarget id="pt-4" type="normal" value="4" playOrder="5"><navLabel><text>4</text></navLabel><content src="text-1.xhtml#page-4"/></pageTarget>`,
+	} {
+		if !strings.Contains(ncx, want) {
+			t.Errorf("the NCX lacks %s", want)
+		}
+	}
 	if opf := files["OEBPS/package.opf"]; !strings.Contains(opf, "<dc:source id=\"page-source\">seed.pdf, A4</dc:source>") || !strings.Contains(opf, "pageNavigation") {
 		t.Error("the package does not name the page source or declare page navigation")
 	}
 	_, plain := readZip(t, buildEPUB(t, "../testdata/seed.txt", seedOptions))
-	if strings.Contains(plain["OEBPS/nav.xhtml"], "page-list") || strings.Contains(plain["OEBPS/package.opf"], "pageBreakMarkers") {
+	if strings.Contains(plain["OEBPS/nav.xhtml"], "page-list") || strings.Contains(plain["OEBPS/package.opf"], "pageBreakMarkers") || strings.Contains(plain["OEBPS/toc.ncx"], "pageList") {
 		t.Error("a book without the PDF's pages has a page list")
 	}
 }

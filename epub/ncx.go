@@ -23,7 +23,8 @@ func (b *book) ncx() string {
 		depth = max(depth, e.level-base+1)
 	}
 	fmt.Fprintf(&w, "<head>\n<meta name=\"dtb:uid\" content=\"%s\"/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n", escape(b.id), depth)
-	w.WriteString("<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n")
+	fmt.Fprintf(&w, "<meta name=\"dtb:totalPageCount\" content=\"%d\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"%d\"/>\n</head>\n", len(b.pages), len(b.pages))
+	navOrder, pageOrder := playOrders(entries, b.pages)
 	fmt.Fprintf(&w, "<docTitle><text>%s</text></docTitle>\n<navMap>\n", escape(b.doc.Title()))
 	open := 0 // navPoints open
 	for i, e := range entries {
@@ -42,12 +43,40 @@ func (b *book) ncx() string {
 		case e.en != "" && e.en != e.zh:
 			label += " / " + e.en
 		}
-		fmt.Fprintf(&w, "<navPoint id=\"nav-%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s\"/>\n", i+1, i+1, escape(label), escape(e.href))
+		fmt.Fprintf(&w, "<navPoint id=\"nav-%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s\"/>\n", i+1, navOrder[i], escape(label), escape(e.href))
 		open++
 	}
 	for ; open > 0; open-- {
 		w.WriteString("</navPoint>\n")
 	}
-	w.WriteString("</navMap>\n</ncx>\n")
+	w.WriteString("</navMap>\n")
+	if len(b.pages) > 0 {
+		// the PDF edition's pages, for EPUB 2 reading systems' "go to page"
+		w.WriteString("<pageList>\n<navLabel><text>Pages</text></navLabel>\n")
+		for i, p := range b.pages {
+			fmt.Fprintf(&w, "<pageTarget id=\"pt-%d\" type=\"normal\" value=\"%d\" playOrder=\"%d\"><navLabel><text>%d</text></navLabel><content src=\"%s\"/></pageTarget>\n",
+				p.page, p.page, pageOrder[i], p.page, escape(p.href))
+		}
+		w.WriteString("</pageList>\n")
+	}
+	w.WriteString("</ncx>\n")
 	return w.String()
+}
+
+// playOrders numbers the table of contents' entries and the pages in
+// reading order, as the NCX's playOrder wants: an entry before a page
+// marked in the block it opens (the marker is inside the heading).
+func playOrders(entries []tocEntry, pages []pageMark) (nav, page []int) {
+	nav, page = make([]int, len(entries)), make([]int, len(pages))
+	i, j := 0, 0
+	for n := 1; i < len(entries) || j < len(pages); n++ {
+		if j == len(pages) || i < len(entries) && entries[i].at <= pages[j].at {
+			nav[i] = n
+			i++
+		} else {
+			page[j] = n
+			j++
+		}
+	}
+	return nav, page
 }
