@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -211,5 +212,40 @@ func TestFontCostsLinear(t *testing.T) {
 				t.Errorf("%s: %.0f× the glyphs allocate %.0f× the memory", what, factor, ratio)
 			}
 		}
+	}
+}
+
+// TestBadLocaEntry: a glyph whose loca entries are out of order fails the
+// validation of a user's font, and a subset that needs it is an error, not
+// a panic; glyphs elsewhere in the font still subset.
+func TestBadLocaEntry(t *testing.T) {
+	whole, err := NewSet().Face(LatinRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := slices.Clone(whole.Data)
+	face, err := Parse("bad-loca", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := readTables(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := face.Glyph('A')
+	loca := dir["loca"] // the font's own bytes
+	if long, _ := u16(dir["head"], 50); long == 1 {
+		binary.BigEndian.PutUint32(loca[4*g:], binary.BigEndian.Uint32(loca[4*(g+1):])+4) // starts after it ends
+	} else {
+		binary.BigEndian.PutUint16(loca[2*g:], binary.BigEndian.Uint16(loca[2*(g+1):])+2)
+	}
+	if err := face.Validate(); err == nil || !strings.Contains(err.Error(), "out of order") {
+		t.Errorf("Validate: %v", err)
+	}
+	if _, err := face.Subset([]rune("A"), SubsetOptions{Family: "X"}); err == nil {
+		t.Error("a subset of the bad glyph made without an error")
+	}
+	if _, err := face.Subset([]rune("xyz"), SubsetOptions{Family: "X"}); err != nil {
+		t.Errorf("a subset of other glyphs: %v", err)
 	}
 }

@@ -213,45 +213,49 @@ func (p *glyphPlan) add(old uint32) uint32 {
 	return id
 }
 
-// glyphSource reads glyph outlines and metrics from the full font.
+// glyphSource reads glyph outlines and metrics from the full font. The
+// loca table is read where it lies, entry by entry: a subset needs a few
+// hundred of a Chinese face's 65,000.
 type glyphSource struct {
 	glyf      []byte
-	offsets   []uint32 // numGlyphs+1 offsets into glyf
+	loca      []byte
+	longLoca  bool
+	numGlyphs int
 	hmtxTable []byte
 	nMetrics  int
 	flat      map[uint32][]byte // flattened composites, when asked for; nil otherwise
 }
+
+// errBadLoca is raised (as a panic, which Subset and SubsetGlyphs turn into
+// their error) by a glyph whose loca entries are out of order or outside
+// glyf.
+var errBadLoca = errors.New("a loca entry out of order or outside glyf")
 
 func newGlyphSource(dir tableDir, numGlyphs int) (*glyphSource, error) {
 	longLoca, err := u16(dir["head"], 50)
 	if err != nil {
 		return nil, err
 	}
-	loca := dir["loca"]
-	offsets := make([]uint32, numGlyphs+1)
-	for i := range offsets {
-		if longLoca != 0 {
-			if 4*i+4 > len(loca) {
-				return nil, errors.New("loca table too short")
-			}
-			offsets[i] = binary.BigEndian.Uint32(loca[4*i:])
-		} else {
-			if 2*i+2 > len(loca) {
-				return nil, errors.New("loca table too short")
-			}
-			offsets[i] = 2 * uint32(binary.BigEndian.Uint16(loca[2*i:]))
-		}
+	loca, size := dir["loca"], 2
+	if longLoca != 0 {
+		size = 4
 	}
-	for i := 1; i < len(offsets); i++ {
-		if offsets[i] < offsets[i-1] || int(offsets[i]) > len(dir["glyf"]) {
-			return nil, fmt.Errorf("loca entry %d out of order or outside glyf", i)
-		}
+	if len(loca) < size*(numGlyphs+1) {
+		return nil, errors.New("loca table too short")
 	}
 	nMetrics, err := u16(dir["hhea"], 34)
 	if err != nil {
 		return nil, err
 	}
-	return &glyphSource{glyf: dir["glyf"], offsets: offsets, hmtxTable: dir["hmtx"], nMetrics: int(nMetrics)}, nil
+	return &glyphSource{glyf: dir["glyf"], loca: loca, longLoca: longLoca != 0, numGlyphs: numGlyphs, hmtxTable: dir["hmtx"], nMetrics: int(nMetrics)}, nil
+}
+
+// offset is loca's entry i: where glyph i starts in glyf.
+func (s *glyphSource) offset(i uint32) uint32 {
+	if s.longLoca {
+		return binary.BigEndian.Uint32(s.loca[4*i:])
+	}
+	return 2 * uint32(binary.BigEndian.Uint16(s.loca[2*i:]))
 }
 
 func (s *glyphSource) data(g uint32) []byte {
@@ -269,10 +273,14 @@ func (s *glyphSource) data(g uint32) []byte {
 
 // raw returns the glyph's bytes as the font has them.
 func (s *glyphSource) raw(g uint32) []byte {
-	if g == emptyGlyph || int(g)+1 >= len(s.offsets) {
+	if g == emptyGlyph || int(g) >= s.numGlyphs {
 		return nil
 	}
-	return s.glyf[s.offsets[g]:s.offsets[g+1]]
+	from, to := s.offset(g), s.offset(g+1)
+	if from > to || int(to) > len(s.glyf) {
+		panic(errBadLoca)
+	}
+	return s.glyf[from:to]
 }
 
 // Flags of a composite glyph's component record.
@@ -897,6 +905,11 @@ func validateGlyphs(dir tableDir, numGlyphs int) error {
 	src, err := newGlyphSource(dir, numGlyphs)
 	if err != nil {
 		return err
+	}
+	for i := uint32(1); i <= uint32(numGlyphs); i++ {
+		if src.offset(i) < src.offset(i-1) || int(src.offset(i)) > len(src.glyf) {
+			return fmt.Errorf("loca entry %d out of order or outside glyf", i)
+		}
 	}
 	const unknown, visiting = -1, -2
 	depth := make([]int8, numGlyphs)
