@@ -68,7 +68,7 @@ func withoutOutlines(data []byte) ot.Resource {
 	for i := range n {
 		switch tag := dir[12+16*i:][:4]; string(tag) {
 		case "glyf", "loca":
-			copy(tag, "zzz"+string(tag[:1])) // "zzzg", "zzzl": unknown, and still sorted last
+			copy(tag, "zzz"+string(tag[:1])) // "zzzg", "zzzl": tags no reader knows (go-text finds tables by tag, not by the directory's order)
 		}
 	}
 	return io.NewSectionReader(directoryOver{dir, data}, 0, int64(len(data)))
