@@ -3,8 +3,8 @@ package article
 import (
 	"diglot/internal/script"
 
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // class is what a line's script says of its language before context is used.
@@ -36,14 +36,19 @@ func countScripts(s string) scriptCounts {
 	var c scriptCounts
 	inWord := false
 	wordStart := 0
-	rs := []rune(s)
-	for i, r := range rs {
-		if strings.ContainsRune("，。；：！？、", r) {
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		next := runeAt(s, i+n)
+		switch r {
+		case '，', '。', '；', '：', '！', '？', '、':
 			c.zhPunct++
+		case ',', '.', ';', ':', '!', '?':
+			if prev >= 0 && script.IsLatinLetter(prev) && (next < 0 || next == ' ') {
+				c.enPunct++
+			}
 		}
-		if strings.ContainsRune(",.;:!?", r) && i > 0 && script.IsLatinLetter(rs[i-1]) && (i+1 == len(rs) || rs[i+1] == ' ') {
-			c.enPunct++
-		}
+		prev = r
 		switch {
 		case script.IsChineseLetter(r):
 			c.han++
@@ -55,27 +60,30 @@ func countScripts(s string) scriptCounts {
 				inWord = true
 				wordStart = i
 			}
+			i += n
 			continue
 		case inWord && (r == '-' || r == '.' || r == '/' || r == '_' || r == '\'' || r == '’' || r == ':' || r == '?' || r == '=' || r == '&' || unicode.IsDigit(r)):
 			// joiners inside a Latin token: URLs, versions, contractions
-			if i+1 < len(rs) && (script.IsLatinLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]) || rs[i+1] == '/') {
+			if next >= 0 && (script.IsLatinLetter(next) || unicode.IsDigit(next) || next == '/') {
+				i += n
 				continue
 			}
 		}
 		if inWord {
-			c.addWord(rs[wordStart:i])
+			c.addWord(s[wordStart:i])
 			inWord = false
 		}
+		i += n
 	}
 	if inWord {
-		c.addWord(rs[wordStart:])
+		c.addWord(s[wordStart:])
 	}
 	return c
 }
 
-func (c *scriptCounts) addWord(w []rune) {
+func (c *scriptCounts) addWord(w string) {
 	c.words++
-	if functionWords[string(w)] {
+	if functionWords[w] {
 		c.function++
 	}
 }

@@ -326,28 +326,32 @@ func finalMark(s string) rune {
 // (for English) its words, in order. Latin words are compared in lower
 // case and without a plural s; numbers without their thousands separators.
 func tokens(s string, chinese bool) (anchors, numerals, words []string) {
-	rs := []rune(s)
-	at := make([]int, 0, len(rs)+1) // each rune's byte offset in s
-	for i := range s {
-		at = append(at, i)
-	}
-	at = append(at, len(s))
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsDigit(r):
-			j := i
-			for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
-				j++
+			j := i + n
+			for j < len(s) {
+				rj, nj := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsDigit(rj) || (rj == '.' || rj == ',') && unicode.IsDigit(runeAt(s, j+nj)) {
+					j += nj
+					continue
+				}
+				break
 			}
-			anchors = append(anchors, strings.ReplaceAll(s[at[i]:at[j]], ",", ""))
+			anchors = append(anchors, strings.ReplaceAll(s[i:j], ",", ""))
 			i = j
 		case script.IsLatinLetter(r):
-			j := i
-			for j < len(rs) && (script.IsLatinLetter(rs[j]) || unicode.IsDigit(rs[j]) || joinsWord(rs, j)) {
-				j++
+			j := i + n
+			for j < len(s) {
+				rj, nj := utf8.DecodeRuneInString(s[j:])
+				if script.IsLatinLetter(rj) || unicode.IsDigit(rj) || joinsWord(rj, runeAt(s, j+nj)) {
+					j += nj
+					continue
+				}
+				break
 			}
-			w := wordKey(s[at[i]:at[j]])
+			w := wordKey(s[i:j])
 			keys := []string{w}
 			if strings.Contains(w, "-") {
 				// twelve-factor is also twelve and factor
@@ -368,16 +372,20 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 			}
 			i = j
 		case chinese && isChineseDigit(r):
-			j := i
-			for j < len(rs) && isChineseDigit(rs[j]) {
-				j++
+			j := i + n
+			for j < len(s) {
+				rj, nj := utf8.DecodeRuneInString(s[j:])
+				if !isChineseDigit(rj) {
+					break
+				}
+				j += nj
 			}
-			if n, ok := chineseNumeral(rs[i:j]); ok {
+			if n, ok := chineseNumeral([]rune(s[i:j])); ok {
 				numerals = append(numerals, n)
 			}
 			i = j
 		default:
-			i++
+			i += n
 		}
 	}
 	slices.Sort(anchors)
@@ -385,14 +393,23 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 	return anchors, numerals, words
 }
 
-// joinsWord reports whether rs[j] joins the Latin word it stands in:
-// an apostrophe, hyphen, dot, slash or underscore between two letters or
-// digits, as in URLs, versions and contractions.
-func joinsWord(rs []rune, j int) bool {
-	if !strings.ContainsRune("'’-._/:@", rs[j]) || j+1 >= len(rs) {
+// runeAt is the character at byte i of s, or -1 past its end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// joinsWord reports whether r, followed by next (-1 at the end), joins the
+// Latin word it stands in: an apostrophe, hyphen, dot, slash or underscore
+// before a letter, a digit or a slash, as in URLs, versions and
+// contractions.
+func joinsWord(r, next rune) bool {
+	if !strings.ContainsRune("'’-._/:@", r) || next < 0 {
 		return false
 	}
-	next := rs[j+1]
 	return script.IsLatinLetter(next) || unicode.IsDigit(next) || next == '/'
 }
 
