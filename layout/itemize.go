@@ -172,6 +172,13 @@ func (z *itemizer) add(it linebreak.Item) {
 	z.p.info = append(z.p.info, nil)
 }
 
+// reserve makes room for about n more items, so that a paragraph's items
+// do not grow by copying.
+func (z *itemizer) reserve(n int) {
+	z.p.items = slices.Grow(z.p.items, n+4) // and the paragraph's end
+	z.p.info = slices.Grow(z.p.info, n+4)
+}
+
 // forbid makes the next glue unbreakable.
 func (z *itemizer) forbid() {
 	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})

@@ -19,6 +19,7 @@ const (
 // the hyphens of compounds and after dashes), justifiable interword glue.
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	toks := z.tokenizeWords(spans)
+	z.reserve(4 * len(toks)) // a word's box and its space, and a few hyphenation points, about
 	if z.indent > 0 {
 		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a code line's indentation
 	}

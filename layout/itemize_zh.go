@@ -20,6 +20,7 @@ const (
 // end or compress before another mark.
 func (z *itemizer) itemizeChinese(spans []span) paragraph {
 	toks := z.tokenize(spans)
+	z.reserve(3 * len(toks)) // a box, glue and a penalty a character, about
 	em := z.em()
 	tail := orphanTail(toks)
 	if z.indent > 0 {

@@ -37,6 +37,11 @@ type line struct {
 	// glueRatio is how far its spaces are stretched (negative: shrunk), as
 	// a share of their stretch (shrink)
 	glueRatio float64
+	// joined is the text of the last run while segments join it (place),
+	// written to the run when another starts or the line is done (flush):
+	// one string a run, not one a segment
+	joined  []byte
+	joining bool
 }
 
 // place adds segment s at x. It joins the previous run when it continues
@@ -48,7 +53,10 @@ func (ln *line) place(s segment, x, width float64, size int) {
 		last := &ln.runs[n-1]
 		if last.Role == s.role && last.Size == size && last.Link == s.link && last.Inserted == s.inserted &&
 			last.style == s.style && last.override == s.lang && math.Abs(x-ln.end) < 1 {
-			last.Text += s.text
+			if !ln.joining {
+				ln.joined, ln.joining = append(ln.joined[:0], last.Text...), true
+			}
+			ln.joined = append(ln.joined, s.text...)
 			ln.end = x + width
 			last.Width = int(ln.end+0.5) - last.X
 			if s.adjusted {
@@ -57,6 +65,7 @@ func (ln *line) place(s segment, x, width float64, size int) {
 			return
 		}
 	}
+	ln.flush()
 	r := Run{X: int(x + 0.5), Text: s.text, Role: s.role, Size: size, Link: s.link, Width: int(width + 0.5), Inserted: s.inserted,
 		Tracking: ln.tracking, style: s.style, override: s.lang}
 	if s.style&article.Code != 0 {
@@ -66,6 +75,14 @@ func (ln *line) place(s segment, x, width float64, size int) {
 	ln.end = x + width
 	if s.adjusted {
 		ln.end = -1
+	}
+}
+
+// flush writes the text joined to the last run into it.
+func (ln *line) flush() {
+	if ln.joining {
+		ln.runs[len(ln.runs)-1].Text = string(ln.joined)
+		ln.joining = false
 	}
 }
 
@@ -111,12 +128,19 @@ func setRagged(p paragraph, width int) []line {
 // segments (a hyphen) only where the line breaks at it.
 func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 	var out []line
+	var joined []byte // the lines' buffer for joining runs (line.joined)
 	start := 0
 	for _, b := range breaks {
 		for start < b.Pos && p.items[start].Kind != linebreak.Box {
 			start++
 		}
-		var ln line
+		spaces := 0 // each word space starts a run: room for them all
+		for j := start; j <= b.Pos; j++ {
+			if p.items[j].Kind == linebreak.Glue && len(p.info[j]) > 0 {
+				spaces++
+			}
+		}
+		ln := line{joined: joined, runs: make([]Run, 0, spaces+2)}
 		glueRatio := b.Ratio
 		if !justify || b.Ratio >= linebreak.Infinity {
 			glueRatio = 0
@@ -154,6 +178,8 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 		if it := p.items[b.Pos]; it.Kind == linebreak.Glue {
 			ln.spaceAfter(p.info[b.Pos]) // the space a line breaks at ends it in the text
 		}
+		ln.flush()
+		joined, ln.joined = ln.joined, nil
 		out = append(out, ln)
 		start = b.Pos + 1
 	}

@@ -382,11 +382,13 @@ func (page *Page) emphasisDots(r Run) {
 
 // newPage finishes the current page, if any, and starts the next.
 func (pg *pager) newPage() {
+	runs := 0 // a page holds about as many runs as the one before
 	if pg.pages > 0 {
+		runs = len(pg.cur.Runs)
 		pg.endPage()
 	}
 	pg.pages++
-	pg.cur = Page{}
+	pg.cur = Page{Runs: make([]Run, 0, runs+runs/8)}
 	pg.pageHead = pg.section
 	pg.bodyTop, pg.bodyBottom = -1, -1
 	pg.y = pg.spec.MarginTop

@@ -10,7 +10,10 @@
 // ratio so callers can justify the line and tests can assert it.
 package linebreak
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Kind is the type of an item.
 type Kind uint8
@@ -105,28 +108,44 @@ func Lines(items []Item, width int, p Params) []Break {
 	if firstBox(items, 0) == len(items) {
 		return []Break{{Pos: len(items) - 1}} // nothing to set: one empty line
 	}
+	s := scratches.Get().(*scratch)
+	defer scratches.Put(s)
 	if p.Ragged > 0 {
 		p.Tolerance = math.Inf(1)
-		return run(items, width, p, true)
+		return s.run(items, width, p, true)
 	}
-	if br := run(items, width, p, false); br != nil {
+	if br := s.run(items, width, p, false); br != nil {
 		return br
 	}
 	last := p
 	last.Tolerance = math.Inf(1)
-	if br := run(items, width, last, true); br != nil || last.MaxFlagged == 0 {
+	if br := s.run(items, width, last, true); br != nil || last.MaxFlagged == 0 {
 		return br
 	}
 	last.MaxFlagged = 0 // only hyphenated breaks exist (a long token): take them
-	return run(items, width, last, true)
+	return s.run(items, width, last, true)
 }
+
+// scratch is the memory of one pass, kept from paragraph to paragraph: a
+// long book's passes made a fifth of a build's garbage. The breaks a pass
+// returns are its own.
+type scratch struct {
+	nodes          []node
+	active, spare  []int
+	reversedBreaks []Break
+}
+
+// scratches holds the scratch memory of passes not under way; it only
+// saves allocations, and nothing in it outlives a pass.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // run is one pass of the algorithm. In the final pass, an active node that
 // would be dropped for overfull lines when it is the last one is kept, and
 // the line from it is taken overfull.
-func run(items []Item, width int, p Params, final bool) []Break {
-	nodes := []node{{pos: -1, prev: -1, start: firstBox(items, 0)}}
-	active, spare := []int{0}, []int{}
+func (s *scratch) run(items []Item, width int, p Params, final bool) []Break {
+	nodes := append(s.nodes[:0], node{pos: -1, prev: -1, start: firstBox(items, 0)})
+	active, spare := append(s.active[:0], 0), s.spare[:0]
+	defer func() { s.nodes, s.active, s.spare = nodes[:0], active[:0], spare[:0] }()
 	var sumW, sumY, sumZ, sumG int // sumG: the glue's share of sumY
 	for i, it := range items {
 		switch it.Kind {
@@ -162,11 +181,12 @@ func run(items []Item, width int, p Params, final bool) []Break {
 	if best < 0 {
 		return nil
 	}
-	var rev []Break
+	rev := s.reversedBreaks[:0]
 	for k := best; k > 0; k = nodes[k].prev {
 		n := nodes[k]
 		rev = append(rev, Break{Pos: n.pos, Ratio: n.ratio, Demerits: n.demerits, Overfull: n.overfull})
 	}
+	s.reversedBreaks = rev[:0]
 	out := make([]Break, len(rev))
 	for i := range rev {
 		out[i] = rev[len(rev)-1-i]
