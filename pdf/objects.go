@@ -21,7 +21,7 @@ type objects struct {
 	at      int64   // bytes written so far
 	offsets []int64 // by object number; 0 for a number reserved but not yet written
 	err     error
-	deflate *zlib.Writer // content and small streams, at the default level
+	deflate *zlib.Writer // content and small streams, at contentLevel
 	fast    *zlib.Writer // object streams, at the fastest level
 	packed  bytes.Buffer
 	// Objects that are not streams are gathered into object streams,
@@ -33,13 +33,18 @@ type objects struct {
 	inStream    map[int][2]int // object number: its object stream and index there
 }
 
+// contentLevel is the deflate level of content streams: level 5 keeps the
+// default level's size within 1 % (the 2 MB article's PDF: 3.04 -> 3.06 MB)
+// and takes a fifth off the time.
+const contentLevel = 5
+
 // objectsPerStream is how many objects an object stream holds: enough to
 // compress well, few enough that a long book never holds many.
 const objectsPerStream = 200
 
 func newObjects(w io.Writer) *objects {
 	o := &objects{out: bufio.NewWriterSize(w, 1<<16), hash: sha256.New(), offsets: []int64{0}, inStream: map[int][2]int{}}
-	o.deflate, _ = zlib.NewWriterLevel(&o.packed, zlib.DefaultCompression)
+	o.deflate, _ = zlib.NewWriterLevel(&o.packed, contentLevel)
 	o.fast, _ = zlib.NewWriterLevel(&o.packed, zlib.BestSpeed)
 	// the header, and a comment of bytes above 127 that marks the file as
 	// binary (ISO 19005-2 6.1.2)
