@@ -140,6 +140,7 @@ func ParseColumns(v string) ([2]int, error) {
 // printing diagnostics to diag. Nothing is written unless every requested
 // output was made.
 func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	layout.Prepare(set) // beside the parsing
 	doc, diags := article.ParseFormat(name, src, InputFormat(name, opt.From))
 	return fromDocument(sources{original: name}, doc, diags, set, opt, diag)
 }
@@ -148,6 +149,7 @@ func Article(name string, src []byte, set *fonts.Set, opt Options, diag io.Write
 // original (named name) and its translation, as Article does. The outputs
 // are named after the original.
 func Translated(name string, src []byte, trName string, trSrc []byte, set *fonts.Set, opt Options, diag io.Writer) ([]Result, error) {
+	layout.Prepare(set) // beside the parsing
 	doc, diags := article.ParseTranslation(
 		article.Source{Name: name, Data: src, Format: InputFormat(name, opt.From)},
 		article.Source{Name: trName, Data: trSrc, Format: InputFormat(trName, opt.From)})

@@ -107,6 +107,10 @@ type Kerner struct {
 	shared *sync.Map         // the face's: shapingFont.kerns
 }
 
+// PrepareShaping reads the face's tables for shaping now, as the first
+// Kerner would (once; safe for concurrent use).
+func (f *Face) PrepareShaping() { f.shaping.get(f.Data) }
+
 // NewKerner returns a Kerner of its own for the face.
 func (f *Face) NewKerner() *Kerner {
 	k := &Kerner{upem: f.UnitsPerEm, pairs: map[[2]rune]int16{}, shared: &f.shaping.kerns}

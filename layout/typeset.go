@@ -607,15 +607,28 @@ func headingTitle(b article.Block) string {
 	return ""
 }
 
+// Prepare reads, in the background, what laying out any article takes
+// the first time (the hyphenation patterns, the Latin faces' shaping
+// tables: 3 ms between them), so that it overlaps other work: a caller
+// starts it before parsing. Each is read once; it is safe to call again.
+func Prepare(set *fonts.Set) {
+	go hyphen.English()
+	for _, r := range []fonts.Role{fonts.LatinRegular, fonts.LatinItalic, fonts.LatinBold} {
+		go func() {
+			if f, err := set.Face(r); err == nil {
+				f.PrepareShaping()
+			}
+		}()
+	}
+}
+
 // Columns returns the widths of the Chinese and the English column the
 // document is set in with spec: as spec.Columns gives them, or balanced.
 // Passed back as spec.Columns, they give the same columns; the EPUB's
 // side-by-side layout takes its share from them, so both outputs divide
 // the page alike and only layout measures the text.
 func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
-	// TypesetPages comes next and hyphenates: its patterns are read
-	// (once, 1 ms) beside the measuring
-	go hyphen.English()
+	go Prepare(set) // when the caller has not
 	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return [2]int{}, err
