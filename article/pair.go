@@ -25,6 +25,8 @@ type run struct {
 // often as a one-sided pair) rather than set inside the paragraph or quote
 // before it.
 func makeRuns(units []unit) []run {
+	evs := make([]evidence, len(units)) // each unit's, measured on all cores
+	eachBlock(len(units), func(i int) { evs[i] = measure(&units[i]) })
 	var runs []run
 	for i := range units {
 		u := &units[i]
@@ -36,13 +38,13 @@ func makeRuns(units []unit) []run {
 		joinsPrevious := last >= 0 && (u.neutral || allNeutral(units, r.groups[last])) &&
 			!u.standsAlone() && !units[r.groups[last].units[0]].standsAlone() &&
 			units[r.groups[last].units[0]].quoteDepth() == u.quoteDepth()
-		ev := measure(u)
+		ev := &evs[i]
 		if joinsPrevious {
 			r.groups[last].units = append(r.groups[last].units, i)
-			r.groups[last].ev.add(&ev)
+			r.groups[last].ev.add(ev)
 			continue
 		}
-		r.groups = append(r.groups, group{units: []int{i}, ev: &ev})
+		r.groups = append(r.groups, group{units: []int{i}, ev: ev})
 	}
 	return runs
 }

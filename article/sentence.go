@@ -1,8 +1,10 @@
 package article
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -267,23 +269,27 @@ func markSentences(blocks []Block) {
 		zhRun, enRun []group
 	}
 	split := make([]sides, len(blocks))
-	var zhAll, enAll []group
-	for k := range blocks {
+	// every block is split and aligned on its own: both passes run on all
+	// cores, each worker on a stretch of blocks
+	eachBlock(len(blocks), func(k int) {
 		b, s := &blocks[k], &split[k]
 		if b.Kind == Heading {
-			continue
+			return
 		}
 		s.zh, s.en = sentencesOf(b.ZH, Chinese, nil), sentencesOf(b.EN, English, carriedNames(b.ZH))
 		if len(s.zh) > 0 && len(s.en) > 0 && len(s.zh)+len(s.en) > 2 { // one facing one needs no search
 			s.zhRun, s.enRun = sentenceGroups(s.zh, Chinese), sentenceGroups(s.en, English)
-			zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
 		}
+	})
+	var zhAll, enAll []group
+	for _, s := range split {
+		zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
 	}
 	model := alignModel{scale: lengthScale(zhAll, enAll), variance: sentenceLengthVar, oneSided: costOneSidedSentence, merge: costMergeSentence}
-	for k := range blocks {
+	eachBlock(len(blocks), func(k int) {
 		b, s := &blocks[k], split[k]
 		if len(s.zh)+len(s.en) == 0 {
-			continue // a heading, code, a picture
+			return // a heading, code, a picture
 		}
 		var beads []bead
 		switch {
@@ -306,7 +312,26 @@ func markSentences(blocks []Block) {
 		}
 		numberSentences(b.ZH, s.zh)
 		numberSentences(b.EN, s.en)
+	})
+}
+
+// blocksPerWorker is the fewest blocks worth a goroutine of their own.
+const blocksPerWorker = 64
+
+// eachBlock calls f for each of n blocks, on all cores: each worker takes
+// a stretch of them in order. f must touch only its own block's data.
+func eachBlock(n int, f func(k int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/blocksPerWorker))
+	per := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w * per; k < min((w+1)*per, n); k++ {
+				f(k)
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // numbers turns indexes into numbers from 1.

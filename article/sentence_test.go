@@ -202,3 +202,25 @@ func TestSentencesNeedLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestSentencesOnAllCores aligns the sentences of more blocks than one
+// worker takes (blocksPerWorker), as make test runs it, under the race
+// detector: every pair's two sentences pair in order.
+func TestSentencesOnAllCores(t *testing.T) {
+	var src strings.Builder
+	n := 3 * blocksPerWorker
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&src, "第%d段的第一句话写在这里。第二句话也在这里。\nThis is the first sentence of paragraph %d. The second one is here.\n", i, i)
+	}
+	src.WriteString("END\n")
+	doc, diags := Parse("sentences.txt", []byte(src.String()))
+	if doc == nil || len(doc.Blocks) != n {
+		t.Fatalf("blocks: %v", diags)
+	}
+	for k, b := range doc.Blocks {
+		want := []SentencePair{{ZH: []int{1}, EN: []int{1}}, {ZH: []int{2}, EN: []int{2}}}
+		if fmt.Sprint(b.Sentences) != fmt.Sprint(want) {
+			t.Fatalf("pair %d: sentences %v", k+1, b.Sentences)
+		}
+	}
+}
