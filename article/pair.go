@@ -26,7 +26,7 @@ type run struct {
 // before it.
 func makeRuns(units []unit) []run {
 	evs := make([]evidence, len(units)) // each unit's, measured on all cores
-	eachBlock(len(units), func(i int) { evs[i] = measure(&units[i]) })
+	onAllCores(len(units), func(i int) { evs[i] = measure(&units[i]) })
 	var runs []run
 	for i := range units {
 		u := &units[i]

@@ -271,7 +271,7 @@ func markSentences(blocks []Block) {
 	split := make([]sides, len(blocks))
 	// every block is split and aligned on its own: both passes run on all
 	// cores, each worker on a stretch of blocks
-	eachBlock(len(blocks), func(k int) {
+	onAllCores(len(blocks), func(k int) {
 		b, s := &blocks[k], &split[k]
 		if b.Kind == Heading {
 			return
@@ -286,7 +286,7 @@ func markSentences(blocks []Block) {
 		zhAll, enAll = append(zhAll, s.zhRun...), append(enAll, s.enRun...)
 	}
 	model := alignModel{scale: lengthScale(zhAll, enAll), variance: sentenceLengthVar, oneSided: costOneSidedSentence, merge: costMergeSentence}
-	eachBlock(len(blocks), func(k int) {
+	onAllCores(len(blocks), func(k int) {
 		b, s := &blocks[k], split[k]
 		if len(s.zh)+len(s.en) == 0 {
 			return // a heading, code, a picture
@@ -315,13 +315,15 @@ func markSentences(blocks []Block) {
 	})
 }
 
-// blocksPerWorker is the fewest blocks worth a goroutine of their own.
-const blocksPerWorker = 64
+// itemsPerWorker is the fewest blocks or units worth a goroutine of their
+// own.
+const itemsPerWorker = 64
 
-// eachBlock calls f for each of n blocks, on all cores: each worker takes
-// a stretch of them in order. f must touch only its own block's data.
-func eachBlock(n int, f func(k int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n/blocksPerWorker))
+// onAllCores calls f for each of n items (blocks, units), on all cores:
+// each worker takes a stretch of them in order. f must touch only its own
+// item's data.
+func onAllCores(n int, f func(k int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/itemsPerWorker))
 	per := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {

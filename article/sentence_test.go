@@ -204,11 +204,11 @@ func TestSentencesNeedLetters(t *testing.T) {
 }
 
 // TestSentencesOnAllCores aligns the sentences of more blocks than one
-// worker takes (blocksPerWorker), as make test runs it, under the race
+// worker takes (itemsPerWorker), as make test runs it, under the race
 // detector: every pair's two sentences pair in order.
 func TestSentencesOnAllCores(t *testing.T) {
 	var src strings.Builder
-	n := 3 * blocksPerWorker
+	n := 3 * itemsPerWorker
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&src, "第%d段的第一句话写在这里。第二句话也在这里。\nThis is the first sentence of paragraph %d. The second one is here.\n", i, i)
 	}
