@@ -628,7 +628,7 @@ func Prepare(set *fonts.Set) {
 // side-by-side layout takes its share from them, so both outputs divide
 // the page alike and only layout measures the text.
 func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
-	go Prepare(set) // when the caller has not
+	Prepare(set) // when the caller has not (it returns at once)
 	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return [2]int{}, err
