@@ -46,6 +46,10 @@ func TestResolveWeakLines(t *testing.T) {
 		{"neutral joins its run", []string{"河边的图书馆。", "The library by the river.", "2025", "* * *", "馆长表示。", "The librarian said."}, "zeeeze"},
 		{"neutral starts a pair between translations", []string{"你好。", "Hello there.", "。。。」」」", "Punctuation only: ... !!!"}, "zeze"},
 		{"English first", []string{"Hello there.", "你好。", "Good night all.", "晚安。"}, "ezez"},
+		// the rule would end the first pair's English with the dates; the
+		// second pair's English has them, so they open its Chinese
+		{"numbers go where they align", []string{"第一部分介绍背景。", "Part one gives the background.", "2025–2030", "这一时期的目标如下。", "The goals for 2025–2030 are as follows."}, "zezze"},
+		{"numbers the rule already places", []string{"第一部分介绍背景。", "Part one covers 2025–2030.", "2025–2030", "这一时期的目标如下。", "The goals are as follows."}, "zeeze"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +59,7 @@ func TestResolveWeakLines(t *testing.T) {
 			}
 			order, _ := detectOrder(units)
 			resolveLanguages(units, order)
+			placeNeutralLines(units, order)
 			got := ""
 			for _, u := range units {
 				got += map[Lang]string{Chinese: "z", English: "e"}[u.lang]

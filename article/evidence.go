@@ -44,10 +44,14 @@ type evidence struct {
 	glossTexts []string
 	glossed    []glossedWord
 	glossDone  bool
-	kind       blockKind
-	level      int  // a heading's
-	mark       rune // '?', ':' or '!' when the paragraph ends with one
-	cue        cue  // the connective it opens with (然而, However), or noCue
+	// neutral marks a line of digits and punctuation: not prose whose
+	// length a translation follows, so in a group with prose only its
+	// numbers count (add)
+	neutral bool
+	kind    blockKind
+	level   int  // a heading's
+	mark    rune // '?', ':' or '!' when the paragraph ends with one
+	cue     cue  // the connective it opens with (然而, However), or noCue
 }
 
 // blockKind is the kind of block as the aligner weighs it.
@@ -95,6 +99,7 @@ func measure(u *unit) evidence {
 	}
 	out := measureText(u.text, u.lang, ev.kind, true)
 	out.level = ev.level
+	out.neutral = u.neutral
 	return out
 }
 
@@ -266,7 +271,17 @@ func hanOf(text string) []rune {
 // neutral line after it, a lone word ending it): the group keeps the first
 // unit's kind and ends with the last one's mark.
 func (e *evidence) add(o *evidence) {
-	e.length += o.length
+	switch {
+	case o.neutral && !e.neutral:
+		// its length and mark say nothing of the prose before it
+	case e.neutral && !o.neutral:
+		e.length, e.mark, e.neutral = o.length, o.mark, false
+	default:
+		e.length += o.length
+		if o.mark != 0 || o.length > 0 {
+			e.mark = o.mark
+		}
+	}
 	e.numbers = mergeSorted(e.numbers, o.numbers)
 	e.latin = mergeSorted(e.latin, o.latin)
 	e.words = slices.Compact(mergeSorted(e.words, o.words))
@@ -278,9 +293,6 @@ func (e *evidence) add(o *evidence) {
 	}
 	e.glossTexts = append(slices.Clip(e.glossTexts), o.glossTexts...)
 	e.glossed, e.glossDone = nil, false
-	if o.mark != 0 || o.length > 0 {
-		e.mark = o.mark
-	}
 }
 
 // mergeSorted returns the sorted union (with repeats) of two sorted lists, in

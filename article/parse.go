@@ -28,6 +28,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 		return nil, c.diags
 	}
 	resolveLanguages(units, order)
+	placeNeutralLines(units, order)
 	if !checkBothLanguages(units, c) {
 		return nil, c.diags
 	}

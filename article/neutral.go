@@ -1,0 +1,167 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxNeutralRun is the longest run of neutral lines at a boundary whose
+// placement the alignment decides; a longer one keeps neutralLanguage's.
+const maxNeutralRun = 8
+
+// placeNeutralLines decides, for each run of lines with no letters that
+// stands between a run of one language and a run of the other and holds a
+// number (2025, (1), 12:30–14:00), where it belongs: how many of its lines
+// end the run before it and how many begin the run after. It takes the
+// reading under which the pairs around it align best (their beads' costs:
+// a line "2025–2030" goes with the side whose translation has those
+// numbers), unless that is no better than the rule's (neutralLanguage) by
+// neutralMargin. Lines of punctuation alone (* * *, ……) carry nothing to
+// align by and keep the rule's place. Units of one file only: in two
+// files a line's file says its language.
+func placeNeutralLines(units []unit, order Lang) {
+	var model *alignModel
+	for a := 1; a < len(units); a++ {
+		if !units[a].neutral {
+			continue
+		}
+		b := a
+		for b < len(units) && units[b].neutral {
+			b++
+		}
+		if b == len(units) || b-a > maxNeutralRun || anyStandsAlone(units[a-1:b+1]) || !anyDigit(units[a:b]) {
+			a = b
+			continue
+		}
+		before, after := units[a-1].lang, units[b].lang
+		if before == after {
+			a = b
+			continue
+		}
+		if model == nil {
+			m := paragraphModel(inOrderScale(makeRuns(units), order))
+			model = &m
+		}
+		lo, hi := pairWindow(units, a-1, b, order)
+		rule := 0 // the rule's reading: how many of the lines it gave the run before
+		for rule < b-a && units[a+rule].lang == before {
+			rule++
+		}
+		assign := func(k int) { // the first k join the run before
+			for i := a; i < b; i++ {
+				units[i].lang = after
+				if i < a+k {
+					units[i].lang = before
+				}
+			}
+		}
+		costs := make([]float64, b-a+1)
+		for k := range costs {
+			assign(k)
+			costs[k] = windowCost(units[lo:hi], order, *model)
+		}
+		best := rule
+		for k, c := range costs {
+			if c < costs[best]-neutralMargin {
+				best = k
+			}
+		}
+		assign(best)
+		a = b
+	}
+}
+
+// neutralMargin is how much cheaper another reading must be than the
+// rule's to be taken.
+const neutralMargin = 0.5
+
+// pairWindow returns the units of the pairs around a boundary: from the
+// start of the pair that the run holding unit last (the line before the
+// neutral run) belongs to, to the end of the pair that the run starting at
+// unit first (the line after it) belongs to.
+func pairWindow(units []unit, last, first int, order Lang) (lo, hi int) {
+	runStart := func(i int) int {
+		for i > 0 && units[i-1].lang == units[i].lang {
+			i--
+		}
+		return i
+	}
+	runEnd := func(i int) int {
+		for i < len(units) && units[i].lang == units[first].lang {
+			i++
+		}
+		return i
+	}
+	lo = runStart(last)
+	if units[lo].lang != order && lo > 0 {
+		lo = runStart(lo - 1) // the translation's original
+	}
+	hi = runEnd(first)
+	if units[first].lang == order && hi < len(units) {
+		lang := units[hi].lang
+		for hi < len(units) && units[hi].lang == lang {
+			hi++ // its translation
+		}
+	}
+	return lo, hi
+}
+
+// windowCost is what aligning a stretch of units costs, pair by pair, as
+// pairUnits pairs them: each run of the article's first language with the
+// run after it.
+func windowCost(units []unit, order Lang, model alignModel) float64 {
+	runs := makeRuns(units)
+	total := 0.0
+	var zs, es []*evidence
+	for i := 0; i < len(runs); i++ {
+		first := runs[i]
+		var second run
+		if first.lang == order && i+1 < len(runs) {
+			second = runs[i+1]
+			i++
+		} else {
+			second = run{lang: first.lang.Other()}
+		}
+		zh, en := first, second
+		if first.lang == English {
+			zh, en = second, first
+		}
+		if len(zh.groups) > 0 && len(en.groups) > 0 {
+			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
+			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
+		}
+		for _, b := range alignRuns(zh.groups, en.groups, model) {
+			zs, es = evidenceOf(zs[:0], pick(zh.groups, b.zh)), evidenceOf(es[:0], pick(en.groups, b.en))
+			total += beadCost(zs, es, model)
+		}
+	}
+	return total
+}
+
+// pick returns the groups at the indexes.
+func pick(gs []group, idx []int) []group {
+	out := make([]group, len(idx))
+	for k, i := range idx {
+		out[k] = gs[i]
+	}
+	return out
+}
+
+func anyStandsAlone(units []unit) bool {
+	for i := range units {
+		if units[i].standsAlone() {
+			return true
+		}
+	}
+	return false
+}
+
+// anyDigit reports whether any of the units' texts holds a digit.
+func anyDigit(units []unit) bool {
+	for i := range units {
+		if strings.ContainsFunc(units[i].text, unicode.IsDigit) {
+			return true
+		}
+	}
+	return false
+}
