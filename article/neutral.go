@@ -110,31 +110,14 @@ func pairWindow(units []unit, last, first int, order Lang) (lo, hi int) {
 // pairUnits pairs them: each run of the article's first language with the
 // run after it.
 func windowCost(units []unit, order Lang, model alignModel) float64 {
-	runs := makeRuns(units)
 	total := 0.0
 	var zs, es []*evidence
-	for i := 0; i < len(runs); i++ {
-		first := runs[i]
-		var second run
-		if first.lang == order && i+1 < len(runs) {
-			second = runs[i+1]
-			i++
-		} else {
-			second = run{lang: first.lang.Other()}
-		}
-		zh, en := first, second
-		if first.lang == English {
-			zh, en = second, first
-		}
-		if len(zh.groups) > 0 && len(en.groups) > 0 {
-			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
-			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
-		}
-		for _, b := range alignRuns(zh.groups, en.groups, model) {
+	alignRunPairs(units, makeRuns(units), order, model, func(zh, en run, beads []bead) {
+		for _, b := range beads {
 			zs, es = evidenceOf(zs[:0], pick(zh.groups, b.zh)), evidenceOf(es[:0], pick(en.groups, b.en))
 			total += beadCost(zs, es, model)
 		}
-	}
+	})
 	return total
 }
 

@@ -109,31 +109,14 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 	var allZH, allEN []group
 	var all []bead
 	var aligned []alignedRuns
-	for i := 0; i < len(runs); i++ {
-		first := runs[i]
-		var second run
-		if first.lang == order && i+1 < len(runs) {
-			second = runs[i+1]
-			i++
-		} else {
-			second = run{lang: first.lang.Other()}
-		}
-		zh, en := first, second
-		if first.lang == English {
-			zh, en = second, first
-		}
-		if len(zh.groups) > 0 && len(en.groups) > 0 {
-			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
-			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
-		}
-		beads := alignRuns(zh.groups, en.groups, model)
+	alignRunPairs(units, runs, order, model, func(zh, en run, beads []bead) {
 		aligned = append(aligned, alignedRuns{zh, en, len(pairs), len(beads)})
 		for _, b := range beads {
 			pairs = append(pairs, unitPair{zh: flatten(zh.groups, b.zh), en: flatten(en.groups, b.en)})
 			all = append(all, bead{zh: offset(b.zh, len(allZH)), en: offset(b.en, len(allEN))})
 		}
 		allZH, allEN = append(allZH, zh.groups...), append(allEN, en.groups...)
-	}
+	})
 	for k, conf := range beadConfidences(allZH, allEN, model, all, posteriorBandAlternate) {
 		pairs[k].confidence = conf
 	}
@@ -151,6 +134,32 @@ func pairUnits(units []unit, order Lang, c *collector) []unitPair {
 		}
 	}
 	return pairs
+}
+
+// alignRunPairs pairs each run of the article's first language with the
+// run after it (or with none), joins lone words where one run has more
+// groups, aligns the two, and hands each pair of runs and its beads to
+// visit, in order.
+func alignRunPairs(units []unit, runs []run, order Lang, model alignModel, visit func(zh, en run, beads []bead)) {
+	for i := 0; i < len(runs); i++ {
+		first := runs[i]
+		var second run
+		if first.lang == order && i+1 < len(runs) {
+			second = runs[i+1]
+			i++
+		} else {
+			second = run{lang: first.lang.Other()}
+		}
+		zh, en := first, second
+		if first.lang == English {
+			zh, en = second, first
+		}
+		if len(zh.groups) > 0 && len(en.groups) > 0 {
+			zh.groups = joinLoneWords(units, zh.groups, len(en.groups))
+			en.groups = joinLoneWords(units, en.groups, len(zh.groups))
+		}
+		visit(zh, en, alignRuns(zh.groups, en.groups, model))
+	}
 }
 
 // proseGroups counts a run's groups that are not code blocks.
