@@ -49,6 +49,9 @@ func TestResolveWeakLines(t *testing.T) {
 		// the rule would end the first pair's English with the dates; the
 		// second pair's English has them, so they open its Chinese
 		{"numbers go where they align", []string{"第一部分介绍背景。", "Part one gives the background.", "2025–2030", "这一时期的目标如下。", "The goals for 2025–2030 are as follows."}, "zezze"},
+		// Chinese punctuation makes the mixed line Chinese, but read so
+		// it leaves three Chinese paragraphs facing one English
+		{"a mixed line the alignment reads as English", []string{"河边的图书馆今天开放了。", "The library by the river opened today.", "馆长说，新馆藏有两千册图书。", "The head librarian 说，新馆藏 has two thousand books。", "明年还会开设新课程。", "New classes will start next year."}, "zezeze"},
 		{"numbers the rule already places", []string{"第一部分介绍背景。", "Part one covers 2025–2030.", "2025–2030", "这一时期的目标如下。", "The goals are as follows."}, "zeeze"},
 	}
 	for _, tt := range tests {
@@ -59,6 +62,7 @@ func TestResolveWeakLines(t *testing.T) {
 			}
 			order, _ := detectOrder(units)
 			resolveLanguages(units, order)
+			placeMixedLines(units, order)
 			placeNeutralLines(units, order)
 			got := ""
 			for _, u := range units {

@@ -71,6 +71,44 @@ func placeNeutralLines(units []unit, order Lang) {
 	}
 }
 
+// placeMixedLines gives each line that mixes the two scripts about
+// equally (scriptCounts.ambiguous, the lines warned about) the other
+// language when the pairs around it align better so by mixedMargin: the
+// classifier's evidence (punctuation, function words, share of Han)
+// decides first, and the alignment overrules it only where it is clear.
+func placeMixedLines(units []unit, order Lang) {
+	var model *alignModel
+	for i := range units {
+		u := &units[i]
+		if u.neutral || !u.counts.ambiguous() || u.standsAlone() {
+			continue
+		}
+		if model == nil {
+			m := paragraphModel(inOrderScale(makeRuns(units), order))
+			model = &m
+		}
+		first, last := i, i
+		if i > 0 {
+			first = i - 1
+		}
+		if i+1 < len(units) {
+			last = i + 1
+		}
+		lo, hi := pairWindow(units, first, last, order)
+		lo, hi = min(lo, i), max(hi, i+1)
+		as := u.lang
+		kept := windowCost(units[lo:hi], order, *model)
+		u.lang = as.Other()
+		if windowCost(units[lo:hi], order, *model) >= kept-mixedMargin {
+			u.lang = as
+		}
+	}
+}
+
+// mixedMargin is how much better the pairs must align for a mixed line
+// to take the language its evidence did not give it.
+const mixedMargin = 1.0
+
 // neutralMargin is how much cheaper another reading must be than the
 // rule's to be taken.
 const neutralMargin = 0.5

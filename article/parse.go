@@ -28,6 +28,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 		return nil, c.diags
 	}
 	resolveLanguages(units, order)
+	placeMixedLines(units, order)
 	placeNeutralLines(units, order)
 	if !checkBothLanguages(units, c) {
 		return nil, c.diags
@@ -137,7 +138,12 @@ func checkBothLanguages(units []unit, c *collector) bool {
 // warnLanguageGuesses warns about lines whose language was a close call.
 func warnLanguageGuesses(units []unit, c *collector) {
 	for _, u := range units {
-		if u.counts.ambiguous() {
+		switch {
+		case !u.counts.ambiguous():
+		case (u.class == classZH) != (u.lang == Chinese):
+			c.warnf(u.lines[0].No, "line mixes Chinese and English (%d Han characters, %d Latin words); taken as %s, where the pairs around it align (its script reads as %s)",
+				u.counts.han, u.counts.words, langName(u.lang), langName(u.lang.Other()))
+		default:
 			c.warnf(u.lines[0].No, "line mixes Chinese and English (%d Han characters, %d Latin words); taken as %s by its script and place",
 				u.counts.han, u.counts.words, langName(u.lang))
 		}
