@@ -11,6 +11,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"diglot/internal/script"
 )
@@ -200,11 +201,8 @@ func latinJoin(before, after string) bool {
 	if before == "" || after == "" {
 		return false
 	}
-	var last rune
-	for _, r := range before {
-		last = r
-	}
-	first := []rune(after)[0]
+	last, _ := utf8.DecodeLastRuneInString(before) // not a walk over the whole paragraph so far: linear in its lines
+	first, _ := utf8.DecodeRuneInString(after)
 	return script.IsLatinLetterOrDigit(last) && script.IsLatinLetterOrDigit(first)
 }
 

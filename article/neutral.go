@@ -43,6 +43,10 @@ func placeNeutralLines(units []unit, order Lang) {
 			model = &m
 		}
 		lo, hi := pairWindow(units, a-1, b, order)
+		if hi-lo > maxWindow {
+			a = b
+			continue
+		}
 		rule := 0 // the rule's reading: how many of the lines it gave the run before
 		for rule < b-a && units[a+rule].lang == before {
 			rule++
@@ -96,6 +100,9 @@ func placeMixedLines(units []unit, order Lang) {
 		}
 		lo, hi := pairWindow(units, first, last, order)
 		lo, hi = min(lo, i), max(hi, i+1)
+		if hi-lo > maxWindow {
+			continue
+		}
 		as := u.lang
 		kept := windowCost(units[lo:hi], order, *model)
 		u.lang = as.Other()
@@ -104,6 +111,12 @@ func placeMixedLines(units []unit, order Lang) {
 		}
 	}
 }
+
+// maxWindow is the most units the pairs around a line may hold for the
+// alignment to weigh its readings: each reading aligns them again, so a
+// line inside a long uneven run (hundreds of paragraphs) keeps its
+// evidence's or the rule's reading, and the cost stays linear.
+const maxWindow = 64
 
 // mixedMargin is how much better the pairs must align for a mixed line
 // to take the language its evidence did not give it.

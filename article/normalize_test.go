@@ -80,3 +80,30 @@ func TestCleanKeepsSource(t *testing.T) {
 		t.Fatalf("cleaned source line %q, want it unchanged", got)
 	}
 }
+
+// TestLatinJoin: Chinese lines joined where a hard wrap stood between Latin
+// letters or digits get a space, judged by the characters at the join
+// alone (a long paragraph's lines cost no more to join than short ones').
+func TestLatinJoin(t *testing.T) {
+	for _, tt := range []struct {
+		before, after string
+		want          bool
+	}{
+		{"我们用 Go", "写了工具", false},
+		{"我们用 Go", "tool 叫 diglot", true},
+		{"版本 1.0", "2 发布", true},
+		{"结尾。", "English", false},
+		{"", "x", false},
+		{"x", "", false},
+		{"混合é", "ñ开头", true}, // Latin beyond ASCII
+		{"坏\xff", "a", false},  // an invalid byte is no letter
+	} {
+		if got := latinJoin(tt.before, tt.after); got != tt.want {
+			t.Errorf("latinJoin(%q, %q) = %v", tt.before, tt.after, got)
+		}
+	}
+	lines := []SourceLine{{Text: "第一行 Go"}, {Text: "tool 第二行"}, {Text: "第三行"}}
+	if got := joinLines(lines, Chinese); got != "第一行 Go tool 第二行第三行" {
+		t.Errorf("joinLines = %q", got)
+	}
+}
