@@ -95,8 +95,8 @@ func TestLatinJoin(t *testing.T) {
 		{"结尾。", "English", false},
 		{"", "x", false},
 		{"x", "", false},
-		{"混合é", "ñ开头", true}, // Latin beyond ASCII
-		{"坏\xff", "a", false},  // an invalid byte is no letter
+		{"混合é", "ñ开头", true},  // Latin beyond ASCII
+		{"坏\xff", "a", false}, // an invalid byte is no letter
 	} {
 		if got := latinJoin(tt.before, tt.after); got != tt.want {
 			t.Errorf("latinJoin(%q, %q) = %v", tt.before, tt.after, got)
