@@ -187,8 +187,8 @@ func (e *evidence) glossedWords() []glossedWord {
 
 // glossText looks up the words of a text in the lexicon, the words as
 // tokens reads them (an address or identifier is one word, which the
-// lexicon does not know; a hyphenated word is also its parts), without
-// allocating: those it knows, without repeats, the maxGlossed most
+// lexicon does not know; a hyphenated word is also its parts): those it
+// knows, without repeats, the maxGlossed most
 // specific (those with the fewest characters).
 func glossText(t string) []glossedWord {
 	var out []glossedWord
@@ -208,26 +208,9 @@ func glossText(t string) []glossedWord {
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(t) {
-			r, n := utf8.DecodeRuneInString(t[j:])
-			if script.IsLatinLetter(r) || unicode.IsDigit(r) {
-				j += n
-				continue
-			}
-			next, _ := utf8.DecodeRuneInString(t[j+n:])
-			if j+n < len(t) && strings.ContainsRune("'’-._/:@", r) && (script.IsLatinLetter(next) || unicode.IsDigit(next) || next == '/') {
-				j += n
-				continue
-			}
-			break
-		}
-		key := wordKey(t[i:j])
-		look(key)
-		if strings.Contains(key, "-") {
-			for part := range strings.SplitSeq(key, "-") {
-				look(wordKey(part))
-			}
+		j := latinWordEnd(t, i+n)
+		for _, key := range wordKeys(t[i:j]) {
+			look(key)
 		}
 		i = j
 	}
@@ -354,24 +337,8 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 			anchors = append(anchors, strings.ReplaceAll(s[i:j], ",", ""))
 			i = j
 		case script.IsLatinLetter(r):
-			j := i + n
-			for j < len(s) {
-				rj, nj := utf8.DecodeRuneInString(s[j:])
-				if script.IsLatinLetter(rj) || unicode.IsDigit(rj) || joinsWord(rj, runeAt(s, j+nj)) {
-					j += nj
-					continue
-				}
-				break
-			}
-			w := wordKey(s[i:j])
-			keys := []string{w}
-			if strings.Contains(w, "-") {
-				// twelve-factor is also twelve and factor
-				for part := range strings.SplitSeq(w, "-") {
-					keys = append(keys, wordKey(part))
-				}
-			}
-			for k, key := range keys {
+			j := latinWordEnd(s, i+n)
+			for k, key := range wordKeys(s[i:j]) {
 				if n, ok := englishNumeral(key); ok {
 					numerals = append(numerals, n)
 				}
@@ -403,6 +370,33 @@ func tokens(s string, chinese bool) (anchors, numerals, words []string) {
 	slices.Sort(anchors)
 	slices.Sort(numerals)
 	return anchors, numerals, words
+}
+
+// latinWordEnd is where the Latin word that goes on at byte j of s ends:
+// letters, digits and the joiners inside it (joinsWord).
+func latinWordEnd(s string, j int) int {
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !script.IsLatinLetter(r) && !unicode.IsDigit(r) && !joinsWord(r, runeAt(s, j+n)) {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// wordKeys are the forms a Latin word is compared in (wordKey): the
+// word's, then a hyphenated word's parts (twelve-factor is also twelve and
+// factor).
+func wordKeys(word string) []string {
+	w := wordKey(word)
+	keys := []string{w}
+	if strings.Contains(w, "-") {
+		for part := range strings.SplitSeq(w, "-") {
+			keys = append(keys, wordKey(part))
+		}
+	}
+	return keys
 }
 
 // runeAt is the character at byte i of s, or -1 past its end.
