@@ -62,8 +62,7 @@ func TestResolveWeakLines(t *testing.T) {
 			}
 			order, _ := detectOrder(units)
 			resolveLanguages(units, order)
-			placeMixedLines(units, order)
-			placeNeutralLines(units, order)
+			placeByAlignment(units, order)
 			got := ""
 			for _, u := range units {
 				got += map[Lang]string{Chinese: "z", English: "e"}[u.lang]

@@ -5,6 +5,24 @@ import (
 	"unicode"
 )
 
+// placeByAlignment lets the alignment decide the lines whose language
+// their script leaves open: mixed lines (placeMixedLines), then lines of
+// digits between the languages (placeNeutralLines). Both weigh readings
+// by one length model, the article's as the rules read it, made on first
+// need.
+func placeByAlignment(units []unit, order Lang) {
+	var m *alignModel
+	model := func() alignModel {
+		if m == nil {
+			pm := paragraphModel(inOrderScale(makeRuns(units), order))
+			m = &pm
+		}
+		return *m
+	}
+	placeMixedLines(units, order, model)
+	placeNeutralLines(units, order, model)
+}
+
 // maxNeutralRun is the longest run of neutral lines at a boundary whose
 // placement the alignment decides; a longer one keeps neutralLanguage's.
 const maxNeutralRun = 8
@@ -19,8 +37,7 @@ const maxNeutralRun = 8
 // neutralMargin. Lines of punctuation alone (* * *, ……) carry nothing to
 // align by and keep the rule's place. Units of one file only: in two
 // files a line's file says its language.
-func placeNeutralLines(units []unit, order Lang) {
-	var model *alignModel
+func placeNeutralLines(units []unit, order Lang, model func() alignModel) {
 	for a := 1; a < len(units); a++ {
 		if !units[a].neutral {
 			continue
@@ -37,10 +54,6 @@ func placeNeutralLines(units []unit, order Lang) {
 		if before == after {
 			a = b
 			continue
-		}
-		if model == nil {
-			m := paragraphModel(inOrderScale(makeRuns(units), order))
-			model = &m
 		}
 		lo, hi := pairWindow(units, a-1, b, order)
 		if hi-lo > maxWindow {
@@ -62,7 +75,7 @@ func placeNeutralLines(units []unit, order Lang) {
 		costs := make([]float64, b-a+1)
 		for k := range costs {
 			assign(k)
-			costs[k] = windowCost(units[lo:hi], order, *model)
+			costs[k] = windowCost(units[lo:hi], order, model())
 		}
 		best := rule
 		for k, c := range costs {
@@ -80,16 +93,11 @@ func placeNeutralLines(units []unit, order Lang) {
 // language when the pairs around it align better so by mixedMargin: the
 // classifier's evidence (punctuation, function words, share of Han)
 // decides first, and the alignment overrules it only where it is clear.
-func placeMixedLines(units []unit, order Lang) {
-	var model *alignModel
+func placeMixedLines(units []unit, order Lang, model func() alignModel) {
 	for i := range units {
 		u := &units[i]
 		if u.neutral || !u.counts.ambiguous() || u.standsAlone() {
 			continue
-		}
-		if model == nil {
-			m := paragraphModel(inOrderScale(makeRuns(units), order))
-			model = &m
 		}
 		first, last := i, i
 		if i > 0 {
@@ -104,9 +112,9 @@ func placeMixedLines(units []unit, order Lang) {
 			continue
 		}
 		as := u.lang
-		kept := windowCost(units[lo:hi], order, *model)
+		kept := windowCost(units[lo:hi], order, model())
 		u.lang = as.Other()
-		if windowCost(units[lo:hi], order, *model) >= kept-mixedMargin {
+		if windowCost(units[lo:hi], order, model()) >= kept-mixedMargin {
 			u.lang = as
 		}
 	}
@@ -165,20 +173,19 @@ func windowCost(units []unit, order Lang, model alignModel) float64 {
 	var zs, es []*evidence
 	alignRunPairs(units, makeRuns(units), order, model, func(zh, en run, beads []bead) {
 		for _, b := range beads {
-			zs, es = evidenceOf(zs[:0], pick(zh.groups, b.zh)), evidenceOf(es[:0], pick(en.groups, b.en))
+			zs, es = evidenceOf(zs[:0], beadGroups(zh.groups, b.zh)), evidenceOf(es[:0], beadGroups(en.groups, b.en))
 			total += beadCost(zs, es, model)
 		}
 	})
 	return total
 }
 
-// pick returns the groups at the indexes.
-func pick(gs []group, idx []int) []group {
-	out := make([]group, len(idx))
-	for k, i := range idx {
-		out[k] = gs[i]
+// beadGroups are a bead's groups: its indexes are consecutive.
+func beadGroups(gs []group, idx []int) []group {
+	if len(idx) == 0 {
+		return nil
 	}
-	return out
+	return gs[idx[0] : idx[len(idx)-1]+1]
 }
 
 func anyStandsAlone(units []unit) bool {

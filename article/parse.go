@@ -28,8 +28,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 		return nil, c.diags
 	}
 	resolveLanguages(units, order)
-	placeMixedLines(units, order)
-	placeNeutralLines(units, order)
+	placeByAlignment(units, order)
 	if !checkBothLanguages(units, c) {
 		return nil, c.diags
 	}
