@@ -212,12 +212,6 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 		pdfPictures[src] = p.data
 		epubPictures[src] = epub.Picture{Data: p.data, MediaType: p.mediaType}
 	}
-	// the columns are chosen once, by layout, for both outputs
-	widths, err := layout.Columns(clean, set, spec)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	spec.Columns = widths
 
 	type output struct {
 		ext     string
@@ -229,18 +223,20 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 		err     error
 	}
 	var jobs []func() output
-	// the EPUB's page list follows the PDF's pages (issue 16 item 9): the
-	// PDF's job hands its pagination on, or the EPUB's paginates alone
+	// the EPUB's page list follows the PDF's pages (issue 16 item 9), and
+	// its side-by-side cells share the width as the PDF's columns do (layout
+	// chooses them once, for both): the PDF's job hands its layout on, or
+	// the EPUB's paginates alone
 	type pagination struct {
-		starts []int
-		err    error
+		edition epub.Edition
+		err     error
 	}
 	pageStarts := make(chan pagination, 1)
 	if opt.PDF {
 		jobs = append(jobs, func() output {
 			handed := false
-			paged := func(starts []int) { // as soon as the pages are laid out, before the PDF's fonts
-				pageStarts <- pagination{starts: starts}
+			paged := func(book *layout.Book) { // as soon as the pages are laid out, before the PDF's fonts
+				pageStarts <- pagination{edition: editionOf(book)}
 				handed = true
 			}
 			data, book, err := makePDF(doc, clean, set, spec, opt, pdfPictures, paged)
@@ -262,13 +258,13 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 						pageStarts <- pagination{err: err}
 						return
 					}
-					pageStarts <- pagination{starts: book.PageStarts}
+					pageStarts <- pagination{edition: editionOf(book)}
 				}()
 			}
 			var paged pagination
-			starts := func() []int { // asked for once the EPUB's text is set
+			edition := func() epub.Edition { // asked for once the EPUB's text is set
 				paged = <-pageStarts
-				return paged.starts
+				return paged.edition
 			}
 			pdfPath, err := outputPath(name, doc, opt.OutDir, ".pdf")
 			if err != nil {
@@ -276,8 +272,8 @@ func fromDocument(files sources, doc *article.Document, diags article.Diagnostic
 			}
 			var buf bytes.Buffer
 			res, err := epub.Write(&buf, clean, set, epub.Options{
-				Layout: s.epubLayout, Left: s.left, Columns: widths, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures,
-				PageStarts: starts, PageSource: fmt.Sprintf("%s, %s, made by diglot from the same source", filepath.Base(pdfPath), s.paperName)})
+				Layout: s.epubLayout, Left: s.left, EmbedFonts: !opt.NoEmbedFonts, Modified: opt.Created, Pictures: epubPictures,
+				Edition: edition, PageSource: fmt.Sprintf("%s, %s, made by diglot from the same source", filepath.Base(pdfPath), s.paperName)})
 			if err == nil {
 				err = paged.err
 			}
@@ -415,10 +411,15 @@ func cleanTitle(s string) string {
 	return article.CleanEnglish(s)
 }
 
+// editionOf is what the EPUB follows of the PDF's layout.
+func editionOf(book *layout.Book) epub.Edition {
+	return epub.Edition{PageStarts: book.PageStarts, Columns: [2]int{book.ZHColumn[1], book.ENColumn[1]}}
+}
+
 // makePDF typesets the article and writes its PDF. paged is handed the
-// pages' starts as soon as they are laid out, before the PDF's fonts are
-// made: the EPUB's page list waits for them.
-func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte, paged func(starts []int)) ([]byte, *layout.Book, error) {
+// book as soon as its pages are laid out, before the PDF's fonts are
+// made: the EPUB's page list waits for it.
+func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte, paged func(*layout.Book)) ([]byte, *layout.Book, error) {
 	var buf bytes.Buffer
 	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
 	// each page goes to the PDF as soon as layout has finished it
@@ -427,7 +428,7 @@ func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	paged(book.PageStarts)
+	paged(book)
 	if err := w.Close(); err != nil {
 		return nil, nil, err
 	}

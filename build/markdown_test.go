@@ -219,11 +219,12 @@ func TestLooseWarningNamesEachFile(t *testing.T) {
 	dir := t.TempDir()
 	zhName, enName := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
 	var diag strings.Builder
-	if _, err := Translated(zhName, []byte(strings.Join(zh, "\n\n")+"\n"), enName, []byte(strings.Join(en, "\n\n")+"\n"), fonts.NewSet(), Options{OutDir: filepath.Join(dir, "out"), PDF: true}, &diag); err != nil {
+	if _, err := Translated(zhName, []byte(strings.Join(zh, "\n\n")+"\n"), enName, []byte(strings.Join(en, "\n\n")+"\n"), fonts.NewSet(), Options{OutDir: filepath.Join(dir, "out"), PDF: true, Columns: "3:2"}, &diag); err != nil {
 		t.Fatal(err, diag.String())
 	}
-	// long-tokens' loose paragraphs: its second Chinese one (line 3 of
-	// zh.txt) and its third English one (line 5 of en.txt)
+	// long-tokens' loose paragraphs in columns of 3:2 (the balanced split
+	// sets none loose): its second Chinese one (line 3 of zh.txt) and its
+	// third English one (line 5 of en.txt)
 	for _, want := range []string{zhName + ":3: warning: 1 paragraph(s) have a PDF line set looser", enName + ":5: warning: 1 paragraph(s) have a PDF line set looser"} {
 		if !strings.Contains(diag.String(), want) {
 			t.Errorf("want %q in:\n%s", want, diag.String())

@@ -57,21 +57,31 @@ func (l Layout) String() string {
 type Options struct {
 	Layout     Layout
 	Left       article.Lang // the language that comes first in a pair
-	Columns    [2]int       // side by side, the cells' widths as zh:en parts (layout.Columns); zero splits the width in half
+	Columns    [2]int       // side by side, the cells' widths as zh:en parts, unless Edition gives them; zero splits the width in half
 	EmbedFonts bool
 	Modified   time.Time // dcterms:modified and the zip entries' times
 	// Pictures are the images the article's paragraphs name that can be
 	// embedded, by source; the others are set as their caption only.
 	Pictures map[string]Picture
-	// PageStarts returns, for each page of the PDF edition, the block
-	// (from 1) at its top (layout.Book.PageStarts): the book marks where
-	// each page starts and lists the pages, so that "page 2" is the same
-	// place in both. It is called once, when the text is set, and may wait
-	// for the PDF's pagination. Nil for no page list.
-	PageStarts func() []int
-	// PageSource names the PDF edition whose pages PageStarts gives (its
+	// Edition returns what the book takes from the PDF edition's layout.
+	// It is called once, when the text is set, and may wait for the PDF's
+	// pagination. Nil for no page list.
+	Edition func() Edition
+	// PageSource names the PDF edition whose pages Edition gives (its
 	// file name and paper), for the package's metadata.
 	PageSource string
+}
+
+// Edition is what an EPUB follows of its PDF edition.
+type Edition struct {
+	// PageStarts gives, for each page, the block (from 1) at its top
+	// (layout.Book.PageStarts): the book marks where each page starts
+	// and lists the pages, so that "page 2" is the same place in both.
+	PageStarts []int
+	// Columns are the widths of the PDF's Chinese and English columns,
+	// which side by side the cells share the width by (Options.Columns
+	// when zero).
+	Columns [2]int
 }
 
 // Picture is an image to embed.
@@ -108,8 +118,12 @@ func Write(w io.Writer, doc *article.Document, set *fonts.Set, opt Options) (Res
 	}
 	b.hasCover = cover != nil
 	var starts []int
-	if opt.PageStarts != nil {
-		starts = opt.PageStarts() // last: the PDF's pagination may still be under way
+	if opt.Edition != nil {
+		ed := opt.Edition() // last: the PDF's pagination may still be under way
+		starts = ed.PageStarts
+		if ed.Columns[0] > 0 && ed.Columns[1] > 0 {
+			b.opt.Columns = ed.Columns
+		}
 	}
 	b.markPages(starts)
 	nav := b.page(b.doc.Title(), "frontmatter", navBody+b.landmarks()+b.pageList())

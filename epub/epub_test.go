@@ -37,10 +37,12 @@ func buildEPUB(t *testing.T, path string, opt Options) []byte {
 		t.Fatal(diags)
 	}
 	clean := article.Clean(doc)
-	if opt.Columns == [2]int{} { // as build does: the columns layout chose
-		if opt.Columns, err = layout.Columns(clean, sharedSet, layout.DefaultSpec(layout.A4)); err != nil {
+	if opt.Columns == [2]int{} { // as build does: the columns layout chose for the PDF
+		book, err := layout.TypesetPages(clean, sharedSet, layout.DefaultSpec(layout.A4), func(*layout.Page) error { return nil })
+		if err != nil {
 			t.Fatal(err)
 		}
+		opt.Columns = [2]int{book.ZHColumn[1], book.ENColumn[1]}
 	}
 	var buf bytes.Buffer
 	if _, err := Write(&buf, clean, sharedSet, opt); err != nil {
@@ -628,7 +630,7 @@ func TestExpandTabs(t *testing.T) {
 // two pages starting in one long block both there, and listed in order.
 func TestPageMarkers(t *testing.T) {
 	opt := seedOptions
-	opt.PageStarts, opt.PageSource = func() []int { return []int{1, 3, 3, 5} }, "seed.pdf, A4"
+	opt.Edition, opt.PageSource = func() Edition { return Edition{PageStarts: []int{1, 3, 3, 5}} }, "seed.pdf, A4"
 	_, files := readZip(t, buildEPUB(t, "../testdata/seed.txt", opt))
 	text := files["OEBPS/text-1.xhtml"]
 	mark := func(p int) string {

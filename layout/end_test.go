@@ -58,8 +58,9 @@ func TestBookEndsOnAFullerPage(t *testing.T) {
 		}
 		chain, _ := newFaceChain(fonts.NewSet(), false)
 		textW := spec.Width - 2*spec.MarginInner
+		words := []*hyphenCache{newHyphenCache(mustEnglish(t))}
 		zhW := columnWidth(doc, chain, spec, textW)
-		rows := setRows(doc.Blocks, 0, chain, []*hyphenCache{newHyphenCache(mustEnglish(t))}, spec, zhW, textW-spec.Gutter-zhW)
+		rows := setRows(doc.Blocks, 0, chain, words, spec, zhW, textW-spec.Gutter-zhW)
 		switch plan := planEnd(rows, spec, zhW, chain, sectionLevel(doc.Blocks), spec.MarginTop); {
 		case plan.bottom < 0:
 			pushed++

@@ -57,6 +57,7 @@ type paragraph struct {
 	items []linebreak.Item
 	info  [][]segment
 	size  int
+	lang  langKind
 }
 
 // itemizer turns text into items for one language and size.
@@ -101,20 +102,28 @@ func (z *itemizer) box(segs []segment) {
 	it := linebreak.Item{Kind: linebreak.Box, Width: segmentsWidth(segs)}
 	if z.lang == langEN && !slices.ContainsFunc(segs, func(s segment) bool { return s.style&article.Code != 0 }) {
 		// English text (not code) may be letter-spaced a little to
-		// justify a line (see expansionPerMille)
-		it.Stretch = it.Width * expansionPerMille / 1000
-		it.Shrink = it.Stretch
+		// justify a line (see trackingStretchPerMille)
+		glyphs := 0
+		for _, sg := range segs {
+			glyphs += utf8.RuneCountInString(sg.text)
+		}
+		it.Stretch = glyphs * z.size * trackingStretchPerMille / 1000
+		it.Shrink = glyphs * z.size * trackingShrinkPerMille / 1000
 	}
 	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, segs)
 }
 
-// expansionPerMille is how far English text may be letter-spaced (or
-// tightened) to justify a line, in thousandths of its width: microtype's
-// and Typst's 2 %, the same space after every glyph of a line
-// (typesetting.md §1.1.4 as issue 15 item 7 amends it). A line takes its
-// share of it before its spaces go past one and a half times their width.
-const expansionPerMille = 20
+// How far English text may be letter-spaced or tightened to justify a
+// line, in thousandths of an em after each glyph: 2 % and 1 % of the em,
+// Typst's justification limits for tracking (+0.02 em, −0.01 em), the same
+// space after every glyph of a line (typesetting.md §1.1.4 as issue 15
+// item 7 amends it). A line takes its share of it before its spaces go
+// past one and a half times their width.
+const (
+	trackingStretchPerMille = 20
+	trackingShrinkPerMille  = 10
+)
 
 // protrusion is how much of a mark's width may hang past the end of a
 // justified line, in thousandths (microtype's defaults, about): the
@@ -195,7 +204,7 @@ func (z *itemizer) finish() paragraph {
 	z.forbid()
 	z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1 << 40})
 	z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: -linebreak.Infinity})
-	z.p.size = z.size
+	z.p.size, z.p.lang = z.size, z.lang
 	return z.p
 }
 

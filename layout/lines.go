@@ -17,6 +17,13 @@ var (
 	enParams = linebreak.Params{Tolerance: 2, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 100, MaxFlagged: 2}
 )
 
+// strainedRatio is, by language, the adjustment ratio of a line's glue
+// past which its spacing shows: an English space stretched to over twice
+// its width (EN-2: stretch is half the width), a Chinese gap over 0.15 em
+// (1.5 × its stretch of 0.1 em; check-typo's t.zh-spacing limit). A short
+// book is set at the column split that strains fewest lines (bestSplit).
+var strainedRatio = [...]float64{langZH: 1.5, langEN: 2}
+
 // line is one set line: runs relative to the column's left edge and the
 // line's baseline.
 type line struct {

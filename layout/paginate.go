@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"diglot/article"
 	"diglot/fonts"
@@ -258,13 +260,18 @@ func (pg *pager) split(r *row) bool {
 	kz, okz := keep(kz, len(r.zh.lines))
 	ke, oke := keep(ke, len(r.en.lines))
 	// no word split across the page turn: a column whose last line here
-	// ends in an added hyphen gives that line to the next page, when it
-	// can keep enough lines (typesetting.md, issue 15 item 8)
-	if ke > minLines && ke < len(r.en.lines) && hyphenated(r.en.lines[ke-1]) {
+	// ends in a hyphen (added, or a compound's own) gives that line to the
+	// next page, and the line before it too if it ends so, while it can
+	// keep enough lines (typesetting.md, issue 15 item 8)
+	for ke > minLines && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) {
 		ke--
 	}
-	if kz > minLines && kz < len(r.zh.lines) && hyphenated(r.zh.lines[kz-1]) {
+	for kz > minLines && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1]) {
 		kz--
+	}
+	if pg.y > pg.spec.MarginTop && (ke > 0 && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) ||
+		kz > 0 && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1])) {
+		return false // the row's first lines here would end in a split word: it starts the next page
 	}
 	if !okz || !oke || kz == len(r.zh.lines) && ke == len(r.en.lines) {
 		return false
@@ -273,12 +280,35 @@ func (pg *pager) split(r *row) bool {
 		return false
 	}
 	pg.place(*r, kz, ke)
-	pg.hyphenEnd = ke > 0 && ke < len(r.en.lines) && hyphenated(r.en.lines[ke-1]) ||
-		kz > 0 && kz < len(r.zh.lines) && hyphenated(r.zh.lines[kz-1])
+	pg.hyphenEnd = ke > 0 && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) ||
+		kz > 0 && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1])
 	r.zh.lines, r.en.lines = r.zh.lines[kz:], r.en.lines[ke:]
 	r.heading = false
 	pg.newPage()
 	return true
+}
+
+// splitsWord reports a line that ends inside a word: in a hyphen layout
+// added, or after a compound's own hyphen (pre-/release).
+func splitsWord(ln line) bool {
+	if hyphenated(ln) {
+		return true
+	}
+	n := len(ln.runs)
+	if n == 0 {
+		return false
+	}
+	t := ln.runs[n-1].Text
+	r, size := utf8.DecodeLastRuneInString(t)
+	if r != '-' && r != '\u2010' {
+		return false
+	}
+	t = t[:len(t)-size]
+	if t == "" && n > 1 { // the hyphen is a run of its own (kerning)
+		t = ln.runs[n-2].Text
+	}
+	before, _ := utf8.DecodeLastRuneInString(t)
+	return unicode.IsLetter(before)
 }
 
 // hyphenated reports a line that ends in a hyphen layout added.

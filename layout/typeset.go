@@ -95,12 +95,14 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 		return nil, err
 	}
 	textW := spec.Width - 2*spec.MarginInner
+	words := hyphenCaches(hyph)
 	zhW := columnWidth(doc, chain, spec, textW)
-	enW := textW - spec.Gutter - zhW
-	words := make([]*hyphenCache, runtime.GOMAXPROCS(0))
-	for i := range words {
-		words[i] = newHyphenCache(hyph)
+	short := len(doc.Blocks) <= rowBatch
+	var itemized []measuredRow // a short book's paragraphs, itemized to choose its columns
+	if short && spec.Columns == [2]int{} {
+		zhW, itemized = bestSplit(doc.Blocks, chain, words, spec, textW, zhW)
 	}
+	enW := textW - spec.Gutter - zhW
 	pg := newPager(spec, zhW, chain, emit)
 	pg.sectionLevel = sectionLevel(doc.Blocks)
 	title, oneLine := pg.planTitleRow()
@@ -119,7 +121,12 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	pg.titleBlock(title, oneLine, mark)
 	var loose []LooseSide
 	setBatch := func(lo, hi int) []row {
-		rows := setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
+		var rows []row
+		if itemized != nil {
+			rows = setRowsFrom(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW, itemized[lo:hi])
+		} else {
+			rows = setRows(doc.Blocks[lo:hi], lo, chain, words, spec, zhW, enW)
+		}
 		for i, r := range rows {
 			if r.zh.loose() {
 				loose = append(loose, LooseSide{lo + i, article.Chinese})
@@ -130,7 +137,7 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 		}
 		return rows
 	}
-	if len(doc.Blocks)-start <= rowBatch {
+	if short {
 		// a short book is set whole, and its end evened out by trial
 		rows := setBatch(start, len(doc.Blocks))
 		pg.setPlan(planEnd(rows, spec, zhW, chain, pg.sectionLevel, pg.y))
@@ -251,31 +258,48 @@ const rowsPerWorker = 4
 // record of missing characters (merged into chain's afterwards), which
 // keeps the result the same as a serial run.
 func setRows(blocks []article.Block, first int, chain *faceChain, words []*hyphenCache, spec Spec, zhW, enW int) []row {
+	return setRowsFrom(blocks, first, chain, words, spec, zhW, enW, nil)
+}
+
+// setRowsFrom is setRows, taking the paragraphs of block i already
+// itemized from itemized[i] when itemized is given (bestSplit's).
+func setRowsFrom(blocks []article.Block, first int, chain *faceChain, words []*hyphenCache, spec Spec, zhW, enW int, itemized []measuredRow) []row {
 	rows := make([]row, len(blocks))
-	workers := max(1, min(len(words), len(blocks)/rowsPerWorker))
-	per := (len(blocks) + workers - 1) / workers
+	eachBlock(len(blocks), chain, words, func(i int, chain *faceChain, words *hyphenCache) {
+		pair := first + i + 1
+		var m *measuredRow
+		if itemized != nil {
+			m = &itemized[i]
+		}
+		rows[i] = buildRow(blocks[i], chain, words, spec, zhW, enW, nil, m)
+		rows[i].pair = pair
+		stamp(rows[i].zh.lines, pair, article.Chinese, blocks[i], spec.language())
+		stamp(rows[i].en.lines, pair, article.English, blocks[i], spec.language())
+	})
+	return rows
+}
+
+// eachBlock calls do for blocks 0 to n-1 in contiguous slices on all
+// cores, worker w with words[w] and a fork of chain, whose record of
+// missing characters is merged into chain's afterwards: the result is
+// the same as a serial run's.
+func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, chain *faceChain, words *hyphenCache)) {
+	workers := max(1, min(len(words), n/rowsPerWorker))
+	per := (n + workers - 1) / workers
 	chains := make([]*faceChain, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		chains[w] = chain.fork()
-		lo, hi := w*per, min((w+1)*per, len(blocks))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				pair := first + i + 1
-				rows[i] = setRow(blocks[i], chains[w], words[w], spec, zhW, enW)
-				rows[i].pair = pair
-				stamp(rows[i].zh.lines, pair, article.Chinese, blocks[i], spec.language())
-				stamp(rows[i].en.lines, pair, article.English, blocks[i], spec.language())
+		wg.Go(func() {
+			for i := w * per; i < min((w+1)*per, n); i++ {
+				do(i, chains[w], words[w])
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	for _, c := range chains {
 		chain.join(c)
 	}
-	return rows
 }
 
 // stamp records in the runs of one side of a block what they stand for:
@@ -328,6 +352,19 @@ func tagOf(override article.Override, side article.Lang, zhTag string) string {
 
 // setRow breaks both sides of a block into lines.
 func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
+	return buildRow(b, chain, hyph, spec, zhW, enW, nil, nil)
+}
+
+// A breaker sets a paragraph, which itemize makes, into lines of width.
+type breaker func(itemize func() paragraph, width int, params linebreak.Params) []line
+
+// buildRow is setRow, which itemizes each paragraph and breaks it, in one
+// of two other ways. With measure, each paragraph of the block that would
+// be broken into lines goes to measure unbroken instead (for bestSplit):
+// the row holds only the lines that do not depend on the measure
+// (pictures, code). With itemized, the paragraphs are not itemized again
+// but taken from what measure was given, in the same order.
+func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
 	heading := b.Kind == article.Heading
 	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level, ruleBefore: b.RuleBefore}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
@@ -344,12 +381,29 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 			r.section[1] = b.EN[0].Text
 		}
 	}
-	// Headings are set ragged right and never hyphenated.
-	set := func(p paragraph, width int, params linebreak.Params) []line {
-		if heading {
-			return setRagged(p, width)
+	var taken [2]int // of itemized's paragraphs, by side
+	setIn := func(column int, zh bool) breaker {
+		return func(itemize func() paragraph, width int, params linebreak.Params) []line {
+			var p paragraph
+			switch {
+			case measure != nil:
+				measure(measuredPara{p: itemize(), narrower: column - width, params: params, ragged: heading}, zh)
+				return nil
+			case itemized != nil:
+				side, k := itemized.en, 1
+				if zh {
+					side, k = itemized.zh, 0
+				}
+				p = side[taken[k]].p
+				taken[k]++
+			default:
+				p = itemize()
+			}
+			if heading { // set ragged right (and never hyphenated)
+				return setRagged(p, width)
+			}
+			return setLines(p, width, params)
 		}
-		return setLines(p, width, params)
 	}
 	words := hyph
 	if heading {
@@ -359,13 +413,13 @@ func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
 		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec)}
-		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, set), zhInset), i)...)
+		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, setIn(zhW, true)), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
 		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
 			protrude: !spec.EnglishLeft} // into the outer margin, never the gutter
-		r.en.lines = append(r.en.lines, numbered(shift(setSide(z, p, r.list, heading, enW-enInset, set), enInset), i)...)
+		r.en.lines = append(r.en.lines, numbered(shift(setSide(z, p, r.list, heading, enW-enInset, setIn(enW, false)), enInset), i)...)
 	}
 	return r
 }
@@ -394,7 +448,7 @@ const (
 // setSide breaks one paragraph of a side into lines. A list item's marker
 // hangs in an indent at least as wide as itself, and its text is set in
 // the rest of the column.
-func setSide(z *itemizer, p article.Para, list, heading bool, width int, set func(paragraph, int, linebreak.Params) []line) []line {
+func setSide(z *itemizer, p article.Para, list, heading bool, width int, set breaker) []line {
 	indent := enListIndentPerMille
 	if z.lang == langZH {
 		indent = zhListIndentPerMille
@@ -493,7 +547,7 @@ func shift(lines []line, dx int) []line {
 // flush left. Preformatted text (a code block) is set line by line, ragged
 // right, never hyphenated and broken only between words where a line is
 // longer than the column.
-func setText(z *itemizer, spans []span, width int, pre bool, set func(paragraph, int, linebreak.Params) []line) []line {
+func setText(z *itemizer, spans []span, width int, pre bool, set breaker) []line {
 	var out []line
 	for i, group := range splitAtBreaks(spans) {
 		zz := *z
@@ -505,9 +559,9 @@ func setText(z *itemizer, spans []span, width int, pre bool, set func(paragraph,
 		case pre:
 			out = append(out, setCodeLine(zz, group, width)...)
 		case zz.lang == langZH:
-			out = append(out, set(zz.itemizeChinese(group), width, zhParams)...)
+			out = append(out, set(func() paragraph { return zz.itemizeChinese(group) }, width, zhParams)...)
 		default:
-			out = append(out, set(zz.itemizeEnglish(group), width, enParams)...)
+			out = append(out, set(func() paragraph { return zz.itemizeEnglish(group) }, width, enParams)...)
 		}
 	}
 	return out
@@ -622,22 +676,6 @@ func Prepare(set *fonts.Set) {
 	}
 }
 
-// Columns returns the widths of the Chinese and the English column the
-// document is set in with spec: as spec.Columns gives them, or balanced.
-// Passed back as spec.Columns, they give the same columns; the EPUB's
-// side-by-side layout takes its share from them, so both outputs divide
-// the page alike and only layout measures the text.
-func Columns(doc *article.Document, set *fonts.Set, spec Spec) ([2]int, error) {
-	Prepare(set) // when the caller has not (it returns at once)
-	chain, err := newFaceChain(set, spec.traditional())
-	if err != nil {
-		return [2]int{}, err
-	}
-	textW := spec.Width - 2*spec.MarginInner
-	zhW := columnWidth(doc, chain, spec, textW)
-	return [2]int{zhW, textW - spec.Gutter - zhW}, nil
-}
-
 // columnWidth is the Chinese column's width: as spec.Columns has it, or
 // the balanced width.
 func columnWidth(doc *article.Document, chain *faceChain, spec Spec, textW int) int {
@@ -647,6 +685,15 @@ func columnWidth(doc *article.Document, chain *faceChain, spec Spec, textW int) 
 		return min(max(w/em, 2), (textW-spec.Gutter)/em-2) * em // whole ems, and room for both columns
 	}
 	return balanceColumns(doc, chain, spec, textW)
+}
+
+// hyphenCaches makes a hyphenation cache for each core's worker.
+func hyphenCaches(h *hyphen.Hyphenator) []*hyphenCache {
+	words := make([]*hyphenCache, runtime.GOMAXPROCS(0))
+	for i := range words {
+		words[i] = newHyphenCache(h)
+	}
+	return words
 }
 
 // balanceSample is the most blocks balanceColumns measures.

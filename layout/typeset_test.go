@@ -474,8 +474,8 @@ func TestLetterSpacingJustifies(t *testing.T) {
 		if tracking != 0 {
 			spaced++
 		}
-		if abs(tracking*glyphs) > natural*expansionPerMille/1000+glyphs {
-			t.Errorf("line %d: %d of letter-spacing over %d of text, more than 2 %%", i, tracking*glyphs, natural)
+		if tracking > z.size*trackingStretchPerMille/1000 || -tracking > z.size*trackingShrinkPerMille/1000 {
+			t.Errorf("line %d: letter-spaced by %d, past the limits (+%d, -%d per mille of the em)", i, tracking, trackingStretchPerMille, trackingShrinkPerMille)
 		}
 		if ln.width < width-Pt/10 || ln.width > width+Pt/10 {
 			t.Errorf("line %d is %d wide, not the column's %d", i, ln.width, width)

@@ -235,7 +235,9 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 			// far it falls short
 			cost = adjustment(lineW, p.EmergencyStretch, 0, width)
 		case final && p.EmergencyStretch > 0 && ratio > 0:
-			cost = adjustment(lineW, sumY-n.stretch+p.EmergencyStretch, sumZ-n.shrink, width)
+			cost = spaceRatio(lineW, sumY-n.stretch, sumG-n.glue+p.EmergencyStretch, width)
+		case ratio > 1:
+			cost = spaceRatio(lineW, sumY-n.stretch, sumG-n.glue, width)
 		}
 		overfull := false
 		if ratio < -1 {
@@ -330,6 +332,19 @@ func adjustment(lineW, stretch, shrink, width int) float64 {
 		return float64(width-lineW) / float64(shrink)
 	}
 	return 0
+}
+
+// spaceRatio is how far a line's glue must stretch to fill width once its
+// boxes have stretched all they may (glyph expansion goes first and is
+// capped at the boxes' own stretch, as the line is set): the ratio the
+// spaces show, which is what a reader sees of a loose line. stretch is the
+// line's whole stretch, glue the glue's share of it.
+func spaceRatio(lineW, stretch, glue, width int) float64 {
+	boxes := stretch - glue
+	if glue <= 0 || boxes <= 0 || lineW+boxes >= width {
+		return adjustment(lineW, stretch, 0, width)
+	}
+	return float64(width-lineW-boxes) / float64(glue)
 }
 
 // demerits of a line with this ratio ending at item it.
