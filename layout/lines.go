@@ -24,6 +24,11 @@ var (
 // book is set at the column split that strains fewest lines (bestSplit).
 var strainedRatio = [...]float64{langZH: 1.5, langEN: 2}
 
+// maxSpaceRatio is the most an English line's spaces stretch, as a
+// share of their stretch: to twice their width (EN-2 as a hard limit,
+// also for the lines only the final pass can set).
+const maxSpaceRatio = 2
+
 // line is one set line: runs relative to the column's left edge and the
 // line's baseline.
 type line struct {
@@ -41,8 +46,9 @@ type line struct {
 	image *Image
 	// tracking is the letter-spacing of the line's runs (Run.Tracking)
 	tracking int
-	// glueRatio is how far its spaces are stretched (negative: shrunk), as
-	// a share of their stretch (shrink)
+	// glueRatio is how far its spaces would be stretched to fill the
+	// measure (negative: shrunk), as a share of their stretch (shrink);
+	// English spaces stop at maxSpaceRatio
 	glueRatio float64
 	// joined is the text of the last run while segments join it (place),
 	// written to the run when another starts or the line is done (flush):
@@ -156,6 +162,16 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 			ln.tracking, glueRatio = adjustments(p, start, b.Pos, b.Ratio)
 		}
 		ln.glueRatio = glueRatio
+		if p.lang == langEN && glueRatio > maxSpaceRatio {
+			// spaces are never stretched past twice their width: a line
+			// that no better breaks can fill is set short of the edge
+			// rather than with holes between its words
+			glueRatio = maxSpaceRatio
+		}
+		ratios := [3]float64{glueRatio, glueRatio, glueRatio} // by glueClass
+		if p.lang == langZH && glueRatio > strainedRatio[langZH] {
+			ratios = zhStretchShares(p, start, b.Pos, glueRatio)
+		}
 		x := 0.0
 		for j := start; j <= b.Pos; j++ {
 			it := p.items[j]
@@ -176,7 +192,7 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 				x += float64(it.Width)
 				switch {
 				case glueRatio > 0:
-					x += glueRatio * float64(it.Stretch)
+					x += ratios[glueClass(p, j)] * float64(it.Stretch)
 				case glueRatio < 0:
 					x += glueRatio * float64(it.Shrink)
 				}
@@ -239,4 +255,70 @@ func adjustments(p paragraph, start, end int, ratio float64) (tracking int, glue
 		return tracking, -rest / glueAdj
 	}
 	return tracking, rest / glueAdj
+}
+
+// The glue of a Chinese line, by what it stands between (glueClass).
+const (
+	gapGlue      = iota // between two characters
+	spaceGlue           // a word space between Latin words
+	boundaryGlue        // the quarter em between Han and Latin
+)
+
+// glueClass tells the kinds of glue of a Chinese paragraph apart: a gap
+// has no width of its own, a word space draws a space.
+func glueClass(p paragraph, j int) int {
+	switch {
+	case p.items[j].Width == 0:
+		return gapGlue
+	case len(p.info[j]) > 0:
+		return spaceGlue
+	}
+	return boundaryGlue
+}
+
+// How far, as ratios of their stretch, word spaces and Han–Latin
+// boundaries of a strained Chinese line may take its slack before the gaps
+// between characters stretch further: a space to twice its width, a
+// boundary's quarter em (stretch an eighth) to a full em.
+const (
+	maxSpaceShare    = 2
+	maxBoundaryShare = 6
+)
+
+// zhStretchShares splits the stretch of a strained Chinese line (glue
+// ratio over strainedRatio; the line is items[start] to items[end]) so
+// that the gaps between its characters stretch no further than the
+// strained point while its word spaces and Han–Latin boundaries can take
+// the rest (clreq §3.8: letter-spacing the Han is the last resort; a line
+// ending before an unbreakable address spreads at the address, not
+// through its Chinese words). When they cannot take it all within their
+// limits, every glue takes the line's ratio. It returns the ratios by
+// glueClass; the line's width is the same.
+func zhStretchShares(p paragraph, start, end int, ratio float64) [3]float64 {
+	var sum [3]float64
+	for j := start; j < end; j++ {
+		if it := p.items[j]; it.Kind == linebreak.Glue && it.Stretch < 1<<30 {
+			sum[glueClass(p, j)] += float64(it.Stretch)
+		}
+	}
+	even := [3]float64{ratio, ratio, ratio}
+	if sum[spaceGlue]+sum[boundaryGlue] == 0 || sum[gapGlue] == 0 {
+		return even
+	}
+	total := ratio * (sum[0] + sum[1] + sum[2])
+	gap := strainedRatio[langZH]
+	rest := total - gap*sum[gapGlue] // for the spaces and boundaries
+	share := rest / (sum[spaceGlue] + sum[boundaryGlue])
+	space, boundary := share, share
+	if share > maxSpaceShare {
+		space = maxSpaceShare
+		boundary = share
+		if sum[boundaryGlue] > 0 {
+			boundary = (rest - space*sum[spaceGlue]) / sum[boundaryGlue]
+		}
+	}
+	if boundary > maxBoundaryShare || sum[boundaryGlue] == 0 && space > maxSpaceShare {
+		return even // more than they can take: every gap shares the strain, as before
+	}
+	return [3]float64{gapGlue: gap, spaceGlue: space, boundaryGlue: boundary}
 }
