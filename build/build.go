@@ -361,7 +361,7 @@ func looseWarnings(doc *article.Document, files sources, loose []layout.LooseSid
 			list[i] = strconv.Itoa(l)
 		}
 		out = append(out, article.Diagnostic{File: file, Line: ls[0], Severity: article.Warning, Msg: fmt.Sprintf(
-			"%d paragraph(s) have a PDF line set looser than the spacing rules allow (English spaces over twice their width, or Chinese gaps over half an em), for want of better breaks in the column: line %s",
+			"%d paragraph(s) have a PDF line the spacing rules cannot justify, for want of better breaks in the column (English spaces would pass twice their width: the line is set short of the column's edge; Chinese gaps would pass half an em): line %s",
 			len(ls), listAtMost(list, maxListedLines))})
 	}
 	return out

@@ -197,8 +197,8 @@ func TestTranslationFiles(t *testing.T) {
 	}
 }
 
-// TestLooseWarningNamesEachFile: the warning about lines set looser than
-// the spacing rules allow names each side's paragraph in its own file,
+// TestLooseWarningNamesEachFile: the warning about lines the spacing
+// rules cannot justify names each side's paragraph in its own file,
 // the translation's for its side.
 func TestLooseWarningNamesEachFile(t *testing.T) {
 	src, err := os.ReadFile("../article/testdata/edge/long-tokens.txt")
@@ -225,7 +225,7 @@ func TestLooseWarningNamesEachFile(t *testing.T) {
 	// long-tokens' loose paragraphs in columns of 3:2 (the balanced split
 	// sets none loose): its second Chinese one (line 3 of zh.txt) and its
 	// third English one (line 5 of en.txt)
-	for _, want := range []string{zhName + ":3: warning: 1 paragraph(s) have a PDF line set looser", enName + ":5: warning: 1 paragraph(s) have a PDF line set looser"} {
+	for _, want := range []string{zhName + ":3: warning: 1 paragraph(s) have a PDF line the spacing rules cannot justify", enName + ":5: warning: 1 paragraph(s) have a PDF line the spacing rules cannot justify"} {
 		if !strings.Contains(diag.String(), want) {
 			t.Errorf("want %q in:\n%s", want, diag.String())
 		}
