@@ -475,7 +475,10 @@ func (z *itemizer) word(t token, hyphenate bool) {
 		if k := strings.IndexAny(core, "’'"); k > 0 {
 			core = core[:k] // a possessive or a contraction hyphenates before its apostrophe: Foun-da-tion’s
 		}
-		if strings.ToUpper(core) != core { // an all-capitals word is an acronym or a keyword: whole
+		// an all-capitals word is an acronym or a keyword: whole, unless it
+		// is long enough to be a word set in capitals (REQUIRED,
+		// RECOMMENDED), which then breaks as a last resort, as a name does
+		if strings.ToUpper(core) != core || utf8.RuneCountInString(core) >= capitalsHyphenMin {
 			points = z.hyph.points(core)
 		}
 	}
@@ -505,6 +508,11 @@ func (z *itemizer) word(t token, hyphenate bool) {
 	}
 	z.pieces(t.sub(rs, start, len(rs)), true)
 }
+
+// capitalsHyphenMin is the fewest letters of an all-capitals word that may
+// be hyphenated (at penaltyHyphenName): shorter ones are acronyms (HTTPS,
+// JSON) or keywords (MUST, SHALL) kept whole.
+const capitalsHyphenMin = 8
 
 // hyphenCache remembers the hyphenation points of the words of one
 // document: an article repeats its words, and Liang's patterns are the

@@ -91,3 +91,42 @@ func TestZHStretchShares(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalsHyphenation: an all-capitals word of eight letters or more
+// (REQUIRED) may be hyphenated, as a last resort like a name; shorter
+// ones (MUST, HTTPS) are acronyms or keywords and stay whole; a word in
+// lower case hyphenates at the usual cost.
+func TestCapitalsHyphenation(t *testing.T) {
+	h := mustEnglish(t)
+	for _, tt := range []struct {
+		word string
+		want int // the penalty of its hyphenation points, 0 for none
+	}{
+		{"REQUIRED", penaltyHyphenName},
+		{"RECOMMENDED", penaltyHyphenName},
+		{"MUST", 0},
+		{"HTTPS", 0},
+		{"OPTION", 0},
+		{"required", penaltyHyphen},
+		{"Required", penaltyHyphenName},
+	} {
+		for _, lang := range []langKind{langEN, langZH} {
+			z := &itemizer{faces: mustChain(t), hyph: newHyphenCache(h), size: 10 * Pt, lang: lang, column: 200 * Pt}
+			var p paragraph
+			if lang == langEN {
+				p = z.itemizeEnglish([]span{{text: "a " + tt.word + " b"}})
+			} else {
+				p = z.itemizeChinese([]span{{text: "以下 " + tt.word + " 的"}})
+			}
+			got := 0
+			for _, it := range p.items {
+				if it.Kind == linebreak.Penalty && it.Flagged && it.Width > 0 {
+					got = it.Penalty
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s (lang %d): hyphenation penalty %d, want %d", tt.word, lang, got, tt.want)
+			}
+		}
+	}
+}
