@@ -217,7 +217,7 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 	flaggedBreak := it.Kind == Penalty && it.Flagged
 	kept = spare[:0]
 	for ai, a := range active {
-		n := nodes[a]
+		n := &nodes[a] // nothing is appended to nodes in this loop
 		if i < n.start && !(it.Kind == Penalty && it.Penalty <= -Infinity) {
 			kept = append(kept, a) // no box since that break: no line to end here
 			continue
@@ -292,10 +292,11 @@ func tryBreak(items []Item, i int, active, spare []int, nodesp *[]node, width in
 		}
 	}
 	for f := range best {
-		for hc, c := range best[f] {
+		for hc := range best[f] {
 			if !found[f][hc] {
 				continue
 			}
+			c := &best[f][hc]
 			h := 0
 			if flaggedBreak {
 				h = nodes[c.from].flagged + 1
@@ -348,7 +349,7 @@ func spaceRatio(lineW, stretch, glue, width int) float64 {
 }
 
 // demerits of a line with this ratio ending at item it.
-func demerits(ratio float64, it Item, items []Item, from node, p Params) float64 {
+func demerits(ratio float64, it Item, items []Item, from *node, p Params) float64 {
 	b := badness(ratio)
 	d := (p.LinePenalty + b) * (p.LinePenalty + b)
 	if it.Kind == Penalty {
