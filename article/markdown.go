@@ -232,6 +232,8 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	case *ast.HTMLBlock:
 		r.html(b, quote)
 	case *east.Table:
+		first := len(r.units)
+		defer r.tableLanguage(first)
 		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
 			var ins []Inline
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
@@ -248,6 +250,27 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		r.rule = true // drawn before the next block
 	default:
 		r.blocks(b, depth, quote)
+	}
+}
+
+// tableLanguage gives the rows of a table, units[first:], the language of
+// its header row: a table is written in one language, and a row of names
+// and numbers (| Go | 1.26 |) in a Chinese table is Chinese, not an
+// English line. A row of English prose (with function words) keeps its
+// own language.
+func (r *markdownReader) tableLanguage(first int) {
+	if first >= len(r.units) {
+		return
+	}
+	header := r.units[first].class
+	if header == classNeutral || r.units[first].md.pre {
+		return
+	}
+	for i := first + 1; i < len(r.units); i++ {
+		u := &r.units[i]
+		if u.class == classNeutral || header == classZH && u.class == classEN && u.counts.function == 0 {
+			u.class, u.neutral = header, false
+		}
 	}
 }
 

@@ -228,3 +228,36 @@ func TestCodeBlockStandsAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowsInTheTablesLanguage: a table is written in one language,
+// its header's. A row of names and numbers in a Chinese table (| Go |
+// 1.26 |) is Chinese, not an English line, so the two tables pair row by
+// row.
+func TestTableRowsInTheTablesLanguage(t *testing.T) {
+	src := "下面是一个表格。\n\nBelow is a table.\n\n| 名称 | 版本 |\n|---|---|\n| Go | 1.26 |\n| 2 | 3 |\n\n| Name | Version |\n|---|---|\n| Go | 1.26 |\n| 2 | 3 |\n\n结束。\n\nThe end.\n\nEND\n"
+	doc, diags := Parse("t.md", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, joinParas(b.ZH)+" / "+joinParas(b.EN))
+	}
+	want := []string{"下面是一个表格。 / Below is a table.", "名称 版本 / Name Version", "Go 1.26 / Go 1.26", "2 3 / 2 3", "结束。 / The end."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pairs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Msg, "counterpart") || strings.Contains(d.Msg, "face") {
+			t.Errorf("warning: %s", d.Msg)
+		}
+	}
+}
+
+func joinParas(ps []Para) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Text)
+	}
+	return strings.Join(s, "|")
+}
