@@ -277,12 +277,21 @@ func (r *markdownReader) tableLanguage(first int) {
 // list reads a list's items: the first text block of an item is a list
 // item unit with the item's marker; its other blocks follow as they are.
 func (r *markdownReader) list(l *ast.List, depth, quote int) {
+	var classes []class
+	var counts []scriptCounts
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		cl, c := classify(string(item.Text(r.src)))
+		classes, counts = append(classes, cl), append(counts, c)
+	}
+	classes = namesInList(classes, counts)
 	number := l.Start
 	var last class
+	k := -1
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		k++
 		// A bilingual list written as one (the Chinese items, then the
 		// English ones, with no text between) numbers each language anew.
-		cl, _ := classify(string(item.Text(r.src)))
+		cl := classes[k]
 		if cl != classNeutral && last != classNeutral && cl != last {
 			number = l.Start
 		}
@@ -299,7 +308,11 @@ func (r *markdownReader) list(l *ast.List, depth, quote int) {
 			switch b := c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
 				if first {
+					n := len(r.units)
 					r.add(b, mdBlock{kind: ListItem, marker: marker, depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
+					if len(r.units) > n && cl == classZH && r.units[n].class == classEN {
+						r.units[n].class = classZH // a name among Chinese items (namesInList)
+					}
 					first = false
 					continue
 				}
@@ -311,6 +324,58 @@ func (r *markdownReader) list(l *ast.List, depth, quote int) {
 			}
 		}
 	}
+}
+
+// namesInList returns the classes of a list's items with each run of
+// items that are Latin names (English by their script, but no function
+// word: - Kubernetes, - Go) read as Chinese when Chinese items stand on
+// both sides of it: a list is written in one language, and the name is the
+// Chinese item, as its English list has it too. Only in the list's Chinese
+// part (up to its last Chinese item: Markdown makes one list of a Chinese
+// list and the English one after it), and not when that part holds
+// English prose or about as many names as Chinese items (a list that
+// alternates the languages, a glossary of terms and their translations):
+// there the run keeps its script's reading and the alignment decides.
+func namesInList(classes []class, counts []scriptCounts) []class {
+	name := func(i int) bool { return classes[i] == classEN && counts[i].function == 0 }
+	end := 0 // the Chinese part of the list: up to its last Chinese item (a Chinese
+	// list and its English one after a blank line are one list to Markdown)
+	for i, c := range classes {
+		if c == classZH {
+			end = i + 1
+		}
+	}
+	zh, names := 0, 0
+	for i := range classes[:end] {
+		switch {
+		case classes[i] == classZH:
+			zh++
+		case name(i):
+			names++
+		case classes[i] == classEN:
+			return classes // English prose among the Chinese items: a list alternating the languages
+		}
+	}
+	if zh < 2*names {
+		return classes // about as many names as Chinese items: a glossary, each term after its translation
+	}
+	for i := 0; i < end; {
+		if !name(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(classes) && name(j) {
+			j++
+		}
+		if i > 0 && j < len(classes) && classes[i-1] == classZH && classes[j] == classZH {
+			for k := i; k < j; k++ {
+				classes[k] = classZH
+			}
+		}
+		i = j
+	}
+	return classes
 }
 
 // code returns a code block's text, its lines kept.

@@ -261,3 +261,39 @@ func joinParas(ps []Para) string {
 	}
 	return strings.Join(s, "|")
 }
+
+// TestNamesInLists: a Latin name among a Chinese list's items (- Kubernetes)
+// is the Chinese item, so the lists pair item by item and an ordered one
+// counts on; a glossary alternating terms and translations, and a list
+// alternating the languages, keep each item's own reading.
+func TestNamesInLists(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"a name in a Chinese list", "- 容器\n- Kubernetes\n- 调度\n\n- Containers\n- Kubernetes\n- Scheduling\n",
+			[]string{"容器 / Containers", "Kubernetes / Kubernetes", "调度 / Scheduling"}},
+		{"ordered", "1. 容器\n2. Kubernetes\n3. 调度\n\n1. Containers\n2. Kubernetes\n3. Scheduling\n",
+			[]string{"1. 容器 / 1. Containers", "2. Kubernetes / 2. Kubernetes", "3. 调度 / 3. Scheduling"}},
+		{"a glossary", "- 容器\n- Container\n- 节点\n- Node\n- 调度\n- Scheduling\n",
+			[]string{"容器 / Container", "节点 / Node", "调度 / Scheduling"}},
+		{"alternating prose", "- 我们发布了新版本\n- We released a new version\n- 修复了错误\n- Fixed the bugs\n",
+			[]string{"我们发布了新版本 / We released a new version", "修复了错误 / Fixed the bugs"}},
+	} {
+		doc, diags := Parse("l.md", []byte(tt.src+"\n结束。\n\nThe end.\n\nEND\n"))
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		var got []string
+		for _, b := range doc.Blocks[:len(doc.Blocks)-1] {
+			zh, en := joinParas(b.ZH), joinParas(b.EN)
+			if strings.HasPrefix(tt.name, "ordered") && len(b.ZH) == 1 && len(b.EN) == 1 {
+				zh, en = b.ZH[0].MarkerText()+" "+zh, b.EN[0].MarkerText()+" "+en
+			}
+			got = append(got, zh+" / "+en)
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: pairs\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
