@@ -22,11 +22,11 @@ var (
 // its width (EN-2: stretch is half the width), a Chinese gap over 0.15 em
 // (1.5 × its stretch of 0.1 em; check-typo's t.zh-spacing limit). A short
 // book is set at the column split that strains fewest lines (bestSplit).
-var strainedRatio = [...]float64{langZH: 1.5, langEN: 2}
+var strainedRatio = [...]float64{langZH: 1.5, langEN: maxSpaceRatio}
 
-// maxSpaceRatio is the most an English line's spaces stretch, as a
-// share of their stretch: to twice their width (EN-2 as a hard limit,
-// also for the lines only the final pass can set).
+// maxSpaceRatio is the most a word space stretches, as a share of its
+// stretch: to twice its width (EN-2 as a hard limit, also for the lines
+// only the final pass can set, and for the spaces of a Chinese line).
 const maxSpaceRatio = 2
 
 // line is one set line: runs relative to the column's left edge and the
@@ -116,9 +116,7 @@ const emergencyStretchPerMille = 1500
 // setLines breaks a paragraph and places its runs, justifying every line
 // but the last.
 func setLines(p paragraph, width int, params linebreak.Params) []line {
-	params.EmergencyStretch = p.size * emergencyStretchPerMille / 1000
-	breaks := linebreak.Lines(p.items, width, params)
-	lines := placeLines(p, breaks, true)
+	lines := placeLines(p, justifiedBreaks(p, width, params), true)
 	for i := range lines {
 		// loose is spaces stretched past the limit; a line without glue
 		// (a broken URL) is set flush left, or letter-spaced, not loose
@@ -130,9 +128,30 @@ func setLines(p paragraph, width int, params linebreak.Params) []line {
 // setRagged breaks a paragraph into lines of about equal length, each set
 // at its natural spacing, flush left (a heading) or for centring (a title).
 func setRagged(p paragraph, width int) []line {
+	return placeLines(p, raggedBreaks(p, width), false)
+}
+
+// justifiedBreaks chooses the breaks of a justified paragraph (setLines),
+// with TeX's emergency stretch for its final pass.
+func justifiedBreaks(p paragraph, width int, params linebreak.Params) []linebreak.Break {
+	params.EmergencyStretch = p.size * emergencyStretchPerMille / 1000
+	return linebreak.Lines(p.items, width, params)
+}
+
+// raggedBreaks chooses the breaks of a ragged paragraph (setRagged).
+func raggedBreaks(p paragraph, width int) []linebreak.Break {
 	params := zhParams
 	params.Ragged = width
-	return placeLines(p, linebreak.Lines(p.items, width, params), false)
+	return linebreak.Lines(p.items, width, params)
+}
+
+// lineStart is where a line after a break at from-1 starts: its first box
+// (the glue and penalties after a break are discarded), at most end.
+func lineStart(p paragraph, from, end int) int {
+	for from < end && p.items[from].Kind != linebreak.Box {
+		from++
+	}
+	return from
 }
 
 // placeLines places the runs of each line between breaks: glue stretched or
@@ -144,9 +163,7 @@ func placeLines(p paragraph, breaks []linebreak.Break, justify bool) []line {
 	var joined []byte // the lines' buffer for joining runs (line.joined)
 	start := 0
 	for _, b := range breaks {
-		for start < b.Pos && p.items[start].Kind != linebreak.Box {
-			start++
-		}
+		start = lineStart(p, start, b.Pos)
 		spaces := 0 // each word space starts a run: room for them all
 		for j := start; j <= b.Pos; j++ {
 			if p.items[j].Kind == linebreak.Glue && len(p.info[j]) > 0 {
@@ -276,14 +293,11 @@ func glueClass(p paragraph, j int) int {
 	return boundaryGlue
 }
 
-// How far, as ratios of their stretch, word spaces and Han–Latin
-// boundaries of a strained Chinese line may take its slack before the gaps
-// between characters stretch further: a space to twice its width, a
-// boundary's quarter em (stretch an eighth) to a full em.
-const (
-	maxSpaceShare    = 2
-	maxBoundaryShare = 6
-)
+// maxBoundaryShare is how far, as a ratio of its stretch, a Han–Latin
+// boundary of a strained Chinese line may take its slack before the gaps
+// between characters stretch further: its quarter em (stretch an eighth)
+// to a full em. Its word spaces go to maxSpaceRatio.
+const maxBoundaryShare = 6
 
 // zhStretchShares splits the stretch of a strained Chinese line (glue
 // ratio over strainedRatio; the line is items[start] to items[end]) so
@@ -310,14 +324,14 @@ func zhStretchShares(p paragraph, start, end int, ratio float64) [3]float64 {
 	rest := total - gap*sum[gapGlue] // for the spaces and boundaries
 	share := rest / (sum[spaceGlue] + sum[boundaryGlue])
 	space, boundary := share, share
-	if share > maxSpaceShare {
-		space = maxSpaceShare
+	if share > maxSpaceRatio {
+		space = maxSpaceRatio
 		boundary = share
 		if sum[boundaryGlue] > 0 {
 			boundary = (rest - space*sum[spaceGlue]) / sum[boundaryGlue]
 		}
 	}
-	if boundary > maxBoundaryShare || sum[boundaryGlue] == 0 && space > maxSpaceShare {
+	if boundary > maxBoundaryShare || sum[boundaryGlue] == 0 && space > maxSpaceRatio {
 		return even // more than they can take: every gap shares the strain, as before
 	}
 	return [3]float64{gapGlue: gap, spaceGlue: space, boundaryGlue: boundary}

@@ -269,8 +269,9 @@ func (pg *pager) split(r *row) bool {
 	for kz > minLines && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1]) {
 		kz--
 	}
-	if pg.y > pg.spec.MarginTop && (ke > 0 && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) ||
-		kz > 0 && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1])) {
+	splitEnd := ke > 0 && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) ||
+		kz > 0 && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1])
+	if splitEnd && pg.y > pg.spec.MarginTop {
 		return false // the row's first lines here would end in a split word: it starts the next page
 	}
 	if !okz || !oke || kz == len(r.zh.lines) && ke == len(r.en.lines) {
@@ -280,8 +281,7 @@ func (pg *pager) split(r *row) bool {
 		return false
 	}
 	pg.place(*r, kz, ke)
-	pg.hyphenEnd = ke > 0 && ke < len(r.en.lines) && splitsWord(r.en.lines[ke-1]) ||
-		kz > 0 && kz < len(r.zh.lines) && splitsWord(r.zh.lines[kz-1])
+	pg.hyphenEnd = splitEnd
 	r.zh.lines, r.en.lines = r.zh.lines[kz:], r.en.lines[ke:]
 	r.heading = false
 	pg.newPage()

@@ -107,23 +107,17 @@ func scoreSplit(rows []measuredRow, zhW, enW int) splitScore {
 		for _, mp := range paras {
 			width := column - mp.narrower
 			if mp.ragged {
-				params := zhParams
-				params.Ragged = width
-				lines += len(linebreak.Lines(mp.p.items, width, params))
+				lines += len(raggedBreaks(mp.p, width))
 				continue
 			}
-			params := mp.params
-			params.EmergencyStretch = mp.p.size * emergencyStretchPerMille / 1000
-			breaks := linebreak.Lines(mp.p.items, width, params)
+			breaks := justifiedBreaks(mp.p, width, mp.params)
 			lines += len(breaks)
 			if len(breaks) > 0 {
 				s.demerits += breaks[len(breaks)-1].Demerits
 			}
 			start := 0
 			for _, b := range breaks[:max(len(breaks)-1, 0)] { // the last line is not justified
-				for start < b.Pos && mp.p.items[start].Kind != linebreak.Box {
-					start++
-				}
+				start = lineStart(mp.p, start, b.Pos)
 				if _, glue := adjustments(mp.p, start, b.Pos, b.Ratio); glue > strainedRatio[mp.p.lang] && b.Ratio < linebreak.Infinity {
 					s.strained++
 				}
