@@ -26,6 +26,11 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 	if z.indent > 0 {
 		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a box drawing nothing: kept at the line's start, unlike glue
 	}
+	// Traditional Chinese faces centre the stop and pause marks in the em
+	// (Taiwan style): those are never compressed alone, but a pair with a
+	// bracket or quote still takes 1.5 em, the bracket giving up its blank
+	// (clreq §3.1.6's basic compression, in either style)
+	centred := func(s string) bool { return z.faces.traditional && isCentredMark(s) }
 	for i, t := range toks {
 		var next *token
 		if i+1 < len(toks) {
@@ -34,9 +39,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		switch {
 		case !t.cjk:
 			z.latin(t, true)
-		case !z.faces.traditional && (isClosingMark(t.text) || isPauseMark(t.text)):
-			// (Traditional Chinese centres its marks in the em and, as in
-			// Taiwan, never compresses them: they are set as characters)
+		case (isClosingMark(t.text) || isPauseMark(t.text)) && !centred(t.text):
 			// a closing or pause mark gives up its blank right half before
 			// another mark and at a line end (ZH-5, ZH-6): the half is a
 			// kern that a break there discards
@@ -47,6 +50,12 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 				break
 			}
 			half := w / 2
+			rest := w - half
+			if i > 0 && centred(toks[i-1].text) {
+				// after a centred mark that gave up its right quarter
+				// (。」), a quarter more: the pair takes 1.5 em
+				rest = w / 4
+			}
 			segs[0].width, segs[0].adjusted = half, true
 			z.box(segs)
 			if next != nil && compressesBefore(next.text) {
@@ -63,16 +72,25 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			// mid-line, the blank half may shrink away before the gaps
 			// between characters stretch (clreq §3.8's order), so a tight
 			// line takes one more word rather than a loose one spreading
-			z.add(linebreak.Item{Kind: linebreak.Glue, Width: w - half, Shrink: w - half})
+			z.add(linebreak.Item{Kind: linebreak.Glue, Width: rest, Shrink: rest})
 			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 			continue
+		case centred(t.text) && next != nil && isClosingMark(next.text) && !centred(next.text):
+			// a centred mark before a closing bracket or quote gives up
+			// its blank right quarter, keeping its ink whole
+			segs := z.measure(t.text, t.off)
+			if w := segs[0].width; w >= em*9/10 {
+				segs[0].width, segs[0].adjusted = w-w/4, true
+			}
+			z.box(segs)
 		default:
 			segs := z.measure(t.text, t.off)
-			if w := segs[0].width; !z.faces.traditional && isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && isOpeningMark(toks[i-1].text) {
+			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && (isOpeningMark(toks[i-1].text) || centred(toks[i-1].text)) {
 				// An opening mark after another opening mark (whose blank
-				// is on its left) gives up its blank left half: drawn half
-				// an em back. After a closing or pause mark, that mark has
-				// already given up its half (typesetting.md ZH-5).
+				// is on its left) or after a centred mark gives up its
+				// blank left half: drawn half an em back. After a closing
+				// or pause mark, that mark has already given up its half
+				// (typesetting.md ZH-5).
 				z.add(linebreak.Item{Kind: linebreak.Kern, Width: -w / 2})
 			}
 			z.box(segs)

@@ -17,6 +17,9 @@ func isClosingMark(s string) bool {
 func isPauseMark(s string) bool {
 	return len([]rune(s)) == 1 && script.IsPauseMark(firstRune(s))
 }
+func isCentredMark(s string) bool {
+	return len([]rune(s)) == 1 && script.IsCentredMark(firstRune(s))
+}
 func isOpeningMark(s string) bool {
 	return len([]rune(s)) == 1 && script.IsOpeningMark(firstRune(s))
 }

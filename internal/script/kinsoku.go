@@ -27,6 +27,11 @@ const closingMarks = "，。、）」』》〉】〕〗〙〛］｝”’"
 // of the em in Simplified Chinese fonts: they compress before another mark.
 const pauseMarks = "：；！？"
 
+// centredMarks are the stop and pause marks that Traditional Chinese fonts
+// (Taiwan style, Noto Serif TC) centre in the em; brackets and quotes keep
+// their blank on the side away from the text they enclose in both styles.
+const centredMarks = "，。、：；！？"
+
 // openingMarks are full-width opening marks whose glyph sits in the right
 // half of the em: they compress after another mark.
 const openingMarks = "（「『《〈【〔〖〘〚｛［“‘"
@@ -45,6 +50,10 @@ func IsClosingMark(r rune) bool { return strings.ContainsRune(closingMarks, r) }
 
 // IsPauseMark reports ：；！？, which compress before another mark.
 func IsPauseMark(r rune) bool { return strings.ContainsRune(pauseMarks, r) }
+
+// IsCentredMark reports a stop or pause mark that a Traditional Chinese face
+// centres in its em, with a blank quarter on either side.
+func IsCentredMark(r rune) bool { return strings.ContainsRune(centredMarks, r) }
 
 // IsOpeningMark reports an opening mark in the right half of its em.
 func IsOpeningMark(r rune) bool { return strings.ContainsRune(openingMarks, r) }
