@@ -507,25 +507,39 @@ const (
 func (pg *pager) placeTitleRow(row titleLine) {
 	base := pg.y + row.size*88/100
 	page := pg.page()
-	for i, ln := range []line{row.first, row.second} {
-		lx := row.x
-		if i == 1 {
-			lx += row.first.width + row.gap
-		}
+	place := func(ln line, x, y int) {
 		for _, r := range ln.runs {
-			r.X += lx
-			r.Y = base
+			r.X += x
+			r.Y = y
 			page.Runs = append(page.Runs, r)
+		}
+	}
+	place(row.first, row.x, base)
+	place(row.second, row.x+row.first.width+row.gap, base)
+	for _, ln := range row.more {
+		base += row.size * titleLeading / 100
+		pg.y += row.size * titleLeading / 100
+		if row.firstWraps {
+			place(ln, row.x+row.first.width-ln.width, base) // flush right against the gap
+		} else {
+			place(ln, row.x+row.first.width+row.gap, base)
 		}
 	}
 	pg.y += row.size * 140 / 100
 }
 
+// titleLeading is the distance between the lines of a wrapped title, in
+// hundredths of its size.
+const titleLeading = 120
+
 // titleLine is a title row as planTitleRow sets it: the two titles in the
 // columns' order, their size, the gap between them and where the first
-// starts.
+// starts; more holds a title's further lines when it wraps under itself:
+// the second's, or the first's when firstWraps.
 type titleLine struct {
 	first, second line
+	more          []line
+	firstWraps    bool
 	size, gap, x  int
 }
 
@@ -571,7 +585,117 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 			}
 		}
 	}
+	if s.TitleFromHeading {
+		return pg.wrappedTitleRow()
+	}
 	return titleLine{}, false
+}
+
+// wrappedTitleRow sets a leading heading pair too long for one line: one
+// title on one line, the other level with it and wrapped under itself (the
+// second flush left under its start, the first, when it is the long one,
+// flush right against the gap), so that the pair still stands level as
+// every pair below does and each title keeps to its side of the gutter
+// (set one above the other, centred, a title would belong to neither
+// column). The row's first line is centred as a one-line row is, and
+// carries as much of the wrapped title as it can; false when no size fits.
+func (pg *pager) wrappedTitleRow() (titleLine, bool) {
+	s := pg.spec
+	maxW := s.Width - 2*s.MarginInner
+	titles := [2]string{s.Title, s.TitleEN}
+	langs := [2]langKind{langZH, langEN}
+	if s.EnglishLeft {
+		titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
+	}
+	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
+	for size := titleSize; size >= titleSizeLeast; size -= Pt {
+		gap := size * titleGapEm / 1000
+		for wrap := 1; wrap >= 0; wrap-- { // rather the second title wrapped
+			whole := pg.titleLines(titles[1-wrap], size, true, langs[1-wrap], maxW, PartTitle)
+			if len(whole) != 1 {
+				continue
+			}
+			text, lang := titles[wrap], langs[wrap]
+			for _, b := range titleBreakOrder(text, lang) {
+				head := pg.titleLines(strings.TrimSpace(text[:b]), size, true, lang, maxW, PartTitle)
+				if len(head) != 1 {
+					continue
+				}
+				row := titleLine{first: whole[0], second: head[0], size: size, gap: gap, firstWraps: wrap == 0}
+				if row.firstWraps {
+					row.first, row.second = head[0], whole[0]
+				}
+				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
+				if !ok {
+					continue
+				}
+				row.x = x
+				// the room beside the row's other title, and the lines read
+				// as their own column's text
+				room, edge := s.Width-s.MarginInner-(x+row.first.width+gap), 0
+				if row.firstWraps {
+					room, edge = x+row.first.width-s.MarginInner, x+row.first.width
+				}
+				row.more = pg.titleLines(strings.TrimSpace(text[b:]), size, true, lang, room, PartTitle)
+				fits := len(row.more) <= 2
+				for _, ln := range row.more {
+					if row.firstWraps {
+						fits = fits && edge-ln.width/2 < gutterMid
+					} else {
+						fits = fits && x+row.first.width+gap+ln.width/2 > gutterMid
+					}
+				}
+				if fits {
+					return row, true
+				}
+			}
+		}
+	}
+	return titleLine{}, false
+}
+
+// titleBreakOrder returns where a title may wrap, the longest first line
+// first, and rather one that does not end in "in", "of the", "a".
+func titleBreakOrder(text string, lang langKind) []int {
+	breaks := titleBreaks(text, lang)
+	order := make([]int, 0, len(breaks))
+	for _, weak := range []bool{false, true} {
+		for k := len(breaks) - 1; k >= 0; k-- {
+			if endsWeak(text[:breaks[k]]) == weak {
+				order = append(order, breaks[k])
+			}
+		}
+	}
+	return order
+}
+
+// endsWeak reports text ending in a short lowercase word (an article, a
+// preposition, a conjunction), which a title line does not end on: the
+// word belongs with what follows.
+func endsWeak(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return utf8.RuneCountInString(w) <= 3 && strings.ToLower(w) == w && !strings.ContainsFunc(w, unicode.IsDigit)
+}
+
+// titleBreaks returns the byte offsets in a title where a line may end:
+// its spaces, or in Chinese where kinsoku allows a break.
+func titleBreaks(text string, lang langKind) []int {
+	var at []int
+	prev := ""
+	for i, r := range text {
+		switch {
+		case lang == langEN && r == ' ':
+			at = append(at, i)
+		case lang == langZH && prev != "" && breakAllowed(prev, string(r)):
+			at = append(at, i)
+		}
+		prev = string(r)
+	}
+	return at
 }
 
 // titleRowShift is how far a title row may move off the page's centre to

@@ -188,7 +188,8 @@ func TestColumnsClear(t *testing.T) {
 }
 
 // TestLongHeadingTitleStaysInColumns: a leading heading pair too long for
-// one title line stays the heading pair it is, side by side in the
+// one title line, and for a title row with one title wrapped under itself
+// (TestLongHeadingTitleWraps), stays the heading pair it is, side by side in the
 // columns, rather than two lines over both columns that belong to neither.
 func TestLongHeadingTitleStaysInColumns(t *testing.T) {
 	zh, en := "一个相当长而且还要更长一些的中文标题", "A Rather Long English Title That Goes On and On Past One Line"
@@ -211,4 +212,87 @@ func TestLongHeadingTitleStaysInColumns(t *testing.T) {
 	if heading == 0 {
 		t.Error("the heading pair is not in the columns")
 	}
+}
+
+// TestLongHeadingTitleWraps: a leading heading pair whose English title is
+// too long for one line gets a title block still (issue 15 item 11): the
+// Chinese title level with the English's first line, which is centred on
+// the page, the English wrapped under its own start (with --left en, flush
+// right against the gap), each title on its own side of the gap, inside
+// the margins, and no line ending in a short word such as "in".
+func TestLongHeadingTitleWraps(t *testing.T) {
+	zh, en := "开源项目的角色与职责", "Roles and Responsibilities in an Open Source Project"
+	for _, left := range []bool{false, true} {
+		doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
+		spec := DefaultSpec(A4)
+		spec.Title, spec.TitleEN, spec.TitleFromHeading, spec.EnglishLeft = zh, en, true, left
+		spec.Columns = [2]int{45, 55} // a real article's share, not this one's few words
+		book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := map[int][]Run{} // English runs by baseline
+		var zhRuns []Run
+		var baselines []int
+		for _, r := range book.Pages[0].Runs {
+			switch {
+			case r.Part != PartTitle:
+			case script.HasHan(r.Text):
+				zhRuns = append(zhRuns, r)
+			default:
+				if _, ok := lines[r.Y]; !ok {
+					baselines = append(baselines, r.Y)
+				}
+				lines[r.Y] = append(lines[r.Y], r)
+			}
+		}
+		if len(zhRuns) == 0 || len(baselines) < 2 {
+			t.Fatalf("left %v: %d Chinese title runs, English title on %d lines; want a title row with the English wrapped", left, len(zhRuns), len(baselines))
+		}
+		zx0, zx1 := extent(zhRuns)
+		for _, r := range zhRuns {
+			if r.Y != baselines[0] {
+				t.Errorf("left %v: Chinese title at y %d, the English starts at %d: not level", left, r.Y, baselines[0])
+			}
+		}
+		var edge int // where the English lines start (or, left, end)
+		for i, y := range baselines {
+			x0, x1 := extent(lines[y])
+			if x0 < spec.MarginInner || x1 > spec.Width-spec.MarginInner {
+				t.Errorf("left %v: English title line %d at %d–%d outside the margins", left, i+1, x0, x1)
+			}
+			if !left && x0 <= zx1 || left && x1 >= zx0 {
+				t.Errorf("left %v: English title line %d at %d–%d meets the Chinese title at %d–%d", left, i+1, x0, x1, zx0, zx1)
+			}
+			e := x0
+			if left {
+				e = x1
+			}
+			if i == 0 {
+				edge = e
+				lo, hi := min(x0, zx0), max(x1, zx1)
+				if d := (lo+hi)/2 - spec.Width/2; d > 10*Pt || d < -10*Pt {
+					t.Errorf("left %v: the title row's first line is %d off the page's centre", left, d)
+				}
+			} else if d := e - edge; d > 5 || d < -5 {
+				t.Errorf("left %v: English title line %d aligned at %d, the first at %d", left, i+1, e, edge)
+			}
+			var text strings.Builder
+			for _, r := range lines[y] {
+				text.WriteString(r.Text)
+			}
+			if i < len(baselines)-1 && endsWeak(text.String()) {
+				t.Errorf("left %v: English title line %q ends in a short word", left, text.String())
+			}
+		}
+	}
+}
+
+// extent returns the leftmost and rightmost x that runs cover.
+func extent(runs []Run) (x0, x1 int) {
+	x0, x1 = runs[0].X, runs[0].X+runs[0].Width
+	for _, r := range runs[1:] {
+		x0, x1 = min(x0, r.X), max(x1, r.X+r.Width)
+	}
+	return x0, x1
 }
