@@ -52,6 +52,10 @@ func TestResolveWeakLines(t *testing.T) {
 		// Chinese punctuation makes the mixed line Chinese, but read so
 		// it leaves three Chinese paragraphs facing one English
 		{"a mixed line the alignment reads as English", []string{"河边的图书馆今天开放了。", "The library by the river opened today.", "馆长说，新馆藏有两千册图书。", "The head librarian 说，新馆藏 has two thousand books。", "明年还会开设新课程。", "New classes will start next year."}, "zezeze"},
+		// a number given in both languages is a pair of its own, in the
+		// article's order, not two lines joined to the English before it
+		{"a neutral line and its copy", []string{"安全问题请发邮件给我们。", "Please report security problems by e-mail.", "2025", "2025", "谢谢你的贡献！", "Thank you for contributing!"}, "zezeze"},
+		{"English first, a neutral line and its copy", []string{"Please report security problems by e-mail.", "安全问题请发邮件给我们。", "v1.2.0", "v1.2.0", "Thank you for contributing!", "谢谢你的贡献！"}, "ezezez"},
 		{"numbers the rule already places", []string{"第一部分介绍背景。", "Part one covers 2025–2030.", "2025–2030", "这一时期的目标如下。", "The goals are as follows."}, "zeeze"},
 	}
 	for _, tt := range tests {

@@ -84,8 +84,37 @@ func placeNeutralLines(units []unit, order Lang, model func() alignModel) {
 			}
 		}
 		assign(best)
+		if translatedInPlace(units[a:b]) {
+			// 2025 / 2025: each line and its copy a pair of their own,
+			// in the article's order, when the pairs align no worse so
+			kept := windowCost(units[lo:hi], order, model())
+			for i := a; i < b; i++ {
+				units[i].lang = order
+				if (i-a)%2 == 1 {
+					units[i].lang = order.Other()
+				}
+			}
+			if windowCost(units[lo:hi], order, model()) > kept {
+				assign(best)
+			}
+		}
 		a = b
 	}
+}
+
+// translatedInPlace reports a run of neutral lines that comes in pairs of
+// the same text (2025 / 2025, 1.2.0 / 1.2.0): a line given in both
+// languages, as the alternating format writes every pair.
+func translatedInPlace(run []unit) bool {
+	if len(run)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(run); i += 2 {
+		if strings.TrimSpace(run[i].text) != strings.TrimSpace(run[i+1].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeMixedLines gives each line that mixes the two scripts about
