@@ -130,6 +130,7 @@ type Meta struct {
 	Description string
 	Source      string
 	Identifier  string
+	Keywords    []string // the page's tags, categories and keywords, each once, in order
 	// Build settings a command-line flag overrides, as written.
 	Paper      string // a4 or letter
 	Left       string // zh or en: the language of the left column

@@ -18,7 +18,24 @@ import (
 // frontMatterKeys are the keys a front matter may set, in the order they are
 // documented.
 var frontMatterKeys = []string{"title", "title_en", "subtitle", "author", "date", "language", "description", "source", "identifier",
-	"paper", "left", "epub_layout", "columns"}
+	"keywords", "paper", "left", "epub_layout", "columns"}
+
+// siteKeys are front-matter keys of site generators (Jekyll, Hugo, Hexo,
+// Docusaurus) that say how a site files or shows the page: they mean
+// nothing in a book, and a real page has many of them, so they are
+// ignored without a warning. Any other unknown key is warned about (a
+// misspelt "titel" must not pass unseen).
+var siteKeys = map[string]bool{
+	"layout": true, "draft": true, "slug": true, "permalink": true, "url": true, "aliases": true, "weight": true,
+	"type": true, "toc": true, "comments": true, "lastmod": true, "updated": true, "modified": true,
+	"published": true, "publishdate": true, "expirydate": true, "excerpt": true, "image": true, "images": true,
+	"cover": true, "thumbnail": true, "featured_image": true, "series": true, "menu": true, "sitemap": true,
+	"math": true, "mathjax": true, "katex": true, "hidden": true, "sticky": true, "translationkey": true,
+	"iscjklanguage": true, "share": true, "showtoc": true, "tocopen": true, "canonicalurl": true,
+	"redirect_from": true, "sidebar_position": true, "sidebar_label": true, "nav_order": true, "parent": true,
+	"has_children": true, "outputs": true, "resources": true, "markup": true, "header": true, "banner": true,
+	"disqus": true, "mermaid": true, "headless": true, "linktitle": true, "id": true,
+}
 
 // Bounds on the front matter, which goes through a third-party parser: its
 // size (real ones are a few hundred bytes; Jekyll's longest a few KiB) and
@@ -163,9 +180,21 @@ func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
 			c.errorf(lineOf(v.Line), "front matter: %q %s", k.Value, problem)
 			continue
 		}
-		values[key] = text
+		values[key] = joinValues(values[key], key, text)
 	}
 	return values
+}
+
+// joinValues adds a key's value to what an earlier key that maps onto the
+// same one gave: tags and categories are both keywords.
+func joinValues(had, key, text string) string {
+	if key != "keywords" || had == "" {
+		return text
+	}
+	if text == "" {
+		return had
+	}
+	return had + ", " + text
 }
 
 // yamlLine finds the line number in a YAML error message.
@@ -197,6 +226,7 @@ func yamlText(n *yaml.Node) (text, problem string) {
 // diglot's.
 var keyAliases = map[string]string{
 	"authors": "author", "lang": "language", "summary": "description", "subtitle": "subtitle",
+	"tags": "keywords", "categories": "keywords",
 }
 
 // canonicalKey returns diglot's name for a front-matter key.
@@ -244,7 +274,7 @@ func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
 		}
 		switch v := raw[k].(type) {
 		case string:
-			values[key] = v
+			values[key] = joinValues(values[key], key, v)
 		case []any:
 			var parts []string
 			for _, item := range v {
@@ -252,7 +282,7 @@ func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
 					parts = append(parts, s)
 				}
 			}
-			values[key] = strings.Join(parts, ", ")
+			values[key] = joinValues(values[key], key, strings.Join(parts, ", "))
 		case time.Time:
 			values[key] = v.Format("2006-01-02")
 		case int64, float64, bool:
@@ -297,6 +327,9 @@ func checkKey(key string, line int, c *collector) bool {
 			return true
 		}
 	}
+	if siteKeys[strings.ToLower(key)] {
+		return false
+	}
 	c.warnf(line, "front matter: unknown key %q ignored (known keys: %s)", key, strings.Join(frontMatterKeys, ", "))
 	return false
 }
@@ -307,13 +340,24 @@ func metaFromValues(v map[string]string) Meta {
 	m := Meta{
 		Title: v["title"], TitleEN: v["title_en"], Subtitle: v["subtitle"], Author: v["author"], Date: v["date"],
 		Language: v["language"], Description: v["description"], Source: v["source"],
-		Identifier: v["identifier"],
-		Paper:      v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"], Columns: v["columns"],
+		Identifier: v["identifier"], Keywords: keywords(v["keywords"]),
+		Paper: v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"], Columns: v["columns"],
 	}
 	if m.TitleEN == "" {
 		m.Title, m.TitleEN = SplitTitle(m.Title)
 	}
 	return m
+}
+
+// keywords splits a comma-separated list of keywords, each kept once.
+func keywords(list string) []string {
+	var out []string
+	for _, k := range strings.Split(list, ",") {
+		if k = strings.TrimSpace(k); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // SplitTitle splits "中文 / English" or "中文 | English" into its Chinese

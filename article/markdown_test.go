@@ -87,6 +87,11 @@ func TestPlainTextIsNotMarkdown(t *testing.T) {
 	}
 }
 
+// TestRealFrontMatter: a Jekyll or Hugo page's front matter is read as the
+// site reads it: diglot's keys and their site-generator names (authors,
+// lang, summary; tags and categories as keywords), the keys that only say
+// how a site shows the page (layout, draft) ignored in silence, and one
+// warning for each other key.
 func TestRealFrontMatter(t *testing.T) {
 	src := `---
 layout: post
@@ -98,6 +103,8 @@ authors:
 date: 2024-05-01T10:00:00+08:00
 lang: zh-hans
 tags: [writing, bilingual]
+categories: [写作, writing]
+draft: false
 related:
   - /a/
   - /b/
@@ -118,7 +125,7 @@ An English paragraph.
 	}
 	m := doc.Meta
 	if m.Title != "双语写作" || m.Subtitle != "一个例子" || m.Author != "李雷, Han Meimei" || m.Date != "2024-05-01T10:00:00+08:00" ||
-		m.Language != "zh-Hans" || m.Description != "折叠的 摘要。" {
+		m.Language != "zh-Hans" || m.Description != "折叠的 摘要。" || strings.Join(m.Keywords, "|") != "writing|bilingual|写作" {
 		t.Errorf("meta %+v", m)
 	}
 	msg := strings.Join(func() (out []string) {
@@ -127,10 +134,18 @@ An English paragraph.
 		}
 		return
 	}(), "\n")
-	for _, key := range []string{"layout", "tags", "related", "params"} {
+	for _, key := range []string{"related", "params"} {
 		if strings.Count(msg, `unknown key "`+key+`"`) != 1 {
 			t.Errorf("want one warning for %q, got:\n%s", key, msg)
 		}
+	}
+	for _, key := range []string{"layout", "draft", "tags", "categories"} {
+		if strings.Contains(msg, `"`+key+`"`) {
+			t.Errorf("want no warning for %q, got:\n%s", key, msg)
+		}
+	}
+	if strings.Contains(msg, "END") {
+		t.Errorf("a Markdown page needs no END marker, got:\n%s", msg)
 	}
 	doc, _ = Parse("x.md", []byte("---\nlang: en\ntitle: Bilingual Writing\n---\n中文段落。\n\nAn English paragraph.\n"))
 	if doc.Meta.TitleEN != "Bilingual Writing" || doc.Meta.Title != "" {

@@ -18,7 +18,8 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 // ParseFormat reads an article written in the given format.
 func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics) {
 	c := &collector{file: name}
-	meta, units, ok := readUnits(src, format, c, true)
+	// a Markdown page ends where its file does (END still ends it early)
+	meta, units, ok := readUnits(src, format, c, format != Markdown)
 	if !ok {
 		return nil, c.diags
 	}

@@ -1,5 +1,7 @@
 package article
 
+import "slices"
+
 // Source is one input file: its name (for diagnostics), its bytes and its
 // format.
 type Source struct {
@@ -158,6 +160,12 @@ func mergeMeta(zh, en Meta, originalIsChinese bool) Meta {
 	} {
 		if *f.v == "" {
 			*f.v = f.other
+		}
+	}
+	m.Keywords = slices.Clone(first.Keywords)
+	for _, k := range second.Keywords { // each file's tags, in its own language
+		if !slices.Contains(m.Keywords, k) {
+			m.Keywords = append(m.Keywords, k)
 		}
 	}
 	m.Language = firstNonEmpty(zh.Language, en.Language)

@@ -421,7 +421,7 @@ func editionOf(book *layout.Book) epub.Edition {
 // made: the EPUB's page list waits for it.
 func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte, paged func(*layout.Book)) ([]byte, *layout.Book, error) {
 	var buf bytes.Buffer
-	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Keywords: strings.Join(doc.Meta.Keywords, ", "), Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
 	// each page goes to the PDF as soon as layout has finished it
 	w := pdf.NewWriter(&buf, set, meta, spec.Width, spec.Height, spec.Language)
 	book, err := layout.TypesetPages(clean, set, spec, w.WritePage)

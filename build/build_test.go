@@ -395,3 +395,34 @@ func zipEntry(t *testing.T, data []byte, name string) string {
 	}
 	return string(b)
 }
+
+// TestKeywords: a page's tags and categories (TOML here) are the EPUB's
+// dc:subject entries and the PDF's keywords, in its document information
+// and its XMP alike (PDF/A asks them to agree).
+func TestKeywords(t *testing.T) {
+	src := "+++\ntitle = \"标题 / Title\"\ntags = [\"go\", \"runtime\"]\ncategories = [\"notes\", \"go\"]\ndraft = true\n+++\n中文段落。\n\nAn English paragraph.\n"
+	var diag bytes.Buffer
+	res, err := Article("k.md", []byte(src), fonts.NewSet(), Options{OutDir: t.TempDir(), Created: time.Unix(1700000000, 0).UTC()}, &diag)
+	if err != nil {
+		t.Fatal(err, diag.String())
+	}
+	if diag.Len() > 0 {
+		t.Errorf("warnings for a site's keys: %s", diag.String())
+	}
+	for _, r := range res {
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(r.Path, ".epub") {
+			opf := zipEntry(t, data, "OEBPS/package.opf")
+			if !strings.Contains(opf, "<dc:subject>notes</dc:subject>\n<dc:subject>go</dc:subject>\n<dc:subject>runtime</dc:subject>\n") {
+				t.Errorf("the package's subjects:\n%s", opf)
+			}
+			continue
+		}
+		if data = withStreams(data); !bytes.Contains(data, []byte("/Keywords (notes, go, runtime)")) || !bytes.Contains(data, []byte("<pdf:Keywords>notes, go, runtime</pdf:Keywords>")) {
+			t.Error("the PDF's keywords are missing from its information or its XMP")
+		}
+	}
+}

@@ -82,6 +82,9 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	if m.Description != "" {
 		fmt.Fprintf(&w, "<dc:description>%s</dc:description>\n", escape(m.Description))
 	}
+	for _, k := range m.Keywords {
+		fmt.Fprintf(&w, "<dc:subject>%s</dc:subject>\n", escape(k))
+	}
 	if m.Source != "" {
 		fmt.Fprintf(&w, "<dc:source>%s</dc:source>\n", escape(m.Source))
 	}

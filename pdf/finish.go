@@ -57,6 +57,10 @@ func (d *document) finish() error {
 		b = append(b, " /Subject "...)
 		b = appendText(b, d.meta.Subject)
 	}
+	if d.meta.Keywords != "" {
+		b = append(b, " /Keywords "...)
+		b = appendText(b, d.meta.Keywords)
+	}
 	b = append(b, " /Creator (diglot) /Producer (diglot) /CreationDate "...)
 	b = appendString(b, pdfDate(d.meta.Created))
 	b = append(b, " /ModDate "...)
@@ -273,6 +277,9 @@ func (d *document) xmp() []byte {
 		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(d.meta.Subject) + "</rdf:li></rdf:Alt></dc:description>\n")
 	}
 	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(d.tree.zhTag) + "</rdf:li><rdf:li>en</rdf:li></rdf:Bag></dc:language>\n")
+	if d.meta.Keywords != "" {
+		b.WriteString("<pdf:Keywords>" + esc(d.meta.Keywords) + "</pdf:Keywords>\n")
+	}
 	b.WriteString("<pdf:Producer>diglot</pdf:Producer>\n<xmp:CreatorTool>diglot</xmp:CreatorTool>\n")
 	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n")
 	b.WriteString("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>U</pdfaid:conformance>\n<pdfuaid:part>1</pdfuaid:part>\n" +

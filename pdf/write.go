@@ -21,6 +21,7 @@ import (
 // Meta is the document information.
 type Meta struct {
 	Title, Author, Subject string
+	Keywords               string // comma-separated
 	Lang                   string // the document's main language (BCP 47)
 	Created                time.Time
 	Pictures               map[string][]byte // the PNG or JPEG data of each image the pages place, by source
