@@ -57,7 +57,11 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 	for _, i := range idx {
 		u := &units[i]
 		if md := u.md; md != nil {
-			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: md.inlines, Pre: md.pre, Image: md.image})
+			ins := md.inlines
+			if md.image != "" && lang == Chinese {
+				ins = plainCaption(ins)
+			}
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image})
 			continue
 		}
 		p := Para{Lines: u.lines, Text: u.text}
@@ -216,4 +220,16 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’」』）)")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune("。！？；，：、….!?;,:", r)
+}
+
+// plainCaption returns a Chinese picture's caption without the emphasis an
+// English one is set in: Chinese has no italics, and its emphasis (dots
+// under every character) marks words, not a caption.
+func plainCaption(ins []Inline) []Inline {
+	out := make([]Inline, len(ins))
+	for i, in := range ins {
+		in.Style &^= Emphasis
+		out[i] = in
+	}
+	return out
 }

@@ -300,6 +300,20 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	b.toc = append(b.toc, entry)
 }
 
+// allCode reports a pair whose paragraphs are all code blocks: its lines
+// are the program's, which half a screen would wrap, so it is stacked at
+// the full width even where other pairs stand side by side.
+func allCode(bl article.Block) bool {
+	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
+		for _, p := range side {
+			if !p.Pre {
+				return false
+			}
+		}
+	}
+	return len(bl.ZH)+len(bl.EN) > 0
+}
+
 // pair writes a paragraph or list item pair as element tag (div or li).
 func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	class := "pair"
@@ -308,6 +322,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	}
 	if bl.Depth > 0 {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
+	}
+	if allCode(bl) {
+		class += " code"
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
 	first := true

@@ -16,12 +16,18 @@ func TestMarkdownMarkup(t *testing.T) {
 		"<strong>粗体</strong>", "<em>强调</em>", "<code>代码</code>", `<a href="https://example.org/zh">链接</a>`,
 		"<strong>bold</strong>", "<em>emphasis</em>", "<code>code</code>", `<a href="https://example.org/en">link</a>`,
 		`<ol class="list" start="3">`, "<blockquote>", "<del>删除线</del>", "<pre><code>func main() {\n    fmt.Println(",
-		"以及一个换行<br/>之后的文字", "&amp;实体©", "旁注中的中文。", "An aside in English.", "<hr/>", "<em>两栏排版的示意图</em>", "<em>A diagram of the two columns</em>",
+		"以及一个换行<br/>之后的文字", "&amp;实体©", "旁注中的中文。", "An aside in English.", "<hr/>", "两栏排版的示意图", "<em>A diagram of the two columns</em>",
 		`<a href="https://diglot.example/docs">https://diglot.example/docs</a>`,
 	} {
 		if !strings.Contains(x, want) {
 			t.Errorf("no %s in the chapter", want)
 		}
+	}
+	if !strings.Contains(x, `<div class="pair single code" id=`) {
+		t.Error("the code block's pair is not marked as code (stacked at the full width)")
+	}
+	if strings.Contains(x, "<em>两栏排版的示意图") {
+		t.Error("the Chinese caption is set in emphasis (dots under every character)")
 	}
 	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(x[strings.Index(x, "<body"):], "")
 	for _, mark := range []string{"**", "](", "`", "# ", "~~", "<aside", "&amp;amp;"} {

@@ -271,6 +271,9 @@ div.pair > .%[2]s {
   padding-left: 0;
   border-left: 0;
 }
+div.pair.code {
+  display: block;
+}
 `, first2, second, first, pairMaxWidth, columnMinWidth, 100-first)
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(rules, "\n") {

@@ -585,7 +585,9 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 			}
 		}
 	}
-	if s.TitleFromHeading {
+	if s.TitleFromHeading && len(fits) == 0 {
+		// too long for one line at any size (not merely placed badly: a
+		// short title is not broken to clear the gutter)
 		return pg.wrappedTitleRow()
 	}
 	return titleLine{}, false
@@ -636,8 +638,9 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				if row.firstWraps {
 					room, edge = x+row.first.width-s.MarginInner, x+row.first.width
 				}
-				row.more = pg.titleLines(strings.TrimSpace(text[b:]), size, true, lang, room, PartTitle)
-				fits := len(row.more) <= 2
+				tail := strings.TrimSpace(text[b:])
+				row.more = pg.titleLines(tail, size, true, lang, room, PartTitle)
+				fits := len(row.more) <= 2 && !orphanWord(tail, lang)
 				for _, ln := range row.more {
 					if row.firstWraps {
 						fits = fits && edge-ln.width/2 < gutterMid
@@ -652,6 +655,15 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 		}
 	}
 	return titleLine{}, false
+}
+
+// orphanWord reports a title line too short to stand alone: one word of
+// English, or under three Chinese characters.
+func orphanWord(text string, lang langKind) bool {
+	if lang == langEN {
+		return len(strings.Fields(text)) < 2
+	}
+	return utf8.RuneCountInString(text) < 3
 }
 
 // titleBreakOrder returns where a title may wrap, the longest first line

@@ -419,6 +419,12 @@ func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, z
 	for i, p := range b.EN {
 		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
 			protrude: !spec.EnglishLeft} // into the outer margin, never the gutter
+		if i > 0 && !r.list && !heading && isProse(p) && isProse(b.EN[i-1]) {
+			// a pair's next English paragraph (the translator split one
+			// in two) is indented, as a book's are, so that it does not
+			// read as the same paragraph's next line
+			z.indent = enSize * enIndentPerMille / 1000
+		}
 		r.en.lines = append(r.en.lines, numbered(shift(setSide(z, p, r.list, heading, enW-enInset, setIn(enW, false)), enInset), i)...)
 	}
 	return r
@@ -441,9 +447,13 @@ func numbered(lines []line, para int) []line {
 // of the text after it.
 const (
 	zhIndentPerMille     = 2000
+	enIndentPerMille     = 1000 // a pair's second English paragraph
 	zhListIndentPerMille = 2000
 	enListIndentPerMille = 1500
 )
+
+// isProse reports a paragraph of running text: not code, not a picture.
+func isProse(p article.Para) bool { return !p.Pre && p.Image == "" }
 
 // setSide breaks one paragraph of a side into lines. A list item's marker
 // hangs in an indent at least as wide as itself, and its text is set in

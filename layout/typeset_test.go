@@ -542,3 +542,25 @@ func TestRunningHeadsNameSections(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondEnglishParagraphIndented: where the translator split a
+// paragraph in two, the pair's second English paragraph starts an em in,
+// so that it does not read as the first one's next line; the first starts
+// at the column's edge, as every English paragraph does.
+func TestSecondEnglishParagraphIndented(t *testing.T) {
+	doc, _ := article.Parse("t.txt", []byte("回收器取出一个灰色对象。当没有灰色对象时，剩下的就是垃圾。\nThe collector takes a grey object and paints it black.\nWhen no grey objects are left, the white ones are garbage.\n"))
+	b := doc.Blocks[0]
+	if len(b.EN) != 2 {
+		t.Fatalf("%d English paragraphs, want the pair to hold 2", len(b.EN))
+	}
+	r := setRow(b, mustChain(t), nil, DefaultSpec(A4), 200*Pt, 250*Pt)
+	starts := map[int]int{} // paragraph to the x of its first run
+	for _, ln := range r.en.lines {
+		if _, ok := starts[ln.runs[0].Para]; !ok {
+			starts[ln.runs[0].Para] = ln.runs[0].X
+		}
+	}
+	if starts[0] != 0 || starts[1] != 10*Pt {
+		t.Errorf("English paragraphs start at %d and %d, want 0 and an em (%d)", starts[0], starts[1], 10*Pt)
+	}
+}
