@@ -500,8 +500,24 @@ func (pg *pager) titleBlock(row titleLine, oneLine bool, mark string) {
 const (
 	titleSize      = 20 * Pt
 	titleSizeLeast = 16 * Pt // above the headings' 14 pt by more than a twentieth
+	titleSizeMost  = 24 * Pt // for a short row that titleSize leaves astride the gutter
 	titleGapEm     = 800     // in thousandths of the size
 )
+
+// titleSizes are the sizes a title row is tried at, in order: titleSize
+// down to titleSizeLeast, then up to titleSizeMost. A larger size moves a
+// short row's split between the titles (from the page's centre by half
+// their difference) off the gutter.
+func titleSizes() []int {
+	var sizes []int
+	for size := titleSize; size >= titleSizeLeast; size -= Pt {
+		sizes = append(sizes, size)
+	}
+	for size := titleSize + Pt; size <= titleSizeMost; size += Pt {
+		sizes = append(sizes, size)
+	}
+	return sizes
+}
 
 // placeTitleRow places a title row at pg.y.
 func (pg *pager) placeTitleRow(row titleLine) {
@@ -557,7 +573,7 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 	}
 	maxW := s.Width - 2*s.MarginInner
 	var fits []titleLine // the sizes at which both titles fit one line
-	for size := titleSize; size >= titleSizeLeast; size -= Pt {
+	for _, size := range titleSizes() {
 		gap := size * titleGapEm / 1000
 		pz := pg.titleItems(s.Title, size, true, langZH, maxW)
 		pe := pg.titleItems(s.TitleEN, size, true, langEN, maxW)

@@ -296,3 +296,41 @@ func extent(runs []Run) (x0, x1 int) {
 	}
 	return x0, x1
 }
+
+// TestShortTitleRowClearsGutter: a short title row over a narrow Chinese
+// column, whose split between the titles would fall in the gutter's lane
+// at 20 pt, is set larger (up to 24 pt) so that the split clears it, rather
+// than leaving the titles in the columns.
+func TestShortTitleRowClearsGutter(t *testing.T) {
+	zh, en := "标记语言全览", "A Tour of Markdown"
+	doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = zh, en, true
+	spec.Columns = [2]int{44, 56}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zhRuns, enRuns []Run
+	for _, r := range book.Pages[0].Runs {
+		if r.Part == PartTitle {
+			if script.HasHan(r.Text) {
+				zhRuns = append(zhRuns, r)
+			} else {
+				enRuns = append(enRuns, r)
+			}
+		}
+	}
+	if len(zhRuns) == 0 || len(enRuns) == 0 {
+		t.Fatalf("%d and %d title runs: the titles stayed in the columns", len(zhRuns), len(enRuns))
+	}
+	_, zx1 := extent(zhRuns)
+	ex0, _ := extent(enRuns)
+	lo, hi := book.ZHColumn[0]+book.ZHColumn[1]-3*Pt, book.ENColumn[0]+3*Pt
+	if !(ex0 < lo || zx1 > hi) {
+		t.Errorf("the gap between the titles (%d–%d) meets the gutter's lane (%d–%d)", zx1, ex0, lo, hi)
+	}
+	if zhRuns[0].Y != enRuns[0].Y {
+		t.Errorf("titles on baselines %d and %d, want one row", zhRuns[0].Y, enRuns[0].Y)
+	}
+}
