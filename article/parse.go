@@ -162,6 +162,7 @@ func langName(l Lang) string {
 func setTitle(doc *Document, c *collector) {
 	m := &doc.Meta
 	if m.Title != "" || m.TitleEN != "" {
+		completeTitle(doc)
 		return
 	}
 	if len(doc.Blocks) > 0 && doc.Blocks[0].Kind == Heading {
@@ -178,6 +179,26 @@ func setTitle(doc *Document, c *collector) {
 	base := baseName(doc.Name)
 	m.Title, doc.TitleFrom = base, TitleFileName
 	c.warnf(1, "no title (no front matter title and no leading heading); using the file name %q", base)
+}
+
+// completeTitle takes the title the front matter leaves out from the
+// leading heading pair when that pair is the title it gives (title: Error
+// Handling in Rust over # Error Handling in Rust / # Rust 错误处理指南).
+func completeTitle(doc *Document) {
+	m := &doc.Meta
+	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != Heading || m.Title != "" && m.TitleEN != "" {
+		return
+	}
+	b := doc.Blocks[0]
+	if len(b.ZH) == 0 || len(b.EN) == 0 {
+		return
+	}
+	switch {
+	case m.Title == "" && b.EN[0].Text == m.TitleEN:
+		m.Title = b.ZH[0].Text
+	case m.TitleEN == "" && b.ZH[0].Text == m.Title:
+		m.TitleEN = b.EN[0].Text
+	}
 }
 
 // baseName is a file's name without its directory and extension.

@@ -162,12 +162,18 @@ func (z *itemizer) hang() int {
 	return w * z.size / 1000 * k / 1000
 }
 
-// wordSpace adds the glue of a space between words, measured in the face
-// of the text at byte offset off. Its info records that it stands for a
+// wordSpace adds the glue of a space between words, before the word at
+// byte offset next, measured in the face of the text the space stands in
+// (the character before that word: a space before a code span is the
+// prose's, not the code's monospace 0.6 em). Its info records that it stands for a
 // space of the source, which the line before it then ends with
 // (Run.SpaceAfter), unlike the spacing between Chinese characters or
 // between Han and Latin.
-func (z *itemizer) wordSpace(off int) {
+func (z *itemizer) wordSpace(next int) {
+	off := next
+	if next > 0 {
+		off = next - 1
+	}
 	sp := z.measure(" ", off)[0]
 	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()})
 	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})

@@ -143,7 +143,7 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 		q := em * hanLatinPerMille / 1000
 		z.add(linebreak.Item{Kind: linebreak.Glue, Width: q, Stretch: q / 2, Shrink: q / 4})
 	case b.spaceBef:
-		z.wordSpace(a.off)
+		z.wordSpace(b.off)
 	default:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 	}

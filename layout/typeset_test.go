@@ -564,3 +564,40 @@ func TestSecondEnglishParagraphIndented(t *testing.T) {
 		t.Errorf("English paragraphs start at %d and %d, want 0 and an em (%d)", starts[0], starts[1], 10*Pt)
 	}
 }
+
+// TestSpaceBeforeCodeIsProse: the space before a code span is the prose's
+// own (a quarter em or so), not the monospace face's 0.6 em, in English and
+// between Latin words inside Chinese; a space inside a code span is the
+// code's.
+func TestSpaceBeforeCodeIsProse(t *testing.T) {
+	chain := mustChain(t)
+	em := 10 * Pt
+	for _, lang := range []langKind{langEN, langZH} {
+		z := &itemizer{faces: chain, size: em, lang: lang, column: 1000 * Pt}
+		prose := z.measure(" ", -1)[0].width
+		spans := []span{{text: "paste into "}, {text: "main.rs", style: article.Code}, {text: " or "}, {text: "a b", style: article.Code}}
+		var p paragraph
+		if lang == langEN {
+			p = z.itemizeEnglish(spans)
+		} else {
+			p = z.itemizeChinese(spans)
+		}
+		var widths []int
+		for i, it := range p.items {
+			if it.Kind == linebreak.Glue && len(p.info[i]) == 1 && p.info[i][0].text == " " {
+				widths = append(widths, it.Width)
+			}
+		}
+		if len(widths) != 5 {
+			t.Fatalf("lang %d: %d word spaces, want 5", lang, len(widths))
+		}
+		for i, w := range widths[:4] {
+			if w != prose {
+				t.Errorf("lang %d: space %d is %d wide, want the prose's %d", lang, i+1, w, prose)
+			}
+		}
+		if widths[4] != em*6/10 {
+			t.Errorf("lang %d: the space inside the code span is %d wide, want the monospace %d", lang, widths[4], em*6/10)
+		}
+	}
+}
