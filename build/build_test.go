@@ -310,6 +310,8 @@ func TestTitleBlockSource(t *testing.T) {
 		{"sections.md", "## 第一节\n\n## One\n\n中文段落。\n\nAn English paragraph.\n\n## 第二节\n\n## Two\n\n中文。\n\nEnglish.\n", "", false, "第一节"},
 		{"front.md", "---\ntitle: 前言\ntitle_en: Preface\n---\n## 第一节\n\n## One\n\n中文段落。\n\nAn English paragraph.\n", "前言", false, "前言"},
 		{"both.md", "---\ntitle: 标题\ntitle_en: Title\n---\n# 标题\n\n# Title\n\n中文段落。\n\nAn English paragraph.\n", "标题", true, "标题"},
+		// the front matter gives the English title only: its heading pair gives the Chinese
+		{"english-title.md", "---\ntitle: Title\n---\n# Title\n\n# 标题\n\nAn English paragraph.\n\n中文段落。\n", "标题", true, "标题"},
 	} {
 		doc, _ := article.Parse(tt.name, []byte(tt.src))
 		if doc == nil {
