@@ -697,16 +697,22 @@ func titleBreakOrder(text string, lang langKind) []int {
 	return order
 }
 
-// endsWeak reports text ending in a short lowercase word (an article, a
-// preposition, a conjunction), which a title line does not end on: the
-// word belongs with what follows.
+// endsWeak reports text ending in an article, a preposition or a
+// conjunction (in, of the, A in title case), which a title line does not
+// end on: the word belongs with what follows.
 func endsWeak(text string) bool {
 	f := strings.Fields(text)
 	if len(f) == 0 {
 		return false
 	}
-	w := f[len(f)-1]
-	return utf8.RuneCountInString(w) <= 3 && strings.ToLower(w) == w && !strings.ContainsFunc(w, unicode.IsDigit)
+	return weakWords[strings.ToLower(f[len(f)-1])]
+}
+
+// weakWords are the short English words a title line does not end with.
+var weakWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
+	"and": true, "or": true, "nor": true, "but": true, "with": true, "by": true, "from": true, "as": true,
+	"into": true, "onto": true, "via": true, "vs.": true,
 }
 
 // titleBreaks returns the byte offsets in a title where a line may end:

@@ -334,3 +334,16 @@ func TestShortTitleRowClearsGutter(t *testing.T) {
 		t.Errorf("titles on baselines %d and %d, want one row", zhRuns[0].Y, enRuns[0].Y)
 	}
 }
+
+// TestEndsWeak: a title line may not end in an article, a preposition or a
+// conjunction, in title case too.
+func TestEndsWeak(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Error Handling in Rust: A": true, "Roles and Responsibilities in": true, "The Art of": true,
+		"Error Handling in Rust:": false, "Plan A": true, "Version 2": false, "": false,
+	} {
+		if got := endsWeak(text); got != want {
+			t.Errorf("endsWeak(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
