@@ -77,6 +77,11 @@ type Para struct {
 	// written (a path relative to the article, or an address); its
 	// inlines are the picture's alt text, its caption.
 	Image string
+	// Table is the table a row of cells belongs to, numbered from 1 in
+	// the article (its inlines say which cell each is in); 0 for other
+	// paragraphs. Head marks the table's header row.
+	Table int
+	Head  bool
 }
 
 // Pair holds the two sides of a block. A side is empty when the article has

@@ -40,11 +40,14 @@ type Inline struct {
 	// text belongs to (Block.Sentences pairs them); 0 in headings, code
 	// and pictures.
 	Sentence int
+	// Cell is the cell of a table row the text is in, from 1; 0 outside
+	// a table, and for the space that separates two cells in the text.
+	Cell int
 }
 
 // same reports whether two inlines differ only in their text.
 func (in Inline) same(o Inline) bool {
-	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence
+	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence && in.Cell == o.Cell
 }
 
 // verbatim reports an inline that clean-up leaves as written: code, and a

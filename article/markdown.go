@@ -49,6 +49,8 @@ type mdBlock struct {
 	inlines []Inline
 	pre     bool   // a code block: its lines as they are
 	image   string // an image's source
+	table   int    // a table row's table, numbered from 1 in the article
+	head    bool   // a table's header row
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -63,6 +65,7 @@ type markdownReader struct {
 	rule   bool // a thematic break waits for the next block
 	nested int  // kramdown markdown="1" elements around this reader
 	images bool // the note that images are not set was given
+	tables int  // the tables read so far (nested readers count on)
 }
 
 // onlyImage returns the image a paragraph consists of, or nil.
@@ -234,15 +237,21 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	case *east.Table:
 		first := len(r.units)
 		defer r.tableLanguage(first)
+		r.tables++
 		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
 			var ins []Inline
+			k := 0
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				if len(ins) > 0 {
-					ins = append(ins, Inline{Text: " "})
+				if k++; k > 1 {
+					ins = append(ins, Inline{Text: " "}) // between cells: in the text, in no cell
 				}
-				ins = append(ins, r.inlines(cell, 0, "")...)
+				for _, in := range r.inlines(cell, 0, "") {
+					in.Cell = k
+					ins = append(ins, in)
+				}
 			}
-			r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
+			_, head := row.(*east.TableHeader)
+			r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins, table: r.tables, head: head})
 		}
 	case *east.DefinitionTerm:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
@@ -562,14 +571,14 @@ func (r *markdownReader) kramdown(lo, hi, quote int) {
 			lines[i].raw = lines[i].raw[indent:]
 		}
 	}
-	sub := &markdownReader{lines: lines, c: r.c, nested: r.nested + 1, rule: r.rule, images: r.images}
+	sub := &markdownReader{lines: lines, c: r.c, nested: r.nested + 1, rule: r.rule, images: r.images, tables: r.tables}
 	r.rule = false
 	sub.read()
 	for _, u := range sub.units {
 		u.md.quote += quote
 		r.units = append(r.units, u)
 	}
-	r.images = sub.images
+	r.images, r.tables = sub.images, sub.tables
 }
 
 // attributeList is a kramdown attribute list ({: .note}, {#id}) at the end
@@ -596,7 +605,7 @@ func linkAddresses(ins []Inline) []Inline {
 			continue
 		}
 		for _, piece := range plainInlines(in.Text, in.Line) {
-			piece.Style, piece.Lang = in.Style, in.Lang
+			piece.Style, piece.Lang, piece.Cell = in.Style, in.Lang, in.Cell
 			out = append(out, piece)
 		}
 	}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -310,5 +311,39 @@ func TestNamesInLists(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("%s: pairs\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
+	}
+}
+
+// TestTableCells: a table's rows keep their cells (Inline.Cell, the space
+// between two cells in none), their table (Para.Table, numbered in the
+// article, each language's table its own) and the header row (Para.Head);
+// Tables estimates each column's width from its widest cell: a Han
+// character an em, code 0.6 em, other text 0.55 em, a header a twentieth
+// wider.
+func TestTableCells(t *testing.T) {
+	src := "| 参数 | 作用 |\n|---|---|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|---|\n| `GOGC` | when to collect |\n"
+	doc, diags := Parse("t.md", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	if len(doc.Blocks) != 2 {
+		t.Fatalf("%d pairs, want the header row and one row", len(doc.Blocks))
+	}
+	head, row := doc.Blocks[0], doc.Blocks[1]
+	if !head.ZH[0].Head || !head.EN[0].Head || row.ZH[0].Head || head.ZH[0].Table != 1 || head.EN[0].Table != 2 || row.EN[0].Table != 2 {
+		t.Errorf("tables and header rows: %+v / %+v", head, row)
+	}
+	var cells []string
+	for _, in := range row.EN[0].Inlines {
+		cells = append(cells, fmt.Sprintf("%d:%s", in.Cell, in.Text))
+	}
+	if got := strings.Join(cells, "|"); got != "1:GOGC|0: |2:when to collect" {
+		t.Errorf("cells %s", got)
+	}
+	tables := doc.Tables()
+	want := []TableColumns{{ZH: []int{4 * 600, 5000}}, {EN: []int{7*550 + 7*550/20, 13*550 + 2*300}}}
+	// 参数 (a header: 2100) is narrower than GOGC (code: 2400); Setting (4042) wider
+	if fmt.Sprint(tables) != fmt.Sprint(want) {
+		t.Errorf("tables %v, want %v", tables, want)
 	}
 }

@@ -300,13 +300,14 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	b.toc = append(b.toc, entry)
 }
 
-// allCode reports a pair whose paragraphs are all code blocks: its lines
-// are the program's, which half a screen would wrap, so it is stacked at
+// all reports a pair whose paragraphs all are code blocks, or all rows
+// of a table (is): code's lines are the program's and a table's rows its
+// columns', which half a screen would wrap, so such a pair is stacked at
 // the full width even where other pairs stand side by side.
-func allCode(bl article.Block) bool {
+func all(bl article.Block, is func(article.Para) bool) bool {
 	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
 		for _, p := range side {
-			if !p.Pre {
+			if !is(p) {
 				return false
 			}
 		}
@@ -323,8 +324,11 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	if bl.Depth > 0 {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
 	}
-	if allCode(bl) {
+	switch {
+	case all(bl, func(p article.Para) bool { return p.Pre }):
 		class += " code"
+	case all(bl, func(p article.Para) bool { return p.Table > 0 }):
+		class += " table"
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
 	first := true
@@ -350,6 +354,10 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 				fmt.Fprintf(w, "<figure class=\"picture\"><img src=\"%s\" alt=\"\"/><figcaption>%s</figcaption></figure>", path, b.inlines(p.Inlines, l, false))
 				continue
 			}
+			if p.Table > 0 {
+				w.WriteString(b.tableRow(p, l))
+				continue
+			}
 			if tag == "li" && p.Marker != "" {
 				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)
 			} else {
@@ -365,6 +373,49 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		w.WriteString("</div>\n")
 	}
 	fmt.Fprintf(w, "</%s>\n", tag)
+}
+
+// tableRow writes a row of a table's cells as a paragraph of cells, a
+// space apart, which the stylesheet sets in a grid of its table's columns
+// (tableRules), so that the rows, each a pair of its own, line up; a
+// reading system without grids shows the cells a space apart. The header
+// row is bold.
+func (b *book) tableRow(p article.Para, l article.Lang) string {
+	var w strings.Builder
+	class := "row " + tableClass(p.Table, l)
+	if p.Head {
+		class += " head"
+	}
+	fmt.Fprintf(&w, "<p class=\"%s\">", class)
+	cell := 0
+	var ins []article.Inline
+	flush := func() {
+		if cell > 0 {
+			fmt.Fprintf(&w, "<span class=\"cell\">%s</span>", b.inlines(ins, l, p.Head))
+		}
+		ins = ins[:0]
+	}
+	for _, in := range p.Inlines {
+		if in.Cell == 0 {
+			continue // the space between cells: written between the spans
+		}
+		if in.Cell != cell {
+			flush()
+			if cell > 0 {
+				w.WriteString(" ")
+			}
+			cell = in.Cell
+		}
+		ins = append(ins, in)
+	}
+	flush()
+	w.WriteString("</p>")
+	return w.String()
+}
+
+// tableClass names a table's rows on one side, for its columns' rule.
+func tableClass(table int, l article.Lang) string {
+	return fmt.Sprintf("table%d-%s", table, l)
 }
 
 // mark writes a paragraph's marker as the model shows it (Para.MarkerText).

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,5 +46,34 @@ func TestMarkdownMarkup(t *testing.T) {
 	}
 	if strings.Count(x, `class="list"`) != 2 {
 		t.Errorf("want a bullet list and a numbered list, got %d lists", strings.Count(x, `class="list"`))
+	}
+}
+
+// TestTableRows: a table's rows are paragraphs of cells, each row's pair
+// stacked at the full width (pair table), and the stylesheet sets each
+// side's table as a grid whose columns share the width as the article's
+// estimates do, so that the rows line up.
+func TestTableRows(t *testing.T) {
+	dir := t.TempDir()
+	src := "| 参数 | 作用 |\n|---|---|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|---|\n| `GOGC` | when to collect |\n"
+	path := dir + "/t.md"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, files := readZip(t, buildEPUB(t, path, seedOptions))
+	x, css := files["OEBPS/text-1.xhtml"], files["OEBPS/style.css"]
+	for _, want := range []string{
+		`<div class="pair table" id="p1">`,
+		`<p class="row table2-en head"><span class="cell">Setting</span> <span class="cell">Use</span></p>`,
+		`<p class="row table1-zh"><span class="cell"><code>GOGC</code></span> <span class="cell">回收的时机</span></p>`,
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("no %s in the chapter", want)
+		}
+	}
+	for _, want := range []string{"p.table1-zh {\n  grid-template-columns: minmax(0, 2.40fr) minmax(0, 5.00fr);\n}", "div.pair.code, div.pair.table {"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("no %s in the stylesheet", want)
+		}
 	}
 }

@@ -218,6 +218,7 @@ nav[hidden] {
   }
 }
 `, zhFamily, enFamily, narrowMaxWidth, b.secondLanguage(), zhFace+", "+otherZH)
+	w.WriteString(b.tableRules())
 	switch b.opt.Layout {
 	case Stacked:
 		// one language above the other across the width: a measure, so
@@ -230,6 +231,42 @@ nav[hidden] {
 	}
 	return w.String()
 }
+
+// tableRules sets each table's rows as a grid of its columns, which share
+// the width as the article's widths for them (article.Document.Tables)
+// do, a long column's counted as at most tableColumnMost: the rows line
+// up, and on a narrow screen every column narrows and wraps, none to
+// nothing.
+func (b *book) tableRules() string {
+	tables := b.doc.Tables()
+	if len(tables) == 0 {
+		return ""
+	}
+	var w strings.Builder
+	w.WriteString("div.pair p.row {\n  display: grid;\n  column-gap: 1em;\n  text-indent: 0;\n  text-align: left;\n}\n" +
+		"p.row.head {\n  font-weight: bold;\n}\np.row > .cell {\n  min-width: 0;\n  overflow-wrap: anywhere;\n}\n")
+	for i, t := range tables {
+		for _, side := range []struct {
+			lang article.Lang
+			cols []int
+		}{{article.Chinese, t.ZH}, {article.English, t.EN}} {
+			if len(side.cols) < 2 {
+				continue
+			}
+			fmt.Fprintf(&w, "p.%s {\n  grid-template-columns:", tableClass(i+1, side.lang))
+			for _, c := range side.cols {
+				fmt.Fprintf(&w, " minmax(0, %.2ffr)", float64(min(c, tableColumnMost))/1000)
+			}
+			w.WriteString(";\n}\n")
+		}
+	}
+	return w.String()
+}
+
+// tableColumnMost is the most a table's column counts for in sharing the
+// width, in thousandths of an em: a column of long text does not leave the
+// others too narrow for a word.
+const tableColumnMost = 12000
 
 // sideBySideRules sets each paragraph or list pair as a row of two
 // columns that wraps into a stack when the text could not be set well
@@ -271,7 +308,7 @@ div.pair > .%[2]s {
   padding-left: 0;
   border-left: 0;
 }
-div.pair.code {
+div.pair.code, div.pair.table {
   display: block;
 }
 `, first2, second, first, pairMaxWidth, columnMinWidth, 100-first)

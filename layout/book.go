@@ -171,6 +171,9 @@ type Spec struct {
 	// and the English column from page 2 on; one alone goes over the left
 	// column.
 	RunningHeadZH, RunningHeadEN string
+	// tables are the document's tables' columns (article.Document.Tables),
+	// which TypesetPages takes from the document it sets.
+	tables []article.TableColumns
 }
 
 // LooseSide is one side of a pair that has a loose line: its block's

@@ -77,6 +77,9 @@ type itemizer struct {
 	// protrude lets a line's final mark hang into the margin after the
 	// column (the English column on the right: the page's outer margin)
 	protrude bool
+	// tables are the document's tables' columns, for setSide's rows of
+	// cells (Spec.tables)
+	tables []article.TableColumns
 }
 
 type langKind uint8

@@ -86,6 +86,7 @@ const rowBatch = 1024
 // Book it returns has everything but the pages (PageCount counts them).
 // An error from emit stops nothing but is returned.
 func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*Page) error) (*Book, error) {
+	spec.tables = doc.Tables()
 	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return nil, err
@@ -412,13 +413,13 @@ func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, z
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec)}
+		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
 		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, setIn(zhW, true)), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
 		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
-			protrude: !spec.EnglishLeft} // into the outer margin, never the gutter
+			protrude: !spec.EnglishLeft, tables: spec.tables} // into the outer margin, never the gutter
 		if i > 0 && !r.list && !heading && isProse(p) && isProse(b.EN[i-1]) {
 			// a pair's next English paragraph (the translator split one
 			// in two) is indented, as a book's are, so that it does not
@@ -464,6 +465,9 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		indent = zhListIndentPerMille
 	}
 	marker := markerSpans(p, heading) // a heading is bold throughout
+	if lines, ok := z.tableRow(p, width); ok {
+		return lines
+	}
 	if pic, ok := z.pictures[p.Image]; ok && p.Image != "" {
 		return append(pictureLines(p.Image, p.Text, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
 	}

@@ -1,0 +1,82 @@
+package layout
+
+import "diglot/article"
+
+// tableRow sets a row of a table's cells at its table's column widths
+// (article.Document.Tables), an em apart: every cell but the last on one
+// line in its column, the last in the rest of the width, wrapping there, so
+// that the row read line by line keeps its text's order and the columns of
+// the table's rows, each a pair of its own, line up. A cell wider than its
+// column's estimate pushes the cells after it along. The header row is
+// bold. False when p is no table row, or when the other columns leave the
+// last under a third of the width: then the row is set as a paragraph, its
+// cells a space apart.
+func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
+	if p.Table == 0 || p.Table > len(z.tables) {
+		return nil, false
+	}
+	cols := z.tables[p.Table-1].EN
+	if z.lang == langZH {
+		cols = z.tables[p.Table-1].ZH
+	}
+	n := len(cols)
+	if n < 2 {
+		return nil, false
+	}
+	gap := z.size
+	starts := make([]int, n) // where each column starts
+	for j := 1; j < n; j++ {
+		starts[j] = starts[j-1] + cols[j-1]*z.size/1000 + gap
+	}
+	if width-starts[n-1] < width/3 {
+		return nil, false
+	}
+	var out []line
+	x := 0 // the next cell's least start: past the cell before it
+	for j := range n {
+		cell := cellOf(p, j+1)
+		x = max(x, starts[j])
+		if len(cell.Inlines) == 0 {
+			continue
+		}
+		cz := &itemizer{faces: z.faces, hyph: z.hyph, size: z.size, lang: z.lang, tables: z.tables}
+		w := width - x // the last cell wraps in the rest of the width
+		if j < n-1 {
+			w = width // the others keep to one line
+		}
+		cz.column = w
+		spans := bodySpans(cell, z.lang, p.Head)
+		var para paragraph
+		if z.lang == langZH {
+			para = cz.itemizeChinese(spans)
+		} else {
+			para = cz.itemizeEnglish(spans)
+		}
+		lines := shift(setRagged(para, w), x)
+		if j < n-1 && len(lines) > 1 {
+			return nil, false // a cell wider than the whole column: no table fits
+		}
+		for k, ln := range lines {
+			if k == len(out) {
+				out = append(out, line{end: -1})
+			}
+			out[k].runs = append(out[k].runs, ln.runs...)
+			out[k].width = max(out[k].width, ln.width)
+		}
+		if len(lines) > 0 {
+			x = lines[0].width + gap
+		}
+	}
+	return out, len(out) > 0
+}
+
+// cellOf returns the paragraph of one cell of a table row: its inlines.
+func cellOf(p article.Para, cell int) article.Para {
+	c := article.Para{Lines: p.Lines, Table: p.Table, Head: p.Head}
+	for _, in := range p.Inlines {
+		if in.Cell == cell {
+			c.Inlines = append(c.Inlines, in)
+		}
+	}
+	return c
+}
