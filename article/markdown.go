@@ -318,7 +318,7 @@ func (r *markdownReader) list(l *ast.List, depth, quote int) {
 			case *ast.Paragraph, *ast.TextBlock:
 				if first {
 					n := len(r.units)
-					r.add(b, mdBlock{kind: ListItem, marker: marker, depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
+					r.add(b, mdBlock{kind: ListItem, marker: taskMarker(b, marker), depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
 					if len(r.units) > n && cl == classZH && r.units[n].class == classEN {
 						r.units[n].class = classZH // a name among Chinese items (namesInList)
 					}
@@ -333,6 +333,19 @@ func (r *markdownReader) list(l *ast.List, depth, quote int) {
 			}
 		}
 	}
+}
+
+// taskMarker is a task list item's marker: a ballot box, checked when the
+// task is done (- [x]), in place of a bullet; other items keep theirs.
+func taskMarker(item ast.Node, marker string) string {
+	box, ok := item.FirstChild().(*east.TaskCheckBox)
+	switch {
+	case !ok || marker != "-":
+		return marker
+	case box.IsChecked:
+		return "☑"
+	}
+	return "☐"
 }
 
 // namesInList returns the classes of a list's items with each run of

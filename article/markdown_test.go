@@ -347,3 +347,17 @@ func TestTableCells(t *testing.T) {
 		t.Errorf("tables %v, want %v", tables, want)
 	}
 }
+
+// TestTaskListMarkers: a task list's items are marked with a ballot box,
+// checked when done, in place of the bullet (the box was dropped, and a
+// reader could not tell a done task from an open one).
+func TestTaskListMarkers(t *testing.T) {
+	blocks := md(t, "- [ ] 替换 unwrap\n- [x] 加上 derive\n\n- [ ] Replace unwrap\n- [x] Add derive\n\n1. 第一\n\n1. First\n")
+	var got []string
+	for _, b := range blocks {
+		got = append(got, b.ZH[0].MarkerText()+" "+b.EN[0].MarkerText())
+	}
+	if want := "☐ ☐|☑ ☑|1. 1."; strings.Join(got, "|") != want {
+		t.Errorf("markers %q, want %q", strings.Join(got, "|"), want)
+	}
+}
