@@ -77,6 +77,9 @@ type itemizer struct {
 	// protrude lets a line's final mark hang into the margin after the
 	// column (the English column on the right: the page's outer margin)
 	protrude bool
+	// kernFloor, when below zero, is the most a kerned pair closes up, in
+	// millipoints (a title row's: see titleKernFloor)
+	kernFloor int
 	// tables are the document's tables' columns, for setSide's rows of
 	// cells (Spec.tables)
 	tables []article.TableColumns
@@ -293,7 +296,10 @@ func (z *itemizer) kern(role fonts.Role, a, b rune) int {
 	if k > -kernThreshold && k < kernThreshold {
 		return 0
 	}
-	return k * z.size / 1000
+	if k = k * z.size / 1000; z.kernFloor < 0 {
+		k = max(k, z.kernFloor)
+	}
+	return k
 }
 
 // token is a unit that lines never split except in an emergency: one CJK

@@ -601,9 +601,9 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 			}
 		}
 	}
-	if s.TitleFromHeading && len(fits) == 0 {
-		// too long for one line at any size (not merely placed badly: a
-		// short title is not broken to clear the gutter)
+	if s.TitleFromHeading {
+		// too long for one line at any size, or at no size placed clear
+		// of the gutter
 		return pg.wrappedTitleRow()
 	}
 	return titleLine{}, false
@@ -628,7 +628,11 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
 	for size := titleSize; size >= titleSizeLeast; size -= Pt {
 		gap := size * titleGapEm / 1000
-		for wrap := 1; wrap >= 0; wrap-- { // rather the second title wrapped
+		for _, try := range []struct {
+			wrap   int
+			inLeft bool
+		}{{1, true}, {0, true}} { // rather the second title wrapped
+			wrap := try.wrap
 			whole := pg.titleLines(titles[1-wrap], size, true, langs[1-wrap], maxW, PartTitle)
 			if len(whole) != 1 {
 				continue
@@ -643,7 +647,7 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				if row.firstWraps {
 					row.first, row.second = head[0], whole[0]
 				}
-				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
+				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, try.inLeft)
 				if !ok {
 					continue
 				}
@@ -716,18 +720,20 @@ var weakWords = map[string]bool{
 }
 
 // titleBreaks returns the byte offsets in a title where a line may end:
-// its spaces, or in Chinese where kinsoku allows a break.
+// its spaces; in Chinese, also after a pause mark (：，、；) and between Han
+// and Latin text, never inside a run of Han (开源项目的角 / 色与职责).
 func titleBreaks(text string, lang langKind) []int {
 	var at []int
-	prev := ""
+	var prev rune
 	for i, r := range text {
 		switch {
-		case lang == langEN && r == ' ':
+		case r == ' ':
 			at = append(at, i)
-		case lang == langZH && prev != "" && breakAllowed(prev, string(r)):
+		case lang == langZH && prev != 0 && prev != ' ' && breakAllowed(string(prev), string(r)) &&
+			(strings.ContainsRune("：，、；", prev) || script.HasHan(string(prev)) != script.HasHan(string(r))):
 			at = append(at, i)
 		}
-		prev = string(r)
+		prev = r
 	}
 	return at
 }
@@ -787,9 +793,16 @@ func (pg *pager) titleLines(text string, size int, bold bool, lang langKind, max
 	return pg.titleSet(pg.titleItems(text, size, bold, lang, maxW), text, lang, maxW, part)
 }
 
+// titleKernFloor is the most a title's kerned pair closes up (W e at 20 pt
+// would by 1.5 pt): short of a point, so that no two glyphs' boxes overlap,
+// which text extraction takes for two runs colliding, and cuts the title
+// there (check-pdf then read "Why W" of a title row as the Chinese
+// column's text).
+const titleKernFloor = 900
+
 // titleItems itemizes a title line's text.
 func (pg *pager) titleItems(text string, size int, bold bool, lang langKind, maxW int) paragraph {
-	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW}
+	z := &itemizer{faces: pg.chain, size: size, lang: lang, column: maxW, kernFloor: -titleKernFloor}
 	if lang == langZH {
 		return z.itemizeChinese([]span{{text: text, style: strongIf(bold)}})
 	}

@@ -347,3 +347,20 @@ func TestEndsWeak(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleKerningStopsShort: a title's kerned pair closes up by less than
+// a point (W e at 20 pt would by 1.5), so that no two of its glyphs' boxes
+// overlap, which text extraction reads as two runs colliding and cuts the
+// title there; body text keeps the font's kerning.
+func TestTitleKerningStopsShort(t *testing.T) {
+	chain := mustChain(t)
+	body := &itemizer{faces: chain, size: 20 * Pt, lang: langEN}
+	title := &itemizer{faces: chain, size: 20 * Pt, lang: langEN, kernFloor: -titleKernFloor}
+	full := body.kern(fonts.LatinBold, 'W', 'e')
+	if full >= -titleKernFloor {
+		t.Fatalf("W e kerns by %d at 20 pt: pick a pair kerned by more than the floor", full)
+	}
+	if got := title.kern(fonts.LatinBold, 'W', 'e'); got != -titleKernFloor {
+		t.Errorf("a title's W e kerns by %d, want %d", got, -titleKernFloor)
+	}
+}
