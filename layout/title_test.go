@@ -364,3 +364,33 @@ func TestTitleKerningStopsShort(t *testing.T) {
 		t.Errorf("a title's W e kerns by %d, want %d", got, -titleKernFloor)
 	}
 }
+
+// TestTitleBreaks: a Chinese title wraps at a space, after a pause mark or
+// between Han and Latin text, never inside a run of Han.
+func TestTitleBreaks(t *testing.T) {
+	for text, want := range map[string]string{
+		"我们为什么选择 PostgreSQL":         "我们为什么选择|PostgreSQL",
+		"开源项目的角色与职责":                 "",
+		"别慌：一份指南":                    "别慌：|一份指南",
+		"Go语言的垃圾回收":                  "Go|语言的垃圾回收",
+		"Roles and Responsibilities": "Roles|and|Responsibilities",
+	} {
+		lang := langZH
+		if !script.HasHan(text) {
+			lang = langEN
+		}
+		var parts []string
+		from := 0
+		for _, b := range titleBreaks(text, lang) {
+			parts = append(parts, strings.TrimSpace(text[from:b]))
+			from = b
+		}
+		got := ""
+		if len(parts) > 0 {
+			got = strings.Join(append(parts, strings.TrimSpace(text[from:])), "|")
+		}
+		if got != want {
+			t.Errorf("titleBreaks(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
