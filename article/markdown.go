@@ -110,7 +110,31 @@ func newMarkdown() goldmark.Markdown {
 	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
-		extension.Footnote, extension.DefinitionList))
+		extension.Footnote, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(keepFootnotes{}, 998))))
+}
+
+// keepFootnotes numbers every footnote definition that no mark refers to,
+// before goldmark's footnote transformer (priority 999; the lower runs
+// first) drops those: a bilingual page gives each language its note, often
+// under one label ([^1]: 见第一章 / [^1]: See chapter 1), whose marks all
+// find the first, so the second note was lost without a word.
+type keepFootnotes struct{}
+
+func (keepFootnotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		list, ok := n.(*east.FootnoteList)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+			if fn, ok := c.(*east.Footnote); ok && fn.Index < 0 {
+				list.Count++
+				fn.Index = list.Count
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 // markdownUnits parses the body lines as Markdown and returns its blocks

@@ -361,3 +361,17 @@ func TestTaskListMarkers(t *testing.T) {
 		t.Errorf("markers %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestFootnotesKept: each language's note is kept, under one label or
+// none referring to it (goldmark keeps only notes a mark finds first, and
+// dropped the English one of [^a]: 見第一章 / [^a]: See chapter 1).
+func TestFootnotesKept(t *testing.T) {
+	blocks := md(t, "正文。[^a]\n\nThe text.[^a]\n\n[^a]: 見第一章。\n\n[^a]: See chapter 1.\n")
+	var got []string
+	for _, b := range blocks {
+		got = append(got, joinParas(b.ZH)+" / "+joinParas(b.EN))
+	}
+	if want := "正文。 / The text.|見第一章。 / See chapter 1."; strings.Join(got, "|") != want {
+		t.Errorf("pairs %q, want %q", strings.Join(got, "|"), want)
+	}
+}
