@@ -14,6 +14,11 @@ const (
 	hanLatinPerMille  = 250 // the quarter em between Han and Latin text (clreq §3.4)
 )
 
+// centredTrimPerMille is the blank a centred mark (Noto Serif TC's ，。、
+// ：；！？, ink about 0.36–0.64 em) gives up at a line end, in thousandths
+// of an em: its ink then ends within a tenth of an em of the edge.
+const centredTrimPerMille = 400
+
 // itemizeChinese turns Chinese text into items: one box per CJK character
 // and per Latin run, breakable between them as kinsoku allows, a quarter em
 // between Han and Latin, and closing marks that may hang half out at a line
@@ -39,26 +44,41 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		switch {
 		case !t.cjk:
 			z.latin(t, true)
-		case (isClosingMark(t.text) || isPauseMark(t.text)) && !centred(t.text):
+		case centred(t.text) && next != nil && isClosingMark(next.text) && !centred(next.text):
+			// a centred mark before a closing bracket or quote gives up
+			// its blank right quarter, keeping its ink whole
+			segs := z.measure(t.text, t.off)
+			if w := segs[0].width; w >= em*9/10 {
+				segs[0].width, segs[0].adjusted = w-w/4, true
+			}
+			z.box(segs)
+		case isClosingMark(t.text) || isPauseMark(t.text):
 			// a closing or pause mark gives up its blank right half before
 			// another mark and at a line end (ZH-5, ZH-6): the half is a
-			// kern that a break there discards
+			// kern that a break there discards. A centred mark (Taiwan
+			// style) gives up nothing mid-line, but at a line end the
+			// blank after its ink, so that the ink meets the column's
+			// edge as every justified line's last character does.
 			segs := z.measure(t.text, t.off)
 			w := segs[0].width
 			if w < em*9/10 { // a proportional glyph: nothing to give up
 				z.box(segs)
 				break
 			}
-			half := w / 2
-			rest := w - half
-			if i > 0 && centred(toks[i-1].text) {
+			kept := w / 2
+			rest, shrink := w-kept, w-kept
+			switch {
+			case centred(t.text):
+				kept = w - w*centredTrimPerMille/1000
+				rest, shrink = w-kept, 0
+			case i > 0 && centred(toks[i-1].text):
 				// after a centred mark that gave up its right quarter
 				// (。」), a quarter more: the pair takes 1.5 em
-				rest = w / 4
+				rest, shrink = w/4, w/4
 			}
-			segs[0].width, segs[0].adjusted = half, true
+			segs[0].width, segs[0].adjusted = kept, true
 			z.box(segs)
-			if next != nil && compressesBefore(next.text) {
+			if next != nil && !centred(t.text) && compressesBefore(next.text) {
 				continue // compressed before the next mark: the half is gone
 			}
 			if next == nil {
@@ -72,17 +92,9 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 			// mid-line, the blank half may shrink away before the gaps
 			// between characters stretch (clreq §3.8's order), so a tight
 			// line takes one more word rather than a loose one spreading
-			z.add(linebreak.Item{Kind: linebreak.Glue, Width: rest, Shrink: rest})
+			z.add(linebreak.Item{Kind: linebreak.Glue, Width: rest, Shrink: shrink})
 			z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 			continue
-		case centred(t.text) && next != nil && isClosingMark(next.text) && !centred(next.text):
-			// a centred mark before a closing bracket or quote gives up
-			// its blank right quarter, keeping its ink whole
-			segs := z.measure(t.text, t.off)
-			if w := segs[0].width; w >= em*9/10 {
-				segs[0].width, segs[0].adjusted = w-w/4, true
-			}
-			z.box(segs)
 		default:
 			segs := z.measure(t.text, t.off)
 			if w := segs[0].width; isOpeningMark(t.text) && w >= em*9/10 && i > 0 && toks[i-1].cjk && (isOpeningMark(toks[i-1].text) || centred(toks[i-1].text)) {

@@ -591,22 +591,28 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 		}
 		fits = append(fits, row)
 	}
-	// rather the first title inside the left column, at any size, than
-	// both crossing into the other's
-	for _, inLeft := range []bool{true, false} {
+	// rather the first title inside the left column, at any size, then
+	// a leading heading pair wrapped (too long for one line, or at no size
+	// placed clear of the gutter), than the first crossing into the other
+	// column
+	place := func(inLeft bool) (titleLine, bool) {
 		for _, row := range fits {
 			if x, ok := pg.titleRowX(row.first.width, row.gap, row.second.width, inLeft); ok {
 				row.x = x
 				return row, true
 			}
 		}
+		return titleLine{}, false
+	}
+	if row, ok := place(true); ok {
+		return row, true
 	}
 	if s.TitleFromHeading {
-		// too long for one line at any size, or at no size placed clear
-		// of the gutter
-		return pg.wrappedTitleRow()
+		if row, ok := pg.wrappedTitleRow(); ok {
+			return row, true
+		}
 	}
-	return titleLine{}, false
+	return place(false)
 }
 
 // wrappedTitleRow sets a leading heading pair too long for one line: one
@@ -661,6 +667,10 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				tail := strings.TrimSpace(text[b:])
 				row.more = pg.titleLines(tail, size, true, lang, room, PartTitle)
 				fits := len(row.more) <= 2 && !orphanWord(tail, lang)
+				for _, ln := range row.more {
+					// a Chinese title's first line no stub (CAP / 定理常見問題)
+					fits = fits && (lang == langEN || ln.width <= 2*head[0].width)
+				}
 				for _, ln := range row.more {
 					if row.firstWraps {
 						fits = fits && edge-ln.width/2 < gutterMid

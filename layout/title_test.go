@@ -394,3 +394,36 @@ func TestTitleBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseTitleNoStub: a Chinese title is not wrapped to a first line
+// that is a stub of the rest (CAP / 定理常見問題, the row testdata's
+// cap-faq.md, over its narrow Chinese column, would otherwise get): it
+// keeps one line.
+func TestChineseTitleNoStub(t *testing.T) {
+	src, err := os.ReadFile("../testdata/markdown/cap-faq.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := article.Parse("cap-faq.md", src)
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = doc.Meta.Title, doc.Meta.TitleEN, true
+	spec.Language = doc.Language() // zh-Hant: its faces and marks set its columns
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the title row's top line holds the Chinese title's Han, not only its
+	// Latin head (CAP, which is tagged en)
+	top, hanOnTop := -1, false
+	for _, r := range book.Pages[0].Runs {
+		if r.Part == PartTitle && (top < 0 || r.Y < top) {
+			top = r.Y
+		}
+	}
+	for _, r := range book.Pages[0].Runs {
+		hanOnTop = hanOnTop || r.Part == PartTitle && r.Y == top && script.HasHan(r.Text)
+	}
+	if !hanOnTop {
+		t.Errorf("the Chinese title %q is wrapped: its top line has no Han", doc.Meta.Title)
+	}
+}

@@ -8,7 +8,8 @@ import (
 
 // TestTraditionalMarks: Traditional Chinese is set in Noto Serif TC with
 // its stop and pause marks centred, as in Taiwan (issue 15 item 5): alone,
-// or before a Han character, they keep their full em. A pair with a bracket
+// or before a Han character, they keep their full em, but for the blank
+// after their ink at a line's (or the paragraph's) end. A pair with a bracket
 // or quote still takes 1.5 em (clreq §3.1.6's basic compression, whatever
 // the style): the bracket gives up its blank half, or, after a centred mark
 // (。』), the mark and the bracket a quarter each. Simplified Chinese gives
@@ -21,7 +22,7 @@ func TestTraditionalMarks(t *testing.T) {
 		face        fonts.Role
 		short       int // how much narrower than an em a character the line is
 	}{
-		{"館長說，明年將開設課程。", true, fonts.CJKTradRegular, 0},            // centred marks before Han and at the end: full ems
+		{"館長說，明年將開設課程。", true, fonts.CJKTradRegular, em * 2 / 5},   // centred marks before Han: full ems; the last gives up the blank after its ink
 		{"館長說：『明年將開設課程』", true, fonts.CJKTradRegular, em/2 + em/2}, // 『 after a centred mark; the final 』
 		{"歡迎報名。』", true, fonts.CJKTradRegular, em/4 + em/2},        // 。 gives up a quarter, 』 keeps a quarter, then ends the paragraph
 		{"「圖書館」，今日", true, fonts.CJKTradRegular, em / 2},           // 」 before a mark, as in Simplified
