@@ -634,11 +634,7 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
 	for size := titleSize; size >= titleSizeLeast; size -= Pt {
 		gap := size * titleGapEm / 1000
-		for _, try := range []struct {
-			wrap   int
-			inLeft bool
-		}{{1, true}, {0, true}} { // rather the second title wrapped
-			wrap := try.wrap
+		for _, wrap := range []int{1, 0} { // rather the second title wrapped
 			whole := pg.titleLines(titles[1-wrap], size, true, langs[1-wrap], maxW, PartTitle)
 			if len(whole) != 1 {
 				continue
@@ -653,7 +649,7 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				if row.firstWraps {
 					row.first, row.second = head[0], whole[0]
 				}
-				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, try.inLeft)
+				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
 				if !ok {
 					continue
 				}
