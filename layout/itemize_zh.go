@@ -32,7 +32,7 @@ func (z *itemizer) itemizeChinese(spans []span) paragraph {
 		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a box drawing nothing: kept at the line's start, unlike glue
 	}
 	// Traditional Chinese faces centre the stop and pause marks in the em
-	// (Taiwan style): those are never compressed alone, but a pair with a
+	// (Taiwan style): those are never compressed mid-line, but a pair with a
 	// bracket or quote still takes 1.5 em, the bracket giving up its blank
 	// (clreq §3.1.6's basic compression, in either style)
 	centred := func(s string) bool { return z.faces.traditional && isCentredMark(s) }

@@ -43,6 +43,8 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 		w := width - x // the last cell wraps in the rest of the width
 		if j < n-1 {
 			w = width // the others keep to one line
+		} else if w < width/4 {
+			return nil, false // the cells before it took its room
 		}
 		cz.column = w
 		spans := bodySpans(cell, z.lang, p.Head)
@@ -53,8 +55,8 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 			para = cz.itemizeEnglish(spans)
 		}
 		lines := shift(setRagged(para, w), x)
-		if j < n-1 && len(lines) > 1 {
-			return nil, false // a cell wider than the whole column: no table fits
+		if j < n-1 && (len(lines) > 1 || lines[0].width > width) {
+			return nil, false // pushed past the column's edge: no table fits
 		}
 		for k, ln := range lines {
 			if k == len(out) {

@@ -80,3 +80,26 @@ func TestTableRowsLineUp(t *testing.T) {
 		}
 	}
 }
+
+// TestTableTooWideIsAParagraph: a table whose cells cannot stand side by
+// side in the column (a first cell as wide as the column) is set as
+// paragraphs, its cells a space apart, never past the column's edge.
+func TestTableTooWideIsAParagraph(t *testing.T) {
+	long := strings.Repeat("a long first cell ", 6)
+	src := "| 名称 | 说明 |\n|---|---|\n| " + strings.Repeat("很长的第一格", 8) + " | 短 |\n\n| Name | Note |\n|---|---|\n| " + long + " | short |\n"
+	doc, diags := article.Parse("t.md", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range book.Pages[0].Runs {
+		for _, col := range [][2]int{book.ZHColumn, book.ENColumn} {
+			if r.X >= col[0] && r.X < col[0]+col[1] && r.X+r.Width > col[0]+col[1]+Pt {
+				t.Errorf("%q at %d–%d past its column's edge %d", r.Text, r.X, r.X+r.Width, col[0]+col[1])
+			}
+		}
+	}
+}
