@@ -375,3 +375,13 @@ func TestFootnotesKept(t *testing.T) {
 		t.Errorf("pairs %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestTableRowCells: Para.Cells gives a row's cells by number, an empty
+// cell as an empty one, so that the cells after it keep their columns.
+func TestTableRowCells(t *testing.T) {
+	blocks := md(t, "| 参数 | | 作用 |\n|---|---|---|\n\n| Setting | | Use |\n|---|---|---|\n")
+	cells := blocks[0].EN[0].Cells()
+	if len(cells) != 3 || len(cells[1]) != 0 || textOf(cells[0]) != "Setting" || textOf(cells[2]) != "Use" {
+		t.Errorf("cells %v", cells)
+	}
+}

@@ -31,14 +31,11 @@ func (d *Document) Tables() []TableColumns {
 				if side == English {
 					cols = &out[p.Table-1].EN
 				}
-				for _, in := range p.Inlines {
-					if in.Cell == 0 {
-						continue
-					}
-					for len(*cols) < in.Cell {
+				for k, cell := range p.Cells() {
+					if k == len(*cols) {
 						*cols = append(*cols, 0)
 					}
-					(*cols)[in.Cell-1] = max((*cols)[in.Cell-1], cellWidth(p, in.Cell))
+					(*cols)[k] = max((*cols)[k], cellWidth(cell, p.Head))
 				}
 			}
 		}
@@ -46,18 +43,33 @@ func (d *Document) Tables() []TableColumns {
 	return out
 }
 
-// cellWidth estimates the width of one cell of a row, in thousandths of an
-// em; a header's bold text a twentieth wider.
-func cellWidth(p Para, cell int) int {
-	w := 0
+// Cells returns a table row's inlines cell by cell (the first cell's at
+// index 0; an empty cell's empty), without the spaces between the cells;
+// nil for a paragraph that is no table row.
+func (p Para) Cells() [][]Inline {
+	var cells [][]Inline
 	for _, in := range p.Inlines {
-		if in.Cell == cell {
-			for _, r := range in.Text {
-				w += tableCharWidth(r, in.Style)
-			}
+		if in.Cell == 0 {
+			continue
+		}
+		for len(cells) < in.Cell {
+			cells = append(cells, nil)
+		}
+		cells[in.Cell-1] = append(cells[in.Cell-1], in)
+	}
+	return cells
+}
+
+// cellWidth estimates the width of a cell of a row, in thousandths of an
+// em; a header's bold text a twentieth wider.
+func cellWidth(cell []Inline, head bool) int {
+	w := 0
+	for _, in := range cell {
+		for _, r := range in.Text {
+			w += tableCharWidth(r, in.Style)
 		}
 	}
-	if p.Head {
+	if head {
 		w += w / 20
 	}
 	return w

@@ -387,28 +387,12 @@ func (b *book) tableRow(p article.Para, l article.Lang) string {
 		class += " head"
 	}
 	fmt.Fprintf(&w, "<p class=\"%s\">", class)
-	cell := 0
-	var ins []article.Inline
-	flush := func() {
-		if cell > 0 {
-			fmt.Fprintf(&w, "<span class=\"cell\">%s</span>", b.inlines(ins, l, p.Head))
+	for k, cell := range p.Cells() { // an empty cell too keeps its grid column
+		if k > 0 {
+			w.WriteString(" ") // the space between cells
 		}
-		ins = ins[:0]
+		fmt.Fprintf(&w, "<span class=\"cell\">%s</span>", b.inlines(cell, l, p.Head))
 	}
-	for _, in := range p.Inlines {
-		if in.Cell == 0 {
-			continue // the space between cells: written between the spans
-		}
-		if in.Cell != cell {
-			flush()
-			if cell > 0 {
-				w.WriteString(" ")
-			}
-			cell = in.Cell
-		}
-		ins = append(ins, in)
-	}
-	flush()
 	w.WriteString("</p>")
 	return w.String()
 }

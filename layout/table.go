@@ -33,8 +33,9 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 	}
 	var out []line
 	x := 0 // the next cell's least start: past the cell before it
-	for j := range n {
-		cell := cellOf(p, j+1)
+	cells := p.Cells()
+	for j := range min(n, len(cells)) {
+		cell := article.Para{Lines: p.Lines, Inlines: cells[j]}
 		x = max(x, starts[j])
 		if len(cell.Inlines) == 0 {
 			continue
@@ -70,15 +71,4 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 		}
 	}
 	return out, len(out) > 0
-}
-
-// cellOf returns the paragraph of one cell of a table row: its inlines.
-func cellOf(p article.Para, cell int) article.Para {
-	c := article.Para{Lines: p.Lines, Table: p.Table, Head: p.Head}
-	for _, in := range p.Inlines {
-		if in.Cell == cell {
-			c.Inlines = append(c.Inlines, in)
-		}
-	}
-	return c
 }

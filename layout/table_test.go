@@ -17,14 +17,7 @@ import (
 func TestTableRowsLineUp(t *testing.T) {
 	src := "| 参数 | 默认值 | 作用 |\n|---|---|---|\n| `GOGC` | 100 | 堆增长到上次存活量的多少百分比时开始下一轮回收，这一列要长到折行才行 |\n| `GOMEMLIMIT` | 无上限 | 内存的软上限 |\n\n" +
 		"| Setting | Default | What it does |\n|---|---|---|\n| `GOGC` | 100 | How far, in percent of the last live heap, the heap may grow before the next cycle starts |\n| `GOMEMLIMIT` | none | A soft memory limit |\n"
-	doc, diags := article.Parse("t.md", []byte(src))
-	if doc == nil {
-		t.Fatal(diags)
-	}
-	book, err := Typeset(article.Clean(doc), fonts.NewSet(), DefaultSpec(A4))
-	if err != nil {
-		t.Fatal(err)
-	}
+	book := typesetMarkdown(t, src)
 	for _, side := range []struct {
 		name  string
 		col   [2]int
@@ -87,6 +80,19 @@ func TestTableRowsLineUp(t *testing.T) {
 func TestTableTooWideIsAParagraph(t *testing.T) {
 	long := strings.Repeat("a long first cell ", 6)
 	src := "| 名称 | 说明 |\n|---|---|\n| " + strings.Repeat("很长的第一格", 8) + " | 短 |\n\n| Name | Note |\n|---|---|\n| " + long + " | short |\n"
+	book := typesetMarkdown(t, src)
+	for _, r := range book.Pages[0].Runs {
+		for _, col := range [][2]int{book.ZHColumn, book.ENColumn} {
+			if r.X >= col[0] && r.X < col[0]+col[1] && r.X+r.Width > col[0]+col[1]+Pt {
+				t.Errorf("%q at %d–%d past its column's edge %d", r.Text, r.X, r.X+r.Width, col[0]+col[1])
+			}
+		}
+	}
+}
+
+// typesetMarkdown sets a Markdown article on A4.
+func typesetMarkdown(t *testing.T, src string) *Book {
+	t.Helper()
 	doc, diags := article.Parse("t.md", []byte(src))
 	if doc == nil {
 		t.Fatal(diags)
@@ -95,11 +101,5 @@ func TestTableTooWideIsAParagraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range book.Pages[0].Runs {
-		for _, col := range [][2]int{book.ZHColumn, book.ENColumn} {
-			if r.X >= col[0] && r.X < col[0]+col[1] && r.X+r.Width > col[0]+col[1]+Pt {
-				t.Errorf("%q at %d–%d past its column's edge %d", r.Text, r.X, r.X+r.Width, col[0]+col[1])
-			}
-		}
-	}
+	return book
 }
