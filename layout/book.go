@@ -6,6 +6,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"diglot/article"
@@ -110,6 +111,12 @@ type Page struct {
 	Bookmarks []Bookmark
 	Images    []Image
 	Dots      []Dot
+}
+
+// clone returns a copy of the page that shares none of its slices.
+func (page *Page) clone() Page {
+	return Page{Runs: slices.Clone(page.Runs), Rules: slices.Clone(page.Rules), Bookmarks: slices.Clone(page.Bookmarks),
+		Images: slices.Clone(page.Images), Dots: slices.Clone(page.Dots)}
 }
 
 // Dot is an emphasis dot (着重号) under a Chinese character: its centre

@@ -412,13 +412,10 @@ func (page *Page) emphasisDots(r Run) {
 
 // newPage finishes the current page, if any, and starts the next.
 func (pg *pager) newPage() {
-	runs := 0 // a page holds about as many runs as the one before
 	if pg.pages > 0 {
-		runs = len(pg.cur.Runs)
 		pg.endPage()
 	}
 	pg.pages++
-	pg.cur = Page{Runs: make([]Run, 0, runs+runs/8)}
 	pg.pageHead = pg.section
 	pg.bodyTop, pg.bodyBottom = -1, -1
 	pg.y = pg.spec.MarginTop
@@ -447,7 +444,16 @@ func (pg *pager) endPage() {
 	if pg.err == nil {
 		pg.err = pg.emit(&pg.cur)
 	}
-	pg.cur = Page{}
+	pg.cur.reset()
+}
+
+// reset empties the page for the next, keeping its slices' room: a page
+// holds about as many runs as the one before, and emit has let go of them.
+func (page *Page) reset() {
+	clear(page.Bookmarks) // not to keep what they hold alive
+	clear(page.Images)
+	*page = Page{Runs: page.Runs[:0], Rules: page.Rules[:0], Bookmarks: page.Bookmarks[:0],
+		Images: page.Images[:0], Dots: page.Dots[:0]}
 }
 
 // The page furniture of typesetting.md §3.5–3.7.

@@ -50,7 +50,7 @@ type row struct {
 func Typeset(doc *article.Document, set *fonts.Set, spec Spec) (*Book, error) {
 	var pages []Page
 	book, err := TypesetPages(doc, set, spec, func(p *Page) error {
-		pages = append(pages, *p)
+		pages = append(pages, p.clone())
 		return nil
 	})
 	if book != nil {
@@ -82,7 +82,8 @@ func sectionLevel(blocks []article.Block) int {
 const rowBatch = 1024
 
 // TypesetPages lays out a cleaned document and hands each page to emit as
-// soon as it is finished, in order; a page is emit's to keep or drop. The
+// soon as it is finished, in order; the page is emit's only during the
+// call (its slices are reused for the next: Typeset keeps copies). The
 // Book it returns has everything but the pages (PageCount counts them).
 // An error from emit stops nothing but is returned.
 func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*Page) error) (*Book, error) {
