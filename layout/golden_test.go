@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -33,9 +34,9 @@ func TestLineBreaks(t *testing.T) {
 	}
 }
 
-// lineDump sets every block of the article at path and lists its lines,
-// Chinese then English, one per row.
-func lineDump(t *testing.T, path string) string {
+// readArticle parses and cleans the article at path.
+func readArticle(t *testing.T, path string) *article.Document {
+	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +45,13 @@ func lineDump(t *testing.T, path string) string {
 	if doc == nil {
 		t.Fatal(diags)
 	}
-	doc = article.Clean(doc)
+	return article.Clean(doc)
+}
+
+// lineDump sets every block of the article at path and lists its lines,
+// Chinese then English, one per row.
+func lineDump(t *testing.T, path string) string {
+	doc := readArticle(t, path)
 	chain, err := newFaceChain(fonts.NewSet(), false)
 	if err != nil {
 		t.Fatal(err)
@@ -95,4 +102,53 @@ func runWidth(chain *faceChain, r Run) int {
 		w += adv * 1000 / f.UnitsPerEm
 	}
 	return w * r.Size / 1000
+}
+
+// TestReusedItemBuffers sets every block of real articles twice: with one
+// worker, whose item slices go from paragraph to paragraph (in the
+// article's order and backwards, so that short paragraphs follow long
+// ones), and with a new worker for each block. The lines must be the same:
+// a paragraph's lines keep nothing of the slices the next one reuses.
+func TestReusedItemBuffers(t *testing.T) {
+	hyph, err := hyphen.English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"../testdata/seed.txt",
+		"../article/testdata/corpus/01-semver-spec.txt",
+		"../testdata/markdown/constructs.md",
+	} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			doc := readArticle(t, path)
+			chain := mustChain(t)
+			spec := DefaultSpec(A4)
+			zhW, enW := 200*Pt, 250*Pt
+			fresh := make([]row, len(doc.Blocks))
+			for i, b := range doc.Blocks {
+				fresh[i] = buildRow(b, &worker{chain: chain, hyph: newHyphenCache(hyph)}, spec, zhW, enW, nil, nil)
+			}
+			shared := &worker{chain: chain, hyph: newHyphenCache(hyph)}
+			order := make([]int, 0, 2*len(doc.Blocks))
+			for i := range doc.Blocks {
+				order = append(order, i)
+			}
+			for i := range doc.Blocks {
+				order = append(order, len(doc.Blocks)-1-i)
+			}
+			reused := 0
+			for _, i := range order {
+				r := buildRow(doc.Blocks[i], shared, spec, zhW, enW, nil, nil)
+				if cap(shared.items.items) > 0 {
+					reused++
+				}
+				if !reflect.DeepEqual(r.zh.lines, fresh[i].zh.lines) || !reflect.DeepEqual(r.en.lines, fresh[i].en.lines) {
+					t.Fatalf("block %d set with reused item slices differs from a fresh setting", i+1)
+				}
+			}
+			if reused == 0 {
+				t.Fatal("the worker never kept a paragraph's item slices")
+			}
+		})
+	}
 }

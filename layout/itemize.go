@@ -60,6 +60,36 @@ type paragraph struct {
 	lang  langKind
 }
 
+// itemBuffers keeps the item slices of a paragraph that has been broken
+// into lines, for the next paragraph a worker itemizes: lines copy what
+// they need from the items, so a paragraph's slices are free once it is
+// set, and reusing them saves growing new ones for every paragraph.
+type itemBuffers struct {
+	items []linebreak.Item
+	info  [][]segment
+}
+
+// take returns an empty paragraph holding the kept slices, which are the
+// paragraph's from now on; with no buffers (nil), a new paragraph.
+func (b *itemBuffers) take() paragraph {
+	if b == nil {
+		return paragraph{}
+	}
+	p := paragraph{items: b.items[:0], info: b.info[:0]}
+	b.items, b.info = nil, nil
+	return p
+}
+
+// give keeps the slices of a paragraph that is no longer used, when they
+// are larger than those kept; with no buffers (nil), it does nothing.
+func (b *itemBuffers) give(p paragraph) {
+	if b == nil || cap(p.items) <= cap(b.items) {
+		return
+	}
+	clear(p.info) // let the segments go
+	b.items, b.info = p.items, p.info
+}
+
 // itemizer turns text into items for one language and size.
 type itemizer struct {
 	faces  *faceChain
@@ -70,6 +100,9 @@ type itemizer struct {
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph
+	// buffers holds the slices setText's paragraphs start from (nil: new
+	// ones)
+	buffers *itemBuffers
 	// for setSide's pictures: their sizes, the side's leading and the
 	// tallest a picture is set
 	pictures        map[string]Picture

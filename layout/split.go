@@ -86,9 +86,9 @@ func bestSplit(blocks []article.Block, chain *faceChain, words []*hyphenCache, s
 // cores as setRows does.
 func measureRows(blocks []article.Block, chain *faceChain, words []*hyphenCache, spec Spec, zhW, enW int) []measuredRow {
 	rows := make([]measuredRow, len(blocks))
-	eachBlock(len(blocks), chain, words, func(i int, chain *faceChain, words *hyphenCache) {
+	eachBlock(len(blocks), chain, words, func(i int, w *worker) {
 		m := &rows[i]
-		m.fixed = buildRow(blocks[i], chain, words, spec, zhW, enW, func(mp measuredPara, zh bool) {
+		m.fixed = buildRow(blocks[i], w, spec, zhW, enW, func(mp measuredPara, zh bool) {
 			if zh {
 				m.zh = append(m.zh, mp)
 			} else {

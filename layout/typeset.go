@@ -267,13 +267,13 @@ func setRows(blocks []article.Block, first int, chain *faceChain, words []*hyphe
 // itemized from itemized[i] when itemized is given (bestSplit's).
 func setRowsFrom(blocks []article.Block, first int, chain *faceChain, words []*hyphenCache, spec Spec, zhW, enW int, itemized []measuredRow) []row {
 	rows := make([]row, len(blocks))
-	eachBlock(len(blocks), chain, words, func(i int, chain *faceChain, words *hyphenCache) {
+	eachBlock(len(blocks), chain, words, func(i int, w *worker) {
 		pair := first + i + 1
 		var m *measuredRow
 		if itemized != nil {
 			m = &itemized[i]
 		}
-		rows[i] = buildRow(blocks[i], chain, words, spec, zhW, enW, nil, m)
+		rows[i] = buildRow(blocks[i], w, spec, zhW, enW, nil, m)
 		rows[i].pair = pair
 		stamp(rows[i].zh.lines, pair, article.Chinese, blocks[i], spec.language())
 		stamp(rows[i].en.lines, pair, article.English, blocks[i], spec.language())
@@ -281,26 +281,36 @@ func setRowsFrom(blocks []article.Block, first int, chain *faceChain, words []*h
 	return rows
 }
 
+// A worker is what one goroutine setting blocks owns: its fork of the
+// document's face chain, its hyphenation cache and the item slices it
+// reuses from paragraph to paragraph.
+type worker struct {
+	chain *faceChain
+	hyph  *hyphenCache
+	items itemBuffers
+}
+
 // eachBlock calls do for blocks 0 to n-1 in contiguous slices on all
 // cores, worker w with words[w] and a fork of chain, whose record of
 // missing characters is merged into chain's afterwards: the result is
 // the same as a serial run's.
-func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, chain *faceChain, words *hyphenCache)) {
-	workers := max(1, min(len(words), n/rowsPerWorker))
-	per := (n + workers - 1) / workers
-	chains := make([]*faceChain, workers)
+func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *worker)) {
+	count := max(1, min(len(words), n/rowsPerWorker))
+	per := (n + count - 1) / count
+	workers := make([]*worker, count)
 	var wg sync.WaitGroup
-	for w := range workers {
-		chains[w] = chain.fork()
+	for k := range count {
+		w := &worker{chain: chain.fork(), hyph: words[k]}
+		workers[k] = w
 		wg.Go(func() {
-			for i := w * per; i < min((w+1)*per, n); i++ {
-				do(i, chains[w], words[w])
+			for i := k * per; i < min((k+1)*per, n); i++ {
+				do(i, w)
 			}
 		})
 	}
 	wg.Wait()
-	for _, c := range chains {
-		chain.join(c)
+	for _, w := range workers {
+		chain.join(w.chain)
 	}
 }
 
@@ -354,7 +364,7 @@ func tagOf(override article.Override, side article.Lang, zhTag string) string {
 
 // setRow breaks both sides of a block into lines.
 func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
-	return buildRow(b, chain, hyph, spec, zhW, enW, nil, nil)
+	return buildRow(b, &worker{chain: chain, hyph: hyph}, spec, zhW, enW, nil, nil)
 }
 
 // A breaker sets a paragraph, which itemize makes, into lines of width.
@@ -366,7 +376,7 @@ type breaker func(itemize func() paragraph, width int, params linebreak.Params) 
 // the row holds only the lines that do not depend on the measure
 // (pictures, code). With itemized, the paragraphs are not itemized again
 // but taken from what measure was given, in the same order.
-func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
+func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
 	heading := b.Kind == article.Heading
 	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level, ruleBefore: b.RuleBefore}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
@@ -400,6 +410,7 @@ func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, z
 				taken[k]++
 			default:
 				p = itemize()
+				defer w.items.give(p)
 			}
 			if heading { // set ragged right (and never hyphenated)
 				return setRagged(p, width)
@@ -407,19 +418,19 @@ func buildRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, z
 			return setLines(p, width, params)
 		}
 	}
-	words := hyph
+	chain, words := w.chain, w.hyph
 	if heading {
 		words = nil
 	}
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
 		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, setIn(zhW, true)), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
 			protrude: !spec.EnglishLeft, tables: spec.tables} // into the outer margin, never the gutter
 		if i > 0 && !r.list && !heading && isProse(p) && isProse(b.EN[i-1]) {
 			// a pair's next English paragraph (the translator split one
@@ -566,7 +577,7 @@ func setText(z *itemizer, spans []span, width int, pre bool, set breaker) []line
 	var out []line
 	for i, group := range splitAtBreaks(spans) {
 		zz := *z
-		zz.p = paragraph{}
+		zz.p = z.buffers.take()
 		if i > 0 {
 			zz.indent = 0
 		}
