@@ -33,13 +33,48 @@ type styleRun struct {
 // segment is text drawn in one face at one position within a box.
 type segment struct {
 	text     string
-	role     fonts.Role
-	width    int
-	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 	link     string
+	width    int
+	role     fonts.Role
+	adjusted bool // width differs from the glyphs' advance (a compressed mark, a kerned pair)
 	style    article.Style
 	lang     article.Override
 	inserted bool // not in the source: a hyphen at a break
+}
+
+// segmentChunk is how many segments a segmentArena allocates at a time.
+const segmentChunk = 512
+
+// segmentArena hands out the segments measure makes from shared chunks,
+// one worker's, so that a measured word costs no allocation of its own.
+// Each slice it hands out is capped at its length: appending to one never
+// writes into the next.
+type segmentArena struct{ chunk []segment }
+
+// room returns an empty slice to append a word's segments to: the free
+// end of the current chunk, or of a new one; with no arena (nil), nil.
+func (a *segmentArena) room() []segment {
+	if a == nil {
+		return nil
+	}
+	if cap(a.chunk)-len(a.chunk) < 8 {
+		a.chunk = make([]segment, 0, segmentChunk)
+	}
+	return a.chunk[len(a.chunk):len(a.chunk)]
+}
+
+// claim takes segs, appended to what room returned, out of the chunk's
+// free end when they are still in it (appending past the chunk's end
+// moves them to a slice of their own) and returns them capped.
+func (a *segmentArena) claim(segs []segment) []segment {
+	if a == nil || len(segs) == 0 {
+		return segs
+	}
+	n := len(a.chunk)
+	if cap(a.chunk) > n && &a.chunk[:n+1][n] == &segs[0] {
+		a.chunk = a.chunk[:n+len(segs)]
+	}
+	return segs[:len(segs):len(segs)]
 }
 
 // segmentsWidth is the advance of measured segments together.
@@ -103,6 +138,8 @@ type itemizer struct {
 	// buffers holds the slices setText's paragraphs start from (nil: new
 	// ones)
 	buffers *itemBuffers
+	// segments is where measure's segments come from (nil: new slices)
+	segments *segmentArena
 	// for setSide's pictures: their sizes, the side's leading and the
 	// tallest a picture is set
 	pictures        map[string]Picture
@@ -276,7 +313,7 @@ func (z *itemizer) runAt(off int) styleRun {
 // text (-1: text of its own, unstyled), into segments by the face that
 // covers each rune and by link.
 func (z *itemizer) measure(text string, off int) []segment {
-	var segs []segment
+	segs := z.segments.room()
 	start := 0 // byte offset where the last segment starts
 	var prev rune
 	for i, r := range text {
@@ -310,7 +347,7 @@ func (z *itemizer) measure(text string, off int) []segment {
 		segs = append(segs, segment{text: text[i:end], role: role, width: w, link: link, style: style, lang: st.lang})
 		prev = r
 	}
-	return segs
+	return z.segments.claim(segs)
 }
 
 // kernThreshold is the smallest kerning applied, in thousandths of an em:

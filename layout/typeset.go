@@ -288,6 +288,7 @@ type worker struct {
 	chain *faceChain
 	hyph  *hyphenCache
 	items itemBuffers
+	segs  segmentArena
 }
 
 // eachBlock calls do for blocks 0 to n-1 in contiguous slices on all
@@ -425,12 +426,12 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
 		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, setIn(zhW, true)), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
 			protrude: !spec.EnglishLeft, tables: spec.tables} // into the outer margin, never the gutter
 		if i > 0 && !r.list && !heading && isProse(p) && isProse(b.EN[i-1]) {
 			// a pair's next English paragraph (the translator split one
