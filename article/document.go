@@ -82,6 +82,28 @@ type Para struct {
 	// paragraphs. Head marks the table's header row.
 	Table int
 	Head  bool
+	// Align is how a table row's cells are aligned, by column (nil, or
+	// a column past its end: left), as the Markdown table's delimiter row
+	// gives it (|---:| right, |:---:| centred).
+	Align []CellAlign
+}
+
+// CellAlign is the alignment of a table's column.
+type CellAlign uint8
+
+// The alignments of a table's columns.
+const (
+	AlignLeft CellAlign = iota
+	AlignCenter
+	AlignRight
+)
+
+// CellAlign returns the alignment of a table row's cell k (from 0).
+func (p Para) CellAlign(k int) CellAlign {
+	if k < len(p.Align) {
+		return p.Align[k]
+	}
+	return AlignLeft
 }
 
 // Pair holds the two sides of a block. A side is empty when the article has

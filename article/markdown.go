@@ -47,10 +47,11 @@ type mdBlock struct {
 	depth   int    // a list item's nesting
 	quote   int    // block quotes around it
 	inlines []Inline
-	pre     bool   // a code block: its lines as they are
-	image   string // an image's source
-	table   int    // a table row's table, numbered from 1 in the article
-	head    bool   // a table's header row
+	pre     bool        // a code block: its lines as they are
+	image   string      // an image's source
+	table   int         // a table row's table, numbered from 1 in the article
+	head    bool        // a table's header row
+	align   []CellAlign // a table row's columns' alignment
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -262,6 +263,17 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		first := len(r.units)
 		defer r.tableLanguage(first)
 		r.tables++
+		var align []CellAlign
+		for _, a := range b.Alignments {
+			switch a {
+			case east.AlignRight:
+				align = append(align, AlignRight)
+			case east.AlignCenter:
+				align = append(align, AlignCenter)
+			default:
+				align = append(align, AlignLeft)
+			}
+		}
 		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
 			var ins []Inline
 			k := 0
@@ -275,7 +287,7 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 				}
 			}
 			_, head := row.(*east.TableHeader)
-			r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins, table: r.tables, head: head})
+			r.add(row, mdBlock{kind: Paragraph, quote: quote, inlines: ins, table: r.tables, head: head, align: align})
 		}
 	case *east.DefinitionTerm:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})

@@ -318,10 +318,10 @@ func TestNamesInLists(t *testing.T) {
 // between two cells in none), their table (Para.Table, numbered in the
 // article, each language's table its own) and the header row (Para.Head);
 // Tables estimates each column's width from its widest cell: a Han
-// character an em, code 0.6 em, other text 0.55 em, a header a twentieth
-// wider.
+// character an em, code 0.6 em, other text 0.55 em, a header a tenth
+// wider. The delimiter row's colons give the columns' alignment.
 func TestTableCells(t *testing.T) {
-	src := "| 参数 | 作用 |\n|---|---|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|---|\n| `GOGC` | when to collect |\n"
+	src := "| 参数 | 作用 |\n|---|---|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use | Cost |\n|---|:-:|--:|\n| `GOGC` | when to collect | 3 |\n"
 	doc, diags := Parse("t.md", []byte(src))
 	if doc == nil {
 		t.Fatal(diags)
@@ -337,12 +337,16 @@ func TestTableCells(t *testing.T) {
 	for _, in := range row.EN[0].Inlines {
 		cells = append(cells, fmt.Sprintf("%d:%s", in.Cell, in.Text))
 	}
-	if got := strings.Join(cells, "|"); got != "1:GOGC|0: |2:when to collect" {
+	if got := strings.Join(cells, "|"); got != "1:GOGC|0: |2:when to collect|0: |3:3" {
 		t.Errorf("cells %s", got)
 	}
+	if row.ZH[0].CellAlign(1) != AlignLeft || row.EN[0].CellAlign(0) != AlignLeft || row.EN[0].CellAlign(1) != AlignCenter ||
+		row.EN[0].CellAlign(2) != AlignRight || head.EN[0].CellAlign(2) != AlignRight || row.EN[0].CellAlign(3) != AlignLeft {
+		t.Errorf("alignments %v / %v", row.ZH[0].Align, row.EN[0].Align)
+	}
 	tables := doc.Tables()
-	want := []TableColumns{{ZH: []int{4 * 600, 5000}}, {EN: []int{7*550 + 7*550/20, 13*550 + 2*300}}}
-	// 参数 (a header: 2100) is narrower than GOGC (code: 2400); Setting (4042) wider
+	want := []TableColumns{{ZH: []int{4 * 600, 5000}}, {EN: []int{7*550 + 7*550/10, 13*550 + 2*300, 4*550 + 4*550/10}}}
+	// 参数 (a header: 2200) is narrower than GOGC (code: 2400); Setting (4235) wider
 	if fmt.Sprint(tables) != fmt.Sprint(want) {
 		t.Errorf("tables %v, want %v", tables, want)
 	}

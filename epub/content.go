@@ -379,7 +379,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 // space apart, which the stylesheet sets in a grid of its table's columns
 // (tableRules), so that the rows, each a pair of its own, line up; a
 // reading system without grids shows the cells a space apart. The header
-// row is bold.
+// row is bold; a right-aligned or centred column's cells say so.
 func (b *book) tableRow(p article.Para, l article.Lang) string {
 	var w strings.Builder
 	class := "row " + tableClass(p.Table, l)
@@ -391,7 +391,14 @@ func (b *book) tableRow(p article.Para, l article.Lang) string {
 		if k > 0 {
 			w.WriteString(" ") // the space between cells
 		}
-		fmt.Fprintf(&w, "<span class=\"cell\">%s</span>", b.inlines(cell, l, p.Head))
+		class := "cell"
+		switch p.CellAlign(k) {
+		case article.AlignRight:
+			class = "cell right"
+		case article.AlignCenter:
+			class = "cell center"
+		}
+		fmt.Fprintf(&w, "<span class=\"%s\">%s</span>", class, b.inlines(cell, l, p.Head))
 	}
 	w.WriteString("</p>")
 	return w.String()

@@ -244,7 +244,8 @@ func (b *book) tableRules() string {
 	}
 	var w strings.Builder
 	w.WriteString("div.pair p.row {\n  display: grid;\n  column-gap: 1em;\n  text-indent: 0;\n  text-align: left;\n}\n" +
-		"p.row.head {\n  font-weight: bold;\n}\np.row > .cell {\n  min-width: 0;\n  overflow-wrap: anywhere;\n}\n")
+		"p.row.head {\n  font-weight: bold;\n}\np.row > .cell {\n  min-width: 0;\n  overflow-wrap: anywhere;\n}\n" +
+		"p.row > .cell.right {\n  text-align: right;\n}\np.row > .cell.center {\n  text-align: center;\n}\n")
 	for i, t := range tables {
 		for _, side := range []struct {
 			lang article.Lang

@@ -24,16 +24,29 @@ const Pt = 1000
 type Run struct {
 	X, Y  int
 	Text  string
-	Role  fonts.Role
 	Size  int
 	Link  string // the web address the run belongs to, when it is one
 	Width int    // the advance of the whole run
 
-	Lang     string       // BCP 47 tag of the text: the Chinese tag or "en"
-	Pair     int          // the block the run belongs to, from 1; 0 outside the body
+	Lang  string // BCP 47 tag of the text: the Chinese tag or "en"
+	Pair  int    // the block the run belongs to, from 1; 0 outside the body
+	Para  int    // the paragraph of the side the run belongs to, from 0
+	Level int    // a heading's level
+	// Tracking is space added after each of the run's glyphs (negative:
+	// taken away) to justify its line, in millipoints: the same for a
+	// whole line of English, at most 2 % of its text (Width includes it).
+	// A writer draws the run's characters one glyph each (no ligatures).
+	Tracking int
+	// Table is the table (from 1, article.Para.Table) of a table row's
+	// runs and Cell the column (from 1) of the cell they are set in; Cell
+	// is 0 for a row set as a paragraph, its cells a space apart. Header
+	// marks the table's header row.
+	Table, Cell int
+	Header      bool
+
+	Role     fonts.Role
 	Side     article.Lang // the side of the pair (meaningful when Pair > 0)
 	Part     Part
-	Level    int  // a heading's level
 	Artifact bool // page furniture (running head, folio), not the document's text
 	Inserted bool // text layout added that is not in the source (a hyphen at a line's end)
 	// SpaceAfter says a space of the source follows the run: the word
@@ -41,12 +54,6 @@ type Run struct {
 	// puts it in the text layer, so that copied and spoken text keeps its
 	// words apart.
 	SpaceAfter bool
-	Para       int // the paragraph of the side the run belongs to, from 0
-	// Tracking is space added after each of the run's glyphs (negative:
-	// taken away) to justify its line, in millipoints: the same for a
-	// whole line of English, at most 2 % of its text (Width includes it).
-	// A writer draws the run's characters one glyph each (no ligatures).
-	Tracking int
 	// style and override are the inline's style and own language, which
 	// place joins runs by and stamp resolves Lang from
 	style    article.Style
@@ -178,7 +185,7 @@ type Spec struct {
 	// and the English column from page 2 on; one alone goes over the left
 	// column.
 	RunningHeadZH, RunningHeadEN string
-	// tables are the document's tables' columns (article.Document.Tables),
+	// tables are the document's tables' columns (measureTables),
 	// which TypesetPages takes from the document it sets.
 	tables []article.TableColumns
 }

@@ -106,6 +106,9 @@ func (pg *pager) finish() (*Book, error) {
 		pg.placeRow(pg.next[i:])
 	}
 	pg.next = nil
+	if pg.prev != nil && pg.prev.table > 0 { // the article ends with a table: its bottom rule
+		pg.tableRule(pg.y+pg.spec.ListGap, tableOuterRule)
+	}
 	pg.endPage()
 	for role := range pg.used {
 		pg.book.Used = append(pg.book.Used, role)
@@ -119,8 +122,17 @@ func (pg *pager) finish() (*Book, error) {
 func (pg *pager) placeRow(rows []row) {
 	spec := pg.spec
 	r := rows[0]
+	// a table's rows have a rule above them on each page, in the room
+	// spacing leaves above its first row (roomAbove), or at the page's top
+	top := r.table > 0 && (pg.prev == nil || pg.prev.table != r.table)
+	roomAbove := false
+	prevBottom := pg.y
 	if pg.prev != nil && pg.y > spec.MarginTop { // no space above the first row of a page
-		gap := rowGap(*pg.prev, r, spec)
+		gap, rules := spacing(*pg.prev, r, spec)
+		for _, rl := range rules {
+			pg.tableRule(pg.y+rl.at, rl.width)
+		}
+		roomAbove = top
 		if pg.plan.page == pg.pages {
 			gap -= pg.plan.shrink
 		}
@@ -144,8 +156,20 @@ func (pg *pager) placeRow(rows []row) {
 	}
 	if pg.y+need > pg.bottom && !pg.atTop() {
 		if r.heading || !pg.split(&r) {
+			if pg.prev != nil && pg.prev.table > 0 && pg.prev.table == r.table {
+				// the table goes on overleaf: a rule under this page's rows
+				pg.tableRule(prevBottom+spec.ListGap, tableOuterRule)
+			}
 			pg.newPage()
+			top, roomAbove = r.table > 0, false
 		}
+	}
+	switch {
+	case top && roomAbove:
+		pg.tableRule(pg.y-spec.ListGap, tableOuterRule)
+	case top:
+		pg.tableRule(pg.y, tableOuterRule)
+		pg.y += spec.ListGap
 	}
 	for pg.y+r.height(len(r.zh.lines), len(r.en.lines)) > pg.bottom {
 		if !pg.split(&r) {
@@ -157,8 +181,28 @@ func (pg *pager) placeRow(rows []row) {
 	// placed: the page holds the runs now, so a long book's lines are not
 	// held twice
 	rows[0].zh.lines, rows[0].en.lines = nil, nil
-	pg.prev = &row{heading: rows[0].heading, list: rows[0].list}
+	pg.prev = &row{heading: rows[0].heading, list: rows[0].list, table: rows[0].table, tableHead: rows[0].tableHead}
 }
+
+// tableRule draws a rule of a table across both columns at y.
+func (pg *pager) tableRule(y, width int) {
+	page := pg.page()
+	enW := pg.spec.Width - 2*pg.spec.MarginInner - pg.spec.Gutter - pg.zhW
+	for _, c := range [][2]int{{pg.zhX, pg.zhW}, {pg.enX, enW}} {
+		page.Rules = append(page.Rules, Rule{X0: c[0], Y0: y, X1: c[0] + c[1], Y1: y, Width: width})
+	}
+}
+
+// The widths of a table's rules, in millipoints: its top and bottom rules
+// heavier than the one under its header row, as in booktabs.
+const (
+	tableOuterRule = 800
+	tableHeadRule  = 400
+)
+
+// tableRule is a rule of a table in the gap above a row, at offset at
+// from the gap's top.
+type tableRule struct{ at, width int }
 
 // maxKeptHeadings is the longest run of headings kept with what follows.
 const maxKeptHeadings = 3
@@ -189,15 +233,40 @@ func keepWithNext(rows []row, spec Spec) int {
 }
 
 // rowGap is the space between two rows: more above a heading, less
-// between two items of a list.
+// between two items of a list or two rows of a table, and room for a
+// table's rules (see spacing).
 func rowGap(prev, cur row, spec Spec) int {
+	gap, _ := spacing(prev, cur, spec)
+	return gap
+}
+
+// spacing is rowGap, and the rules of a table in the gap under the row
+// above: one under a table's header row, its bottom rule under its last
+// row, each ListGap from the rows beside it. Above a table's first row it
+// leaves ListGap for its top rule, which placeRow draws.
+func spacing(prev, cur row, spec Spec) (int, []tableRule) {
+	switch {
+	case prev.table > 0 && prev.table == cur.table && prev.tableHead:
+		return 2 * spec.ListGap, []tableRule{{at: spec.ListGap, width: tableHeadRule}}
+	case prev.table > 0 && prev.table == cur.table:
+		return spec.ListGap, nil
+	}
+	gap := spec.ParaGap
 	switch {
 	case cur.heading && !prev.heading:
-		return spec.HeadingGap
+		gap = spec.HeadingGap
 	case prev.list && cur.list:
-		return spec.ListGap
+		gap = spec.ListGap
 	}
-	return spec.ParaGap
+	var rules []tableRule
+	if prev.table > 0 { // the table above ends
+		rules = append(rules, tableRule{at: spec.ListGap, width: tableOuterRule})
+		gap += spec.ListGap
+	}
+	if cur.table > 0 { // a table starts
+		gap += spec.ListGap
+	}
+	return gap, rules
 }
 
 // firstChunk is the fewest lines of an n-line column that can open a page

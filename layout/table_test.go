@@ -103,3 +103,88 @@ func typesetMarkdown(t *testing.T, src string) *Book {
 	}
 	return book
 }
+
+// TestTableAlignAndRules: a right-aligned column's cells end at one x
+// in every row (a centred column's share a middle), and a table gets
+// three rules in each column, as booktabs has them: a heavy one above its
+// header row, a light one under it and a heavy one under its last row,
+// each between the rows it separates.
+func TestTableAlignAndRules(t *testing.T) {
+	src := "| Crate | Kind | Downloads |\n|---|:-:|--:|\n| `thiserror` | library | 300M |\n| `anyhow` | application | 2.5M |\n\n" +
+		"| 库 | 类型 | 下载量 |\n|---|:-:|--:|\n| `thiserror` | 库 | 3 亿 |\n| `anyhow` | 应用 | 250 万 |\n\nAfter the table.\n\n表格之后。\n"
+	book := typesetMarkdown(t, src)
+	page := book.Pages[0]
+	for _, side := range []struct {
+		name             string
+		col              [2]int
+		right, centre    []string
+		head, last, next string
+	}{
+		{"en", book.ENColumn, []string{"Downloads", "300M", "2.5M"}, []string{"Kind", "library", "application"}, "Crate", "anyhow", "After"},
+		{"zh", book.ZHColumn, []string{"下载量", "3", "250"}, []string{"类型", "库", "应用"}, "库", "anyhow", "表格之后"},
+	} {
+		inColumn := func(x int) bool { return x >= side.col[0] && x < side.col[0]+side.col[1] }
+		// a cell's extent: from its first run to the end of the run
+		// ending the line's cell (the runs of one line after it)
+		cellRuns := func(first string, nth int) []Run {
+			seen := 0
+			for i, r := range page.Runs {
+				if inColumn(r.X) && r.Text != "" && (strings.HasPrefix(r.Text, first) || strings.HasPrefix(first, r.Text)) && r.Cell > 0 { // a kerned pair may start a run
+					if seen++; seen < nth {
+						continue
+					}
+					out := []Run{r}
+					for _, s := range page.Runs[i+1:] {
+						if s.Y != r.Y || s.Cell != r.Cell || !inColumn(s.X) {
+							break
+						}
+						out = append(out, s)
+					}
+					return out
+				}
+			}
+			t.Fatalf("%s: no cell starts with %q", side.name, first)
+			return nil
+		}
+		var ends, middles []int
+		for _, c := range side.right {
+			runs := cellRuns(c, 1)
+			ends = append(ends, runs[len(runs)-1].X+runs[len(runs)-1].Width)
+		}
+		for k, c := range side.centre {
+			nth := 1
+			if side.name == "zh" && k == 1 {
+				nth = 2 // 库 heads the first column too
+			}
+			runs := cellRuns(c, nth)
+			middles = append(middles, (runs[0].X+runs[len(runs)-1].X+runs[len(runs)-1].Width)/2)
+		}
+		for k := 1; k < 3; k++ {
+			if d := ends[k] - ends[0]; d < -Pt/2 || d > Pt/2 {
+				t.Errorf("%s: right-aligned cell %q ends %d from the header's end", side.name, side.right[k], d)
+			}
+			if d := middles[k] - middles[0]; d < -Pt || d > Pt {
+				t.Errorf("%s: centred cell %q's middle %d from the header's", side.name, side.centre[k], d)
+			}
+		}
+		var ys []int
+		for _, rl := range page.Rules {
+			if rl.Y0 == rl.Y1 && rl.X0 == side.col[0] && rl.X1 == side.col[0]+side.col[1] {
+				ys = append(ys, rl.Y0)
+			}
+		}
+		baseline := func(text string) int {
+			for _, r := range page.Runs {
+				if inColumn(r.X) && r.Text != "" && (strings.HasPrefix(r.Text, text) || strings.HasPrefix(text, r.Text)) {
+					return r.Y
+				}
+			}
+			t.Fatalf("%s: no run %q", side.name, text)
+			return 0
+		}
+		head, body, last, next := baseline(side.head), baseline(cellRuns(side.right[1], 1)[0].Text), baseline(side.last), baseline(side.next)
+		if len(ys) != 3 || ys[0] >= head-6*Pt || ys[1] <= head || ys[1] >= body-6*Pt || ys[2] <= last || ys[2] >= next-6*Pt {
+			t.Errorf("%s: rules at %v; baselines: header %d, first row %d, last row %d, next paragraph %d", side.name, ys, head, body, last, next)
+		}
+	}
+}

@@ -44,6 +44,10 @@ type row struct {
 	// ruleBefore marks a thematic break above the row
 	ruleBefore bool
 	pair       int // the block's number, from 1
+	// table is the table (article.Para.Table) a row of cells belongs to,
+	// 0 for other rows; tableHead marks its header row
+	table     int
+	tableHead bool
 }
 
 // Typeset lays out a cleaned document (see article.Clean) on pages.
@@ -87,11 +91,11 @@ const rowBatch = 1024
 // Book it returns has everything but the pages (PageCount counts them).
 // An error from emit stops nothing but is returned.
 func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*Page) error) (*Book, error) {
-	spec.tables = doc.Tables()
 	chain, err := newFaceChain(set, spec.traditional())
 	if err != nil {
 		return nil, err
 	}
+	spec.tables = measureTables(doc, chain, spec)
 	hyph, err := hyphen.English()
 	if err != nil {
 		return nil, err
@@ -316,10 +320,11 @@ func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *
 }
 
 // stamp records in the runs of one side of a block what they stand for:
-// the pair, the side, the part and the language.
+// the pair, the side, the part, the language and the table row.
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
-	latinParas := make([]bool, len(b.Side(side)))
-	for i, p := range b.Side(side) {
+	paras := b.Side(side)
+	latinParas := make([]bool, len(paras))
+	for i, p := range paras {
 		latinParas[i] = side == article.Chinese && latinText(p.LabelText(side)+p.Text)
 	}
 	part := PartBody
@@ -333,6 +338,9 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 		for k := range lines[i].runs {
 			r := &lines[i].runs[k]
 			r.Pair, r.Side = pair, side
+			if r.Para < len(paras) {
+				r.Table, r.Header = paras[r.Para].Table, paras[r.Para].Head
+			}
 			if r.Part == PartBody {
 				r.Part = part
 			}
@@ -380,6 +388,11 @@ type breaker func(itemize func() paragraph, width int, params linebreak.Params) 
 func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
 	heading := b.Kind == article.Heading
 	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level, ruleBefore: b.RuleBefore}
+	for _, p := range append(b.ZH[:len(b.ZH):len(b.ZH)], b.EN...) {
+		if p.Table > 0 {
+			r.table, r.tableHead = p.Table, p.Head
+		}
+	}
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {

@@ -16,6 +16,8 @@ type element struct {
 	kids   []kid
 	page   int // the page of its first marked content, -1 for none
 	num    int // its object number, given when the tree is written
+	// column is a table cell's (TH, TD) column, from 1
+	column int
 	// key tells apart the inline children of one element (see inlineKey)
 	key inlineKey
 }
@@ -46,7 +48,11 @@ type tree struct {
 	title     *element // the title block's H1
 	byline    *element
 	pair      int      // the pair the open container belongs to
-	container *element // the open pair's Div or heading
+	container *element // the open pair's Div, heading or Table
+	// table is the open Table and tableNum its number in the article
+	// (layout.Run.Table): the rows of a table, each a pair, share it
+	table    *element
+	tableNum int
 	// blocks are the open pair's paragraphs (P, heading Span, LI) by side
 	// and paragraph: a pair split over two pages goes on with them
 	blocks   map[[2]int]*element
@@ -149,14 +155,17 @@ func (t *tree) inline(parent *element, key inlineKey, lang string) *element {
 
 // paragraph returns the element of the paragraph a body run is in: under
 // the pair's container, a P for each paragraph of a side, a Span for each
-// side of a heading, or a list of one item (L → LI → Lbl and LBody).
+// side of a heading, a list of one item (L → LI → Lbl and LBody), or a
+// table cell in a row (TR) of each side.
 func (t *tree) paragraph(r *layout.Run) *element {
-	c := t.pairContainer(r.Pair, r.Level)
+	c := t.pairContainer(r.Pair, r.Level, r.Table)
 	key := [2]int{int(r.Side), r.Para}
 	lang := t.sideTag(r.Side)
 	block := t.blocks[key]
 	if block == nil {
 		switch {
+		case c.kind == "Table":
+			block = t.add(c, "TR", lang)
 		case c.kind != "Div":
 			block = t.add(c, "Span", lang)
 		case r.Part == layout.PartListLabel || r.Part == layout.PartListBody:
@@ -165,6 +174,9 @@ func (t *tree) paragraph(r *layout.Run) *element {
 			block = t.add(c, "P", lang)
 		}
 		t.blocks[key] = block
+	}
+	if block.kind == "TR" {
+		return t.cell(block, r)
 	}
 	if block.kind != "LI" {
 		return block
@@ -179,20 +191,56 @@ func (t *tree) paragraph(r *layout.Run) *element {
 	return t.add(block, part, "")
 }
 
+// cell returns the cell of a table row a run is in: the row's last when it
+// is the run's column, else a new one (TH in the header row, TD in the
+// others), after empty cells for the columns the row leaves empty, so that
+// each cell stands in its column. A row set as a paragraph (layout.Run.Cell
+// 0) is one cell.
+func (t *tree) cell(row *element, r *layout.Run) *element {
+	column := max(r.Cell, 1)
+	last := 0 // the row's last column so far
+	if n := len(row.kids); n > 0 {
+		e := row.kids[n-1].elem
+		if e.column == column {
+			return e
+		}
+		last = e.column
+	}
+	kind := "TD"
+	if r.Header {
+		kind = "TH"
+	}
+	for c := last + 1; c <= column; c++ {
+		e := t.add(row, kind, "")
+		e.column = c
+	}
+	return row.kids[len(row.kids)-1].elem
+}
+
 // pairContainer returns the grouping element of a pair: a heading element
 // for a heading (its level never more than one below the last heading's,
-// so that no level is skipped), a Div for anything else.
-func (t *tree) pairContainer(pair, level int) *element {
+// so that no level is skipped), the Table a table's rows share, a Div for
+// anything else.
+func (t *tree) pairContainer(pair, level, table int) *element {
 	if t.container != nil && t.pair == pair {
 		return t.container
 	}
 	t.pair = pair
 	clear(t.blocks)
-	if level > 0 {
+	if table == 0 {
+		t.table = nil
+	}
+	switch {
+	case table > 0 && t.table != nil && t.tableNum == table:
+		t.container = t.table
+	case table > 0:
+		t.table, t.tableNum = t.add(t.root, "Table", ""), table
+		t.container = t.table
+	case level > 0:
 		level = min(level, t.headings+1, 6)
 		t.headings = level
 		t.container = t.add(t.root, "H"+strconv.Itoa(level), "")
-	} else {
+	default:
 		t.container = t.add(t.root, "Div", "")
 	}
 	return t.container
@@ -200,7 +248,7 @@ func (t *tree) pairContainer(pair, level int) *element {
 
 // figure returns a new Figure for a picture of a pair's side.
 func (t *tree) figure(img layout.Image) *element {
-	c := t.pairContainer(img.Pair, 0)
+	c := t.pairContainer(img.Pair, 0, 0)
 	e := t.add(c, "Figure", t.sideTag(img.Side))
 	e.alt = img.Alt
 	if e.alt == "" {
@@ -263,6 +311,9 @@ func (t *tree) write(o *objects, pages []int) int {
 		if e.alt != "" {
 			b = append(b, " /Alt "...)
 			b = appendText(b, e.alt)
+		}
+		if e.kind == "TH" {
+			b = append(b, " /A << /O /Table /Scope /Column >>"...)
 		}
 		b = append(b, " /K ["...)
 		for _, k := range e.kids {

@@ -196,7 +196,72 @@ func seedBook(t *testing.T) *layout.Book {
 // languages and order, one element a line, its marked-content references
 // counted.
 func TestSeedStructure(t *testing.T) {
-	p := readPDF(t, write(t, seedBook(t)))
+	golden.Check(t, "testdata/seed-structure.golden", structureDump(t, write(t, seedBook(t))))
+}
+
+// TestTableStructure: a Markdown table is one Table whose rows, each a
+// pair, give a TR for each side in pair order (Chinese, then English),
+// each with its language; the header row's cells are TH with a column
+// scope, the others TD, an empty cell keeping its column; the paragraph
+// after the table is a Div again.
+func TestTableStructure(t *testing.T) {
+	src := "| 参数 | 作用 |\n|---|--:|\n| `GOGC` | 回收 |\n|  | 空的第一格 |\n\n| Setting | Use |\n|---|--:|\n| `GOGC` | collect |\n|  | empty first cell |\n\n表格之后。\n\nAfter the table.\n"
+	doc, diags := article.Parse("t.md", []byte(src))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	book, err := layout.Typeset(article.Clean(doc), fonts.NewSet(), layout.DefaultSpec(layout.A4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := write(t, book)
+	got := structureDump(t, pdf)
+	want := `Document
+  Table
+    TR lang=zh-Hans
+      TH (1 marked)
+      TH (1 marked)
+    TR lang=en
+      TH (1 marked)
+      TH (1 marked)
+    TR lang=zh-Hans
+      TD
+        Code lang=en (1 marked)
+      TD (1 marked)
+    TR lang=en
+      TD
+        Code (1 marked)
+      TD (1 marked)
+    TR lang=zh-Hans
+      TD
+      TD (1 marked)
+    TR lang=en
+      TD
+      TD (1 marked)
+  Div
+    P lang=zh-Hans (1 marked)
+    P lang=en (1 marked)
+`
+	if got != want {
+		t.Errorf("structure:\n%s\nwant:\n%s", got, want)
+	}
+	scoped := 0
+	for _, d := range readPDF(t, pdf).dicts {
+		if strings.Contains(d, "/S /TH") && strings.Contains(d, "/A << /O /Table /Scope /Column >>") {
+			scoped++
+		}
+	}
+	if scoped != 4 {
+		t.Errorf("%d TH with a column scope, want 4", scoped)
+	}
+}
+
+// structureDump lists a PDF's structure tree, one element a line, indented
+// by depth: its type, its language and how many marked-content sequences
+// it holds itself.
+func structureDump(t *testing.T, pdf []byte) string {
+	t.Helper()
+	p := readPDF(t, pdf)
 	_, root := p.find("/Type /StructTreeRoot")
 	var b strings.Builder
 	var walk func(num, depth int)
@@ -227,7 +292,7 @@ func TestSeedStructure(t *testing.T) {
 		}
 	}
 	walk(p.ref(root, "/K"), 0)
-	golden.Check(t, "testdata/seed-structure.golden", b.String())
+	return b.String()
 }
 
 // TestAllTextMarked reads back every page of the seed: every text
