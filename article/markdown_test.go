@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -242,6 +243,42 @@ func TestCodeBlockStandsAlone(t *testing.T) {
 		if strings.Contains(d.Msg, "counterpart") || strings.Contains(d.Msg, "face") {
 			t.Errorf("warning for a code block: %s", d.Msg)
 		}
+	}
+}
+
+// TestCodeGivenTwice: a code block given in both languages, one after the
+// other after a pair (the same code, or its comments translated), is a
+// pair of its own, Chinese and English, not two one-sided English pairs;
+// two different code blocks after a pair stay one-sided, and a code block
+// after each side's paragraph pairs with the other side's.
+func TestCodeGivenTwice(t *testing.T) {
+	lead := "用这条语句创建索引：\n\nCreate the index with this statement:\n\n"
+	tail := "\n建好以后再确认。\n\nThen confirm it.\n"
+	fence := func(body string) string { return "```sql\n" + body + "\n```\n\n" }
+	for _, c := range []struct {
+		name, src string
+		code      [][2]int // each code pair's counts of Chinese and English paragraphs
+	}{
+		{"same", lead + fence("CREATE INDEX i ON t (c);") + fence("CREATE INDEX i ON t (c);") + tail, [][2]int{{1, 1}}},
+		{"comments translated", lead + fence("-- 建索引\nCREATE INDEX i ON t (c);") + fence("-- make the index\nCREATE INDEX i ON t (c);") + tail, [][2]int{{1, 1}}},
+		{"two blocks", lead + fence("CREATE INDEX i ON t (c);") + fence("DROP INDEX i;") + tail, [][2]int{{0, 1}, {0, 1}}},
+		{"inside a pair", "用这条语句：\n\n" + fence("SELECT 1;") + "Use this statement:\n\n" + fence("SELECT 1;") + tail, [][2]int{{1, 1}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc, diags := Parse("x.md", []byte(c.src))
+			if doc == nil {
+				t.Fatal(diags)
+			}
+			var code [][2]int
+			for _, b := range doc.Blocks {
+				if len(b.ZH)+len(b.EN) > 0 && slices.ContainsFunc(append(b.ZH[:len(b.ZH):len(b.ZH)], b.EN...), func(p Para) bool { return p.Pre }) {
+					code = append(code, [2]int{len(b.ZH), len(b.EN)})
+				}
+			}
+			if fmt.Sprint(code) != fmt.Sprint(c.code) {
+				t.Errorf("code pairs (zh, en paragraphs) %v, want %v", code, c.code)
+			}
+		})
 	}
 }
 

@@ -69,11 +69,13 @@ func neutralLanguage(i int, prev, order Lang, next class) Lang {
 
 // identicalNeighbours handles a heading that reads the same in both languages
 // ("Go Modules" / "Go Modules"): two equal, Han-free units after a translation
-// are taken as one pair.
+// are taken as one pair. So are two code blocks in a row after a
+// translation, when they are the same code given in both languages: the
+// same text, or the same lines with comments translated (one has Han).
 func identicalNeighbours(units []unit, order Lang) {
 	for i := 0; i+1 < len(units); i++ {
 		a, b := &units[i], &units[i+1]
-		if a.text != b.text || a.counts.han > 0 || a.class == classNeutral {
+		if !codeTwice(a, b) && (a.text != b.text || a.counts.han > 0 || a.class == classNeutral) {
 			continue
 		}
 		if i > 0 && units[i-1].lang == order {
@@ -82,4 +84,17 @@ func identicalNeighbours(units []unit, order Lang) {
 		a.lang, b.lang = order, order.Other()
 		i++
 	}
+}
+
+// codeTwice reports two code blocks that are one block given in both
+// languages: the same text, or as many lines with Han in one of them (its
+// comments translated).
+func codeTwice(a, b *unit) bool {
+	if !a.standsAlone() || !b.standsAlone() || a.quoteDepth() != b.quoteDepth() {
+		return false
+	}
+	if a.text == b.text {
+		return true
+	}
+	return len(a.lines) == len(b.lines) && (a.counts.han > 0) != (b.counts.han > 0)
 }

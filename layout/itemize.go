@@ -518,7 +518,17 @@ func (z *itemizer) pieces(t token, hyphen bool) {
 	}
 	off := t.off
 	for i, part := range parts {
-		z.box(z.measure(part, off))
+		segs := z.measure(part, off)
+		if i < len(parts)-1 && len(segs) > 0 {
+			// the kerning between this piece and the next, which
+			// measuring them apart loses: the token keeps its width
+			last := &segs[len(segs)-1]
+			if k := z.kern(last.role, lastRune(part), firstRune(parts[i+1])); k != 0 {
+				last.width += k
+				last.adjusted = true
+			}
+		}
+		z.box(segs)
 		off += len(part)
 		if i == len(parts)-1 {
 			break

@@ -3,16 +3,16 @@ package layout
 import "diglot/article"
 
 // tableRow sets a row of a table's cells at its table's column widths
-// (article.Document.Tables), an em apart: every cell but the last on one
-// line in its column, the last in the rest of the width, wrapping there, so
-// that the row read line by line keeps its text's order and the columns of
-// the table's rows, each a pair of its own, line up. A cell wider than its
-// column's estimate pushes the cells after it along. A right-aligned or
-// centred column's one-line cells are set at the right or in the middle of
-// the column's estimate (of the width left, for the last). The header row
-// is bold. False when p is no table row, or when the other columns leave the
-// last under a third of the width: then the row is set as a paragraph, its
-// cells a space apart.
+// (measureTables), an em apart. Every column but one is as wide as its
+// widest cell, each cell on one line; the widest column (flexColumn) takes
+// the rest of the width and its cells wrap there. The cells before it
+// stand on the row's first line, the cells after it on its last, so that
+// the row read line by line keeps its text's order, and the columns of
+// the table's rows, each a pair of its own, line up. A right-aligned or
+// centred column's cells are set at the right or in the middle of the
+// column. The header row is bold. False when p is no table row, or when
+// the other columns leave the wrapping one under a third of the width:
+// then the row is set as a paragraph, its cells a space apart.
 func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 	if p.Table == 0 || p.Table > len(z.tables) {
 		return nil, false
@@ -26,79 +26,103 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 		return nil, false
 	}
 	gap := z.size
-	starts := make([]int, n) // where each column starts
-	for j := 1; j < n; j++ {
-		starts[j] = starts[j-1] + cols[j-1]*z.size/1000 + gap
+	flex := flexColumn(cols)
+	widths := make([]int, n) // each column's width, rounded up from cols
+	rest := width - (n-1)*gap
+	for j, c := range cols {
+		widths[j] = (c*z.size + 999) / 1000
+		if j != flex {
+			rest -= widths[j]
+		}
 	}
-	if width-starts[n-1] < width/3 {
-		return nil, false
+	if rest < widths[flex] {
+		if rest < width/3 {
+			return nil, false
+		}
+		widths[flex] = rest
 	}
-	var out []line
-	x := 0 // the next cell's least start: past the cell before it
+	type placed struct {
+		lines  []line
+		column int
+	}
+	var set []placed
+	x, flexLines := 0, 1
 	cells := p.Cells()
 	for j := range min(n, len(cells)) {
 		cell := article.Para{Lines: p.Lines, Inlines: cells[j]}
-		x = max(x, starts[j])
-		if len(cell.Inlines) == 0 {
-			continue
-		}
-		cz := &itemizer{faces: z.faces, hyph: z.hyph, size: z.size, lang: z.lang, tables: z.tables}
-		w := width - x // the last cell wraps in the rest of the width
-		if j < n-1 {
-			w = width // the others keep to one line
-		} else if w < width/4 {
-			return nil, false // the cells before it took its room
-		}
-		cz.column = w
-		spans := bodySpans(cell, z.lang, p.Head)
-		var para paragraph
-		if z.lang == langZH {
-			para = cz.itemizeChinese(spans)
-		} else {
-			para = cz.itemizeEnglish(spans)
-		}
-		lines := setRagged(para, w)
-		colW := cols[j] * z.size / 1000
-		if j == n-1 {
-			colW = min(colW, w)
-		}
-		if len(lines) == 1 && lines[0].width < colW {
-			switch p.CellAlign(j) {
-			case article.AlignRight:
-				lines = shift(lines, colW-lines[0].width)
-			case article.AlignCenter:
-				lines = shift(lines, (colW-lines[0].width)/2)
+		if len(cell.Inlines) > 0 {
+			cz := &itemizer{faces: z.faces, hyph: z.hyph, size: z.size, lang: z.lang, tables: z.tables, column: widths[j]}
+			spans := bodySpans(cell, z.lang, p.Head)
+			var para paragraph
+			if z.lang == langZH {
+				para = cz.itemizeChinese(spans)
+			} else {
+				para = cz.itemizeEnglish(spans)
 			}
-		}
-		lines = shift(lines, x)
-		for k := range lines {
-			for i := range lines[k].runs {
-				lines[k].runs[i].Cell = j + 1
+			w := widths[j]
+			if j != flex {
+				w = width // one line, as wide as its column by measure
 			}
-		}
-		if j < n-1 && (len(lines) > 1 || lines[0].width > width) {
-			return nil, false // pushed past the column's edge: no table fits
-		}
-		for k, ln := range lines {
-			if k == len(out) {
-				out = append(out, line{end: -1})
+			lines := setRagged(para, w)
+			if j != flex && (len(lines) > 1 || lines[0].width > widths[j]+z.size/10) {
+				return nil, false // wider than measured: no table fits
 			}
-			out[k].runs = append(out[k].runs, ln.runs...)
-			out[k].width = max(out[k].width, ln.width)
+			if len(lines) == 1 && lines[0].width < widths[j] {
+				switch p.CellAlign(j) {
+				case article.AlignRight:
+					lines = shift(lines, widths[j]-lines[0].width)
+				case article.AlignCenter:
+					lines = shift(lines, (widths[j]-lines[0].width)/2)
+				}
+			}
+			for k := range lines {
+				for i := range lines[k].runs {
+					lines[k].runs[i].Cell = j + 1
+				}
+			}
+			if j == flex {
+				flexLines = len(lines)
+			}
+			set = append(set, placed{shift(lines, x), j})
 		}
-		if len(lines) > 0 {
-			x = lines[0].width + gap
+		x += widths[j] + gap
+	}
+	out := make([]line, flexLines)
+	for k := range out {
+		out[k].end = -1
+	}
+	for _, c := range set {
+		first := 0 // the cells after the wrapping one stand on its last line
+		if c.column > flex {
+			first = flexLines - 1
+		}
+		for k, ln := range c.lines {
+			out[first+k].runs = append(out[first+k].runs, ln.runs...)
+			out[first+k].width = max(out[first+k].width, ln.width)
 		}
 	}
-	return out, len(out) > 0
+	return out, len(set) > 0
+}
+
+// flexColumn is the column of a table that wraps: its widest, the last of
+// those as wide.
+func flexColumn(cols []int) int {
+	flex := 0
+	for j, c := range cols {
+		if c >= cols[flex] {
+			flex = j
+		}
+	}
+	return flex
 }
 
 // measureTables returns the widths of the document's tables' columns
 // (as article.Document.Tables gives them, in thousandths of an em of body
 // text) measured in the faces they are set in rather than estimated from
-// their characters: each column's widest cell, set on one line, so that a
-// right-aligned column's cells end where its widest one does.
-func measureTables(doc *article.Document, chain *faceChain, spec Spec) []article.TableColumns {
+// their characters: each column's widest cell, set on one line (itemized
+// as tableRow does, hyphenation points and all), so that a column's cells
+// fit it and a right-aligned column's cells end where its widest does.
+func measureTables(doc *article.Document, chain *faceChain, hyph *hyphenCache, spec Spec) []article.TableColumns {
 	tables := doc.Tables()
 	for i := range tables {
 		tables[i].ZH = make([]int, len(tables[i].ZH))
@@ -122,7 +146,7 @@ func measureTables(doc *article.Document, chain *faceChain, spec Spec) []article
 					if k == len(cols) {
 						break
 					}
-					z := &itemizer{faces: chain, size: size, lang: lang, column: spec.Width}
+					z := &itemizer{faces: chain, hyph: hyph, size: size, lang: lang, column: spec.Width}
 					spans := bodySpans(article.Para{Lines: p.Lines, Inlines: cell}, lang, p.Head)
 					var para paragraph
 					if lang == langZH {

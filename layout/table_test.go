@@ -75,13 +75,20 @@ func TestTableRowsLineUp(t *testing.T) {
 }
 
 // TestTableTooWideIsAParagraph: a table whose cells cannot stand side by
-// side in the column (a first cell as wide as the column) is set as
-// paragraphs, its cells a space apart, never past the column's edge.
+// side in the column (a last cell as wide as the column beside a long
+// first one) is set as paragraphs, its cells a space apart, never past
+// the column's edge.
 func TestTableTooWideIsAParagraph(t *testing.T) {
 	long := strings.Repeat("a long first cell ", 6)
-	src := "| 名称 | 说明 |\n|---|---|\n| " + strings.Repeat("很长的第一格", 8) + " | 短 |\n\n| Name | Note |\n|---|---|\n| " + long + " | short |\n"
+	src := "| 名称 | 说明 |\n|---|---|\n| " + strings.Repeat("很长的第一格", 8) + " | " + strings.Repeat("很长的第二格", 6) + " |\n\n| Name | Note |\n|---|---|\n| " + long + " | " + long + " |\n"
 	book := typesetMarkdown(t, src)
 	for _, r := range book.Pages[0].Runs {
+		if r.Artifact {
+			continue // the folio, centred under both columns
+		}
+		if r.Table > 0 && r.Cell > 0 {
+			t.Errorf("%q set as a cell (%d): the table cannot stand as cells", r.Text, r.Cell)
+		}
 		for _, col := range [][2]int{book.ZHColumn, book.ENColumn} {
 			if r.X >= col[0] && r.X < col[0]+col[1] && r.X+r.Width > col[0]+col[1]+Pt {
 				t.Errorf("%q at %d–%d past its column's edge %d", r.Text, r.X, r.X+r.Width, col[0]+col[1])
@@ -186,5 +193,44 @@ func TestTableAlignAndRules(t *testing.T) {
 		if len(ys) != 3 || ys[0] >= head-6*Pt || ys[1] <= head || ys[1] >= body-6*Pt || ys[2] <= last || ys[2] >= next-6*Pt {
 			t.Errorf("%s: rules at %v; baselines: header %d, first row %d, last row %d, next paragraph %d", side.name, ys, head, body, last, next)
 		}
+	}
+}
+
+// TestTableMiddleColumnWraps: the widest column wraps, wherever it is; the
+// cells before it stand on the row's first line and the cells after it on
+// its last, so that the row read line by line keeps its text's order, and
+// every other column is as wide as its widest cell.
+func TestTableMiddleColumnWraps(t *testing.T) {
+	src := "| 类型 | 操作 | 大小 |\n|---|---|--:|\n| B-tree | 等值 | 21 MB |\n| Hash | 等值 | 18 MB |\n\n" +
+		"| Type | Operators | Size |\n|---|---|--:|\n| B-tree | equality, ranges, sorting, prefix matches of text and an ORDER BY on the same column | 21 MB |\n| Hash | equality | 18 MB |\n"
+	book := typesetMarkdown(t, src)
+	var row []Run
+	for _, r := range book.Pages[0].Runs {
+		if r.Pair == 2 && r.Side == article.English {
+			row = append(row, r)
+		}
+	}
+	if len(row) == 0 {
+		t.Fatal("no English runs of the second pair")
+	}
+	first, last := row[0].Y, row[len(row)-1].Y
+	if first == last {
+		t.Fatal("the operators cell did not wrap")
+	}
+	var text []string
+	for _, r := range row {
+		if r.Cell == 0 {
+			t.Fatalf("%q not set as a cell: the row fell back to a paragraph", r.Text)
+		}
+		switch {
+		case r.Cell == 1 && r.Y != first:
+			t.Errorf("first cell's %q on line y=%d, want the row's first line %d", r.Text, r.Y, first)
+		case r.Cell == 3 && r.Y != last:
+			t.Errorf("last cell's %q on line y=%d, want the row's last line %d", r.Text, r.Y, last)
+		}
+		text = append(text, r.Text)
+	}
+	if got := strings.Join(text, " "); !strings.HasPrefix(got, "B-tree equality") || !strings.HasSuffix(got, "column 21 MB") {
+		t.Errorf("the row's runs in line order: %q", got)
 	}
 }

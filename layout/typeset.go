@@ -95,13 +95,13 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	if err != nil {
 		return nil, err
 	}
-	spec.tables = measureTables(doc, chain, spec)
 	hyph, err := hyphen.English()
 	if err != nil {
 		return nil, err
 	}
 	textW := spec.Width - 2*spec.MarginInner
 	words := hyphenCaches(hyph)
+	spec.tables = measureTables(doc, chain, words[0], spec)
 	zhW := columnWidth(doc, chain, spec, textW)
 	short := len(doc.Blocks) <= rowBatch
 	var itemized []measuredRow // a short book's paragraphs, itemized to choose its columns
@@ -324,8 +324,18 @@ func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
 	paras := b.Side(side)
 	latinParas := make([]bool, len(paras))
+	latinCells := make([][]bool, len(paras)) // of a table row, by cell
 	for i, p := range paras {
 		latinParas[i] = side == article.Chinese && latinText(p.LabelText(side)+p.Text)
+		if side == article.Chinese && p.Table > 0 {
+			for _, cell := range p.Cells() {
+				var text strings.Builder
+				for _, in := range cell {
+					text.WriteString(in.Text)
+				}
+				latinCells[i] = append(latinCells[i], latinText(text.String()))
+			}
+		}
 	}
 	part := PartBody
 	switch b.Kind {
@@ -348,7 +358,8 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 				r.Level = b.Level
 			}
 			r.Lang = tagOf(r.override, side, zhTag)
-			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || (r.Link != "" || r.Part == PartCode) && latinText(r.Text)) {
+			latinCell := r.Para < len(latinCells) && r.Cell > 0 && r.Cell <= len(latinCells[r.Para]) && latinCells[r.Para][r.Cell-1]
+			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || latinCell || (r.Link != "" || r.Part == PartCode) && latinText(r.Text)) {
 				r.Lang = "en"
 			}
 		}
@@ -357,8 +368,8 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 
 // latinText reports Latin letters without Han. On the Chinese side such
 // text is English, not Chinese quoting a Latin word, when it is a whole
-// paragraph (a heading "FAQ" given in both languages) or a web address
-// or code.
+// paragraph (a heading "FAQ" given in both languages), a table's cell
+// (a name, "21 MB"), a web address or code.
 func latinText(s string) bool {
 	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
 }
