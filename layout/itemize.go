@@ -20,6 +20,7 @@ type span struct {
 	style article.Style
 	link  string
 	lang  article.Override
+	cell  int // a table row's cell (article.Inline.Cell), 0 outside one
 }
 
 // styleRun is where a span starts in its paragraph's joined text.
@@ -28,6 +29,7 @@ type styleRun struct {
 	style article.Style
 	link  string
 	lang  article.Override
+	cell  int
 }
 
 // segment is text drawn in one face at one position within a box.
@@ -251,8 +253,20 @@ func (z *itemizer) wordSpace(next int) {
 		off = next - 1
 	}
 	sp := z.measure(" ", off)[0]
-	z.p.items = append(z.p.items, linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()})
+	it := linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()}
+	if z.cellStart(next) {
+		// between the cells of a table row set as a paragraph: an em,
+		// so that the cells stay apart
+		it.Width, it.Stretch, it.Shrink = z.size, z.size/2, z.size/4
+	}
+	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})
+}
+
+// cellStart reports whether the text at byte offset off starts a table
+// row's cell after the first, after the space between two cells.
+func (z *itemizer) cellStart(off int) bool {
+	return off > 0 && z.runAt(off).cell > 1 && z.runAt(off-1).cell == 0
 }
 
 func (z *itemizer) add(it linebreak.Item) {
@@ -394,7 +408,7 @@ func (t token) sub(rs []rune, from, to int) token {
 // join records the spans' styles and returns their joined text.
 func (z *itemizer) join(spans []span) string {
 	if len(spans) == 1 {
-		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link, lang: spans[0].lang}}
+		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link, lang: spans[0].lang, cell: spans[0].cell}}
 		return spans[0].text
 	}
 	var b strings.Builder
@@ -403,7 +417,7 @@ func (z *itemizer) join(spans []span) string {
 		if sp.text == "" {
 			continue
 		}
-		z.styles = append(z.styles, styleRun{start: b.Len(), style: sp.style, link: sp.link, lang: sp.lang})
+		z.styles = append(z.styles, styleRun{start: b.Len(), style: sp.style, link: sp.link, lang: sp.lang, cell: sp.cell})
 		b.WriteString(sp.text)
 	}
 	return b.String()

@@ -149,6 +149,8 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyNumberUnit})
 	}
 	switch {
+	case b.spaceBef && z.cellStart(b.off):
+		z.wordSpace(b.off) // between two cells of a table row set as a paragraph
 	case a.cjk && b.cjk:
 		z.add(linebreak.Item{Kind: linebreak.Glue, Stretch: em * zhStretchPerMille / 1000})
 	case a.cjk != b.cjk && (isHanLike(a) || isHanLike(b)) && (hasAlnum(a) || hasAlnum(b)):

@@ -234,3 +234,51 @@ func TestTableMiddleColumnWraps(t *testing.T) {
 		t.Errorf("the row's runs in line order: %q", got)
 	}
 }
+
+// TestTableParagraphKeepsCellsApart: a table row set as a paragraph (its
+// cells cannot stand side by side) keeps its cells an em apart, in Chinese
+// too, where the space between two cells would vanish between Han
+// (类型操作说明大小); it starts at the column's edge, with no paragraph
+// indent, and its header row stays bold.
+func TestTableParagraphKeepsCellsApart(t *testing.T) {
+	src := "| 类型 | 操作 | 说明 | 大小 |\n|---|---|---|---|\n| 甲乙丙丁戊己庚辛壬癸 | 甲乙丙丁戊己庚辛壬癸甲乙 | 子丑寅卯辰巳午未申酉戌亥 | 二十一兆字节 |\n\n" +
+		"| Type | Operators | Notes | Size |\n|---|---|---|---|\n| a long first cell here | another rather long cell | and notes that go on | twenty-one megabytes |\n"
+	book := typesetMarkdown(t, src)
+	spec := DefaultSpec(A4)
+	for _, side := range []struct {
+		col   [2]int
+		cells []string
+		size  int
+	}{
+		{book.ZHColumn, []string{"类型", "操作", "说明", "大小"}, spec.ZHSize},
+		{book.ENColumn, []string{"Type", "Operators", "Notes", "Size"}, spec.ENSize},
+	} {
+		var head []Run
+		for _, r := range book.Pages[0].Runs {
+			if r.Pair == 1 && r.X >= side.col[0] && r.X < side.col[0]+side.col[1] {
+				if n := len(head); n > 0 && r.X-head[n-1].X-head[n-1].Width < Pt/2 { // a kerned pair starts a run
+					head[n-1].Text += r.Text
+					head[n-1].Width = r.X + r.Width - head[n-1].X
+					continue
+				}
+				head = append(head, r)
+			}
+		}
+		if len(head) != len(side.cells) {
+			t.Fatalf("header runs %v, want one a cell: %v", head, side.cells)
+		}
+		if head[0].X != side.col[0] {
+			t.Errorf("%s starts %d past the column's edge", head[0].Text, head[0].X-side.col[0])
+		}
+		for i, r := range head {
+			if r.Text != side.cells[i] || r.Cell != 0 || (r.Role != fonts.CJKBold && r.Role != fonts.LatinBold) {
+				t.Errorf("header run %d: %q (cell %d, role %v), want %q in bold", i, r.Text, r.Cell, r.Role, side.cells[i])
+			}
+			if i > 0 {
+				if gap := r.X - head[i-1].X - head[i-1].Width; gap < side.size*8/10 {
+					t.Errorf("%q only %d after %q: the cells run together", r.Text, gap, head[i-1].Text)
+				}
+			}
+		}
+	}
+}

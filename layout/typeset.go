@@ -244,7 +244,7 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
 	for _, in := range p.Inlines {
-		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link, lang: in.Lang})
+		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link, lang: in.Lang, cell: in.Cell})
 	}
 	if len(p.Inlines) == 0 && p.Text != "" {
 		spans = append(spans, span{text: norm.NFC.String(p.Text), style: strongIf(bold)})
@@ -509,10 +509,11 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		return append(pictureLines(p.Image, p.Text, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
 	}
 	if !list || marker == nil {
-		if z.lang == langZH && !list && !heading && !p.Pre {
+		if z.lang == langZH && !list && !heading && !p.Pre && p.Table == 0 {
 			z.indent = z.size * zhIndentPerMille / 1000
 		}
-		return setText(z, sideSpans(p, z.lang, heading), width, p.Pre, set)
+		// a table row set as a paragraph keeps its header row bold
+		return setText(z, sideSpans(p, z.lang, heading || p.Head), width, p.Pre, set)
 	}
 	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
 	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
