@@ -152,6 +152,7 @@ type Meta struct {
 	TitleEN     string // English title
 	Subtitle    string
 	Author      string
+	Translator  string // who translated the article (names as written, comma-separated)
 	Date        string
 	Language    string // zh-Hans or zh-Hant
 	Description string
@@ -163,6 +164,21 @@ type Meta struct {
 	Left       string // zh or en: the language of the left column
 	EPUBLayout string // auto, stacked or side-by-side
 	Columns    string // the PDF's column widths as zh:en ("1:1"), or "" to balance them
+}
+
+// TranslatorCredit credits the translator in the language of the name, for
+// a byline: "陈静 译" (in a zh-Hant document "陳靜 譯") for a Chinese name,
+// "translated by Jane Doe" for another; "" when no translator is given.
+func (m Meta) TranslatorCredit(zhTag string) string {
+	switch {
+	case m.Translator == "":
+		return ""
+	case script.HasHan(m.Translator) && zhTag == "zh-Hant":
+		return m.Translator + " 譯"
+	case script.HasHan(m.Translator):
+		return m.Translator + " 译"
+	}
+	return "translated by " + m.Translator
 }
 
 // TitleSource says where a document's title came from.

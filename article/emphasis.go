@@ -14,9 +14,10 @@ import (
 // cjkEmphasis parses * and _ emphasis as CommonMark does, with the
 // CJK-friendly amendment (github.com/tats-u/markdown-cjk-friendly, which
 // goldmark has not taken yet: yuin/goldmark#529): punctuation next to a
-// CJK character does not stop a delimiter run from opening or closing, so
-// `**重要。**其后` and `这是**「重要」**` are strong text, as a Chinese
-// writer means them, instead of literal asterisks.
+// CJK character does not stop a delimiter run from opening or closing, and
+// a CJK mark inside a run does not either, so `**重要。**其后`,
+// `这是**「重要」**`, `**提示：**ripgrep` and `use**「quoted」**` are strong
+// text, as a Chinese writer means them, instead of literal asterisks.
 type cjkEmphasis struct{}
 
 func (cjkEmphasis) Trigger() []byte { return []byte{'*', '_'} }
@@ -35,8 +36,11 @@ func (cjkEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	}
 	beforeSpace, afterSpace := util.IsSpaceRune(before), util.IsSpaceRune(after)
 	beforePunct, afterPunct := util.IsPunctRune(before), util.IsPunctRune(after)
-	left := !afterSpace && (!afterPunct || beforeSpace || beforePunct || isCJKWide(before))
-	right := !beforeSpace && (!beforePunct || afterSpace || afterPunct || isCJKWide(after))
+	// flanking as the amendment defines it: a CJK mark counts as no
+	// punctuation on its own side, and a CJK character on the other side
+	// lets a run next to other punctuation flank
+	left := !afterSpace && (!afterPunct || isCJKWide(after) || beforeSpace || beforePunct || isCJKWide(before))
+	right := !beforeSpace && (!beforePunct || isCJKWide(before) || afterSpace || afterPunct || isCJKWide(after))
 	canOpen, canClose := left, right
 	if c == '_' {
 		canOpen = left && (!right || beforePunct)

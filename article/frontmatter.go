@@ -17,7 +17,7 @@ import (
 
 // frontMatterKeys are the keys a front matter may set, in the order they are
 // documented.
-var frontMatterKeys = []string{"title", "title_en", "subtitle", "author", "date", "language", "description", "source", "identifier",
+var frontMatterKeys = []string{"title", "title_en", "subtitle", "author", "translator", "date", "language", "description", "source", "identifier",
 	"keywords", "paper", "left", "epub_layout", "columns"}
 
 // siteKeys are front-matter keys of site generators (Jekyll, Hugo, Hexo,
@@ -225,7 +225,7 @@ func yamlText(n *yaml.Node) (text, problem string) {
 // keyAliases map the keys of common site generators (Jekyll, Hugo) onto
 // diglot's.
 var keyAliases = map[string]string{
-	"authors": "author", "lang": "language", "summary": "description", "subtitle": "subtitle",
+	"authors": "author", "translators": "translator", "lang": "language", "summary": "description", "subtitle": "subtitle",
 	"tags": "keywords", "categories": "keywords",
 }
 
@@ -338,7 +338,7 @@ func checkKey(key string, line int, c *collector) bool {
 // "中文 / English" is split in two when no title_en is given.
 func metaFromValues(v map[string]string) Meta {
 	m := Meta{
-		Title: v["title"], TitleEN: v["title_en"], Subtitle: v["subtitle"], Author: v["author"], Date: v["date"],
+		Title: v["title"], TitleEN: v["title_en"], Subtitle: v["subtitle"], Author: v["author"], Translator: v["translator"], Date: v["date"],
 		Language: v["language"], Description: v["description"], Source: v["source"],
 		Identifier: v["identifier"], Keywords: keywords(v["keywords"]),
 		Paper: v["paper"], Left: v["left"], EPUBLayout: v["epub_layout"], Columns: v["columns"],

@@ -22,6 +22,7 @@ type JSONMeta struct {
 	Title       string `json:"title,omitempty"`
 	TitleEN     string `json:"title_en,omitempty"`
 	Author      string `json:"author,omitempty"`
+	Translator  string `json:"translator,omitempty"`
 	Date        string `json:"date,omitempty"`
 	Language    string `json:"language"`
 	Description string `json:"description,omitempty"`
@@ -66,7 +67,7 @@ func (d *Document) JSON() JSONDocument {
 		Title:       d.Title(),
 		Translation: d.Translation,
 		Meta: JSONMeta{
-			Title: m.Title, TitleEN: m.TitleEN, Author: m.Author, Date: m.Date,
+			Title: m.Title, TitleEN: m.TitleEN, Author: m.Author, Translator: m.Translator, Date: m.Date,
 			Language: d.Language(), Description: m.Description, Source: m.Source,
 			Identifier: m.Identifier, Order: d.Order.String() + "-first",
 		},

@@ -468,7 +468,7 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			switch {
 			case x.HardLineBreak():
 				out = append(out, Inline{Text: "\n", Style: st, Link: href, Line: line})
-			case x.SoftLineBreak():
+			case x.SoftLineBreak() && !endsLineBreak(out):
 				out = append(out, Inline{Text: " ", Style: st, Link: href, Line: line})
 			}
 		case *ast.String:
@@ -505,7 +505,11 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 		case *ast.Image:
 			r.noteImage(x) // an image inside text: not set
 		case *ast.RawHTML:
-			// an inline tag is markup: its text comes as the nodes around it
+			// an inline tag is markup: its text comes as the nodes around
+			// it; a <br> is a hard line break, as in HTML
+			if isLineBreakTag(x.Segments.Value(r.src)) {
+				out = append(out, Inline{Text: "\n", Style: st, Link: href})
+			}
 		case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
 			// the box and the footnote marks are markup; the notes come
 			// as blocks at the end
@@ -659,4 +663,22 @@ func linkAddresses(ins []Inline) []Inline {
 		}
 	}
 	return out
+}
+
+// isLineBreakTag reports an HTML line break tag: <br>, <br/>, <BR />,
+// <br class="x">.
+func isLineBreakTag(tag []byte) bool {
+	t := strings.ToLower(strings.TrimSpace(string(tag)))
+	return len(t) > 3 && strings.HasPrefix(t, "<br") && strings.HasSuffix(t, ">") && strings.ContainsRune(" \t\n/>", rune(t[3]))
+}
+
+// endsLineBreak reports inlines whose text ends with a hard line break
+// (a <br> at a line's end): the soft break after it adds no space.
+func endsLineBreak(ins []Inline) bool {
+	for i := len(ins) - 1; i >= 0; i-- {
+		if ins[i].Text != "" {
+			return strings.HasSuffix(ins[i].Text, "\n")
+		}
+	}
+	return false
 }

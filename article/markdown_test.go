@@ -156,9 +156,9 @@ An English paragraph.
 }
 
 func TestCJKFriendlyEmphasis(t *testing.T) {
-	blocks := md(t, "这是**重要。**其后，还有**「引号」**和*强调*。\n\nThis is **important.** After it, **“quoted”** and *snake_case_word* stays.\n")
+	blocks := md(t, "这是**重要。**其后，还有**「引号」**和*强调*。**提示：**ripgrep 与 Go**「引号」**。\n\nThis is **important.** After it, **“quoted”** and *snake_case_word* stays.\n")
 	zh, en := blocks[0].ZH[0], blocks[0].EN[0]
-	if zh.Text != "这是重要。其后，还有「引号」和强调。" || en.Text != "This is important. After it, “quoted” and snake_case_word stays." {
+	if zh.Text != "这是重要。其后，还有「引号」和强调。提示：ripgrep 与 Go「引号」。" || en.Text != "This is important. After it, “quoted” and snake_case_word stays." {
 		t.Errorf("marks left: %q / %q", zh.Text, en.Text)
 	}
 	strong := 0
@@ -167,8 +167,8 @@ func TestCJKFriendlyEmphasis(t *testing.T) {
 			strong++
 		}
 	}
-	if strong != 4 {
-		t.Errorf("%d strong inlines, want 4: %+v %+v", strong, zh.Inlines, en.Inlines)
+	if strong != 6 {
+		t.Errorf("%d strong inlines, want 6: %+v %+v", strong, zh.Inlines, en.Inlines)
 	}
 }
 
@@ -424,5 +424,36 @@ func TestTableRowCells(t *testing.T) {
 	cells := blocks[0].EN[0].Cells()
 	if len(cells) != 3 || len(cells[1]) != 0 || textOf(cells[0]) != "Setting" || textOf(cells[2]) != "Use" {
 		t.Errorf("cells %v", cells)
+	}
+}
+
+// TestHTMLLineBreak: an inline <br> (any spelling) is a hard line break,
+// with no space after it from the line's end; other tags are markup whose
+// text comes from around them.
+func TestHTMLLineBreak(t *testing.T) {
+	blocks := md(t, "在 Debian 上：<br>\n`apt-get install rg`，按 <kbd>Ctrl</kbd> 停止。<BR />再见<br/>。\n\nOn Debian:<br>\n`apt-get install rg`; press <kbd>Ctrl</kbd> to stop.<brx>Bye\n")
+	zh, en := blocks[0].ZH[0], blocks[0].EN[0]
+	var zt, et strings.Builder
+	for _, in := range zh.Inlines {
+		zt.WriteString(in.Text)
+	}
+	for _, in := range en.Inlines {
+		et.WriteString(in.Text)
+	}
+	if got, want := zt.String(), "在 Debian 上：\napt-get install rg，按 Ctrl 停止。\n再见\n。"; got != want {
+		t.Errorf("Chinese %q, want %q", got, want)
+	}
+	if got, want := et.String(), "On Debian:\napt-get install rg; press Ctrl to stop.Bye"; got != want {
+		t.Errorf("English %q, want %q", got, want)
+	}
+	for _, tag := range []string{"<br>", "<br/>", "<br />", "<BR>", " <br > ", "<br class=\"x\">"} {
+		if !isLineBreakTag([]byte(tag)) {
+			t.Errorf("%q is a line break", tag)
+		}
+	}
+	for _, tag := range []string{"<brx>", "<b>", "</br>", "<br"} {
+		if isLineBreakTag([]byte(tag)) {
+			t.Errorf("%q is no line break", tag)
+		}
 	}
 }

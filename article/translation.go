@@ -154,7 +154,7 @@ func mergeMeta(zh, en Meta, originalIsChinese bool) Meta {
 		v     *string
 		other string
 	}{
-		{&m.Subtitle, second.Subtitle}, {&m.Author, second.Author}, {&m.Date, second.Date},
+		{&m.Subtitle, second.Subtitle}, {&m.Author, second.Author}, {&m.Translator, second.Translator}, {&m.Date, second.Date},
 		{&m.Description, second.Description}, {&m.Source, second.Source}, {&m.Identifier, second.Identifier},
 		{&m.Paper, second.Paper}, {&m.Left, second.Left}, {&m.EPUBLayout, second.EPUBLayout}, {&m.Columns, second.Columns},
 	} {

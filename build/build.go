@@ -395,7 +395,7 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 		spec.Title, spec.TitleEN = cleanTitle(doc.Meta.Title), cleanTitle(doc.Meta.TitleEN)
 		spec.TitleFromHeading = titleInBody(doc)
 	}
-	spec.Byline = byline(doc.Meta)
+	spec.Byline = byline(doc.Meta, doc.Language())
 	spec.RunningHeadZH, spec.RunningHeadEN = spec.Title, spec.TitleEN
 	spec.Language = doc.Language()
 	return spec
@@ -421,7 +421,7 @@ func editionOf(book *layout.Book) epub.Edition {
 // made: the EPUB's page list waits for it.
 func makePDF(doc, clean *article.Document, set *fonts.Set, spec layout.Spec, opt Options, pictures map[string][]byte, paged func(*layout.Book)) ([]byte, *layout.Book, error) {
 	var buf bytes.Buffer
-	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Subject: doc.Meta.Description, Keywords: strings.Join(doc.Meta.Keywords, ", "), Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
+	meta := pdf.Meta{Title: doc.Title(), Author: doc.Meta.Author, Translator: doc.Meta.Translator, Subject: doc.Meta.Description, Keywords: strings.Join(doc.Meta.Keywords, ", "), Lang: doc.Language(), Created: opt.Created, Pictures: pictures}
 	// each page goes to the PDF as soon as layout has finished it
 	w := pdf.NewWriter(&buf, set, meta, spec.Width, spec.Height, spec.Language)
 	book, err := layout.TypesetPages(clean, set, spec, w.WritePage)
@@ -503,9 +503,11 @@ func headsArticle(doc *article.Document) bool {
 	return true
 }
 
-func byline(m article.Meta) string {
+// byline is the title block's line under the titles: the author, the
+// translator's credit, the date and the source.
+func byline(m article.Meta, zhTag string) string {
 	var parts []string
-	for _, p := range []string{m.Author, m.Date, m.Source} {
+	for _, p := range []string{m.Author, m.TranslatorCredit(zhTag), m.Date, m.Source} {
 		if p != "" {
 			parts = append(parts, p)
 		}

@@ -403,13 +403,27 @@ func zipEntry(t *testing.T, data []byte, name string) string {
 // and its XMP alike (PDF/A asks them to agree).
 func TestKeywords(t *testing.T) {
 	src := "+++\ntitle = \"标题 / Title\"\ntags = [\"go\", \"runtime\"]\ncategories = [\"notes\", \"go\"]\ndraft = true\n+++\n中文段落。\n\nAn English paragraph.\n"
+	book, pdfData := buildQuietly(t, "k.md", src)
+	opf := zipEntry(t, book, "OEBPS/package.opf")
+	if !strings.Contains(opf, "<dc:subject>notes</dc:subject>\n<dc:subject>go</dc:subject>\n<dc:subject>runtime</dc:subject>\n") {
+		t.Errorf("the package's subjects:\n%s", opf)
+	}
+	if data := withStreams(pdfData); !bytes.Contains(data, []byte("/Keywords (notes, go, runtime)")) || !bytes.Contains(data, []byte("<pdf:Keywords>notes, go, runtime</pdf:Keywords>")) {
+		t.Error("the PDF's keywords are missing from its information or its XMP")
+	}
+}
+
+// buildQuietly builds a Markdown article to both formats, failing the test
+// on any warning, and returns the EPUB's bytes and the PDF's.
+func buildQuietly(t *testing.T, name, src string) (book, pdfData []byte) {
+	t.Helper()
 	var diag bytes.Buffer
-	res, err := Article("k.md", []byte(src), fonts.NewSet(), Options{OutDir: t.TempDir(), Created: time.Unix(1700000000, 0).UTC()}, &diag)
+	res, err := Article(name, []byte(src), fonts.NewSet(), Options{OutDir: t.TempDir(), Created: time.Unix(1700000000, 0).UTC()}, &diag)
 	if err != nil {
 		t.Fatal(err, diag.String())
 	}
 	if diag.Len() > 0 {
-		t.Errorf("warnings for a site's keys: %s", diag.String())
+		t.Errorf("warnings: %s", diag.String())
 	}
 	for _, r := range res {
 		data, err := os.ReadFile(r.Path)
@@ -417,14 +431,43 @@ func TestKeywords(t *testing.T) {
 			t.Fatal(err)
 		}
 		if strings.HasSuffix(r.Path, ".epub") {
-			opf := zipEntry(t, data, "OEBPS/package.opf")
-			if !strings.Contains(opf, "<dc:subject>notes</dc:subject>\n<dc:subject>go</dc:subject>\n<dc:subject>runtime</dc:subject>\n") {
-				t.Errorf("the package's subjects:\n%s", opf)
-			}
-			continue
+			book = data
+		} else {
+			pdfData = data
 		}
-		if data = withStreams(data); !bytes.Contains(data, []byte("/Keywords (notes, go, runtime)")) || !bytes.Contains(data, []byte("<pdf:Keywords>notes, go, runtime</pdf:Keywords>")) {
-			t.Error("the PDF's keywords are missing from its information or its XMP")
+	}
+	return book, pdfData
+}
+
+// TestTranslator: the front matter's translator (or translators) is the
+// EPUB's dc:contributor with the MARC role trl and the PDF's XMP
+// dc:contributor, and both bylines credit them in the language of the
+// name, without a warning for the key.
+func TestTranslator(t *testing.T) {
+	src := "---\ntitle: 标题 / Title\nauthor: Andrew Gallant\ntranslators: [陈静]\n---\n中文段落。\n\nAn English paragraph.\n"
+	book, pdfData := buildQuietly(t, "tr.md", src)
+	opf := zipEntry(t, book, "OEBPS/package.opf")
+	if !strings.Contains(opf, "<dc:contributor id=\"translator\">陈静</dc:contributor>\n<meta refines=\"#translator\" property=\"role\" scheme=\"marc:relators\">trl</meta>\n") {
+		t.Errorf("the package's contributor:\n%s", opf)
+	}
+	if title := zipEntry(t, book, "OEBPS/title.xhtml"); !strings.Contains(title, ">陈静 译</p>") {
+		t.Errorf("the title page's byline:\n%s", title)
+	}
+	if !bytes.Contains(withStreams(pdfData), []byte("<dc:contributor><rdf:Bag><rdf:li>陈静</rdf:li></rdf:Bag></dc:contributor>")) {
+		t.Error("the PDF's XMP has no contributor")
+	}
+	for _, c := range []struct {
+		m    article.Meta
+		tag  string
+		want string
+	}{
+		{article.Meta{Author: "A", Translator: "陈静", Date: "2024-05-01"}, "zh-Hans", "A · 陈静 译 · 2024-05-01"},
+		{article.Meta{Translator: "陳靜"}, "zh-Hant", "陳靜 譯"},
+		{article.Meta{Author: "王晓明", Translator: "Jane Doe"}, "zh-Hans", "王晓明 · translated by Jane Doe"},
+		{article.Meta{Author: "A"}, "zh-Hans", "A"},
+	} {
+		if got := byline(c.m, c.tag); got != c.want {
+			t.Errorf("byline(%+v) = %q, want %q", c.m, got, c.want)
 		}
 	}
 }

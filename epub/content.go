@@ -723,7 +723,7 @@ func (b *book) titlePage() string {
 		fmt.Fprintf(&w, "<span class=\"en\" %s>%s</span>", b.langAttr(article.English), b.text(m.TitleEN, article.English, true))
 	}
 	w.WriteString("</h1>\n")
-	for _, line := range []string{m.Author, m.Date, m.Source} {
+	for _, line := range []string{m.Author, m.TranslatorCredit(b.zhTag), m.Date, m.Source} {
 		if line == "" {
 			continue
 		}

@@ -69,6 +69,10 @@ func (b *book) packageDocument(fontFiles []fontFile, hasCover bool) string {
 	if m.Author != "" {
 		fmt.Fprintf(&w, "<dc:creator id=\"creator\">%s</dc:creator>\n", escape(m.Author))
 	}
+	if m.Translator != "" {
+		fmt.Fprintf(&w, "<dc:contributor id=\"translator\">%s</dc:contributor>\n", escape(m.Translator))
+		w.WriteString("<meta refines=\"#translator\" property=\"role\" scheme=\"marc:relators\">trl</meta>\n")
+	}
 	langs := [2]string{b.zhTag, "en"}
 	if b.opt.Left == article.English {
 		langs = [2]string{"en", b.zhTag}

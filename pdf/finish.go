@@ -273,6 +273,9 @@ func (d *document) xmp() []byte {
 	if d.meta.Author != "" {
 		b.WriteString("<dc:creator><rdf:Seq><rdf:li>" + esc(d.meta.Author) + "</rdf:li></rdf:Seq></dc:creator>\n")
 	}
+	if d.meta.Translator != "" {
+		b.WriteString("<dc:contributor><rdf:Bag><rdf:li>" + esc(d.meta.Translator) + "</rdf:li></rdf:Bag></dc:contributor>\n")
+	}
 	if d.meta.Subject != "" {
 		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(d.meta.Subject) + "</rdf:li></rdf:Alt></dc:description>\n")
 	}

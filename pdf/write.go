@@ -21,6 +21,7 @@ import (
 // Meta is the document information.
 type Meta struct {
 	Title, Author, Subject string
+	Translator             string // dc:contributor in the XMP
 	Keywords               string // comma-separated
 	Lang                   string // the document's main language (BCP 47)
 	Created                time.Time
