@@ -29,6 +29,25 @@ func FuzzArticle(f *testing.F) {
 	})
 }
 
+// FuzzMarkdownArticle is FuzzArticle for Markdown: tables (cells that
+// wrap, align, run empty or outnumber the header), code given twice,
+// CJK emphasis and inline HTML.
+func FuzzMarkdownArticle(f *testing.F) {
+	for _, s := range []string{
+		"| 类型 | 操作 | 大小 |\n|:--|---|--:|\n| B-tree | 等值、范围以及按同一列排序的 ORDER BY | 21 MB |\n|  | 空 |\n\n| Type | Operators | Size |\n|:--|:-:|--:|\n| B-tree | equality, ranges and an ORDER BY on the same column | 21 MB |\n| a | b | c | d |\n",
+		"用这条语句：\n\nUse this:\n\n```sql\nSELECT 1;\n```\n\n```sql\nSELECT 1;\n```\n\n**提示：**ripgrep<br>再见\n\n**Tip:** ripgrep<br/>bye\n",
+	} {
+		f.Add([]byte(s))
+	}
+	set := fonts.NewSet()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4000 {
+			return
+		}
+		_, _ = Article("fuzz.md", src, set, Options{OutDir: t.TempDir()}, io.Discard)
+	})
+}
+
 // fuzzFonts are the fonts FuzzFontBuild mutates: one shipped with diglot,
 // and real third-party ones where installed.
 var fuzzFonts = []string{

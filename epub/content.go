@@ -315,6 +315,36 @@ func all(bl article.Block, is func(article.Para) bool) bool {
 	return len(bl.ZH)+len(bl.EN) > 0
 }
 
+// tableOf is the table a pair of table rows belongs to, 0 for another pair.
+func tableOf(bl article.Block) int {
+	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
+		for _, p := range side {
+			return p.Table
+		}
+	}
+	return 0
+}
+
+// tableEdges are the classes of pair n, a table's row, that the
+// stylesheet draws the table's rules by: "first" and "last" for its first
+// and last row, "head" for its header row.
+func (b *book) tableEdges(bl article.Block, n int) string {
+	t, blocks := tableOf(bl), b.doc.Blocks
+	var out string
+	if n == 1 || tableOf(blocks[n-2]) != t {
+		out += " first"
+	}
+	if n == len(blocks) || tableOf(blocks[n]) != t {
+		out += " last"
+	}
+	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
+		if len(side) > 0 && side[0].Head {
+			return out + " head"
+		}
+	}
+	return out
+}
+
 // pair writes a paragraph or list item pair as element tag (div or li).
 func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	class := "pair"
@@ -328,7 +358,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	case all(bl, func(p article.Para) bool { return p.Pre }):
 		class += " code"
 	case all(bl, func(p article.Para) bool { return p.Table > 0 }):
-		class += " table"
+		class += " table" + b.tableEdges(bl, n)
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)
 	first := true

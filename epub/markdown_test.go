@@ -52,10 +52,12 @@ func TestMarkdownMarkup(t *testing.T) {
 // TestTableRows: a table's rows are paragraphs of cells, each row's pair
 // stacked at the full width (pair table), and the stylesheet sets each
 // side's table as a grid whose columns share the width as the article's
-// estimates do, so that the rows line up.
+// estimates do, so that the rows line up. A right-aligned column's cells
+// say so, and the first, last and header rows carry the classes the
+// table's rules are drawn by.
 func TestTableRows(t *testing.T) {
 	dir := t.TempDir()
-	src := "| 参数 | 作用 |\n|---|---|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|---|\n| `GOGC` | when to collect |\n"
+	src := "| 参数 | 作用 |\n|---|--:|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|--:|\n| `GOGC` | when to collect |\n\n段落。\n\nA paragraph.\n"
 	path := dir + "/t.md"
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -63,15 +65,18 @@ func TestTableRows(t *testing.T) {
 	_, files := readZip(t, buildEPUB(t, path, seedOptions))
 	x, css := files["OEBPS/text-1.xhtml"], files["OEBPS/style.css"]
 	for _, want := range []string{
-		`<div class="pair table" id="p1">`,
-		`<p class="row table2-en head"><span class="cell">Setting</span> <span class="cell">Use</span></p>`,
-		`<p class="row table1-zh"><span class="cell"><code>GOGC</code></span> <span class="cell">回收的时机</span></p>`,
+		`<div class="pair table first head" id="p1">`,
+		`<div class="pair table last" id="p2">`,
+		`<div class="pair" id="p3">`,
+		`<p class="row table2-en head"><span class="cell">Setting</span> <span class="cell right">Use</span></p>`,
+		`<p class="row table1-zh"><span class="cell"><code>GOGC</code></span> <span class="cell right">回收的时机</span></p>`,
 	} {
 		if !strings.Contains(x, want) {
 			t.Errorf("no %s in the chapter", want)
 		}
 	}
-	for _, want := range []string{"p.table1-zh {\n  grid-template-columns: minmax(0, 2.40fr) minmax(0, 5.00fr);\n}", "div.pair.code, div.pair.table {"} {
+	for _, want := range []string{"p.table1-zh {\n  grid-template-columns: minmax(0, 2.40fr) minmax(0, 5.00fr);\n}", "div.pair.code, div.pair.table {",
+		"p.row > .cell.right {\n  text-align: right;\n}", "div.pair.table.first {\n  border-top: 2px solid;", "div.pair.table.head {\n  border-bottom: 1px solid;", "div.pair.table.last {\n  border-bottom: 2px solid;"} {
 		if !strings.Contains(css, want) {
 			t.Errorf("no %s in the stylesheet", want)
 		}

@@ -245,7 +245,12 @@ func (b *book) tableRules() string {
 	var w strings.Builder
 	w.WriteString("div.pair p.row {\n  display: grid;\n  column-gap: 1em;\n  text-indent: 0;\n  text-align: left;\n}\n" +
 		"p.row.head {\n  font-weight: bold;\n}\np.row > .cell {\n  min-width: 0;\n  overflow-wrap: anywhere;\n}\n" +
-		"p.row > .cell.right {\n  text-align: right;\n}\np.row > .cell.center {\n  text-align: center;\n}\n")
+		"p.row > .cell.right {\n  text-align: right;\n}\np.row > .cell.center {\n  text-align: center;\n}\n" +
+		// the rules of booktabs, as the PDF draws them: a heavy one
+		// above and below the table, a light one under its header row
+		"div.pair.table.first {\n  border-top: 2px solid;\n  padding-top: 0.3em;\n}\n" +
+		"div.pair.table.head {\n  border-bottom: 1px solid;\n  padding-bottom: 0.3em;\n}\n" +
+		"div.pair.table.last {\n  border-bottom: 2px solid;\n  padding-bottom: 0.3em;\n}\n")
 	for i, t := range tables {
 		for _, side := range []struct {
 			lang article.Lang
