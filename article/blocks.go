@@ -61,7 +61,7 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 			if md.image != "" && lang == Chinese {
 				ins = plainCaption(ins)
 			}
-			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Label: alertLabel(md.alert, lang), Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
 			continue
 		}
 		p := Para{Lines: u.lines, Text: u.text}
@@ -232,4 +232,23 @@ func plainCaption(ins []Inline) []Inline {
 		out[i] = in
 	}
 	return out
+}
+
+// alertLabels name the kinds of GitHub alert, by side.
+var alertLabels = map[string][2]string{
+	"NOTE": {"注意", "Note"}, "TIP": {"提示", "Tip"}, "IMPORTANT": {"重要", "Important"},
+	"WARNING": {"警告", "Warning"}, "CAUTION": {"小心", "Caution"},
+}
+
+// alertLabel is the label of a GitHub alert's paragraph in a language
+// ("注意" / "Note"), "" for no alert.
+func alertLabel(kind string, lang Lang) string {
+	l, ok := alertLabels[kind]
+	switch {
+	case !ok:
+		return ""
+	case lang == Chinese:
+		return l[0]
+	}
+	return l[1]
 }

@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,6 +53,7 @@ type mdBlock struct {
 	table   int         // a table row's table, numbered from 1 in the article
 	head    bool        // a table's header row
 	align   []CellAlign // a table row's columns' alignment
+	alert   string      // a GitHub alert's kind (NOTE, TIP, …), on its quote's first paragraph
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -252,7 +254,9 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		}
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
 	case *ast.Blockquote:
+		first := len(r.units)
 		r.blocks(b, depth, quote+1)
+		r.markAlert(first, quote+1)
 	case *ast.List:
 		r.list(b, depth, quote)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -681,4 +685,57 @@ func endsLineBreak(ins []Inline) bool {
 		}
 	}
 	return false
+}
+
+// alertMark is the first line of a GitHub alert, a quote that is a
+// note, tip, or warning: > [!NOTE].
+var alertMark = regexp.MustCompile(`(?i)^\[!(note|tip|important|warning|caution)\]\s*`)
+
+// markAlert reads a quote whose units start at first as a GitHub alert
+// when its text opens with [!NOTE] (or TIP, IMPORTANT, WARNING, CAUTION):
+// the mark is dropped and the quote's first paragraph labelled with its
+// kind (see alertLabel), in the paragraph's own language.
+func (r *markdownReader) markAlert(first, quote int) {
+	if first >= len(r.units) || r.units[first].md == nil || r.units[first].md.pre {
+		return
+	}
+	u := &r.units[first]
+	m := alertMark.FindStringSubmatch(u.text)
+	if m == nil {
+		return
+	}
+	ins := dropPrefix(u.md.inlines, len(m[0]))
+	if len(ins) == 0 { // the mark stood alone: the quote's next paragraph carries it
+		rule := u.md.ruleBefore
+		r.units = slices.Delete(r.units, first, first+1)
+		if first >= len(r.units) || r.units[first].md == nil || r.units[first].md.quote != quote {
+			return
+		}
+		u = &r.units[first]
+		u.md.ruleBefore = u.md.ruleBefore || rule
+		ins = u.md.inlines
+	}
+	md := *u.md
+	md.inlines, md.alert = ins, strings.ToUpper(m[1])
+	u.md = &md
+	u.text = textOf(ins)
+	u.class, u.counts = classify(u.text)
+	u.neutral = u.class == classNeutral
+}
+
+// dropPrefix returns inlines without their text's first n bytes.
+func dropPrefix(ins []Inline, n int) []Inline {
+	out := slices.Clone(ins)
+	for len(out) > 0 && n > 0 {
+		if len(out[0].Text) > n {
+			out[0].Text = strings.TrimLeft(out[0].Text[n:], " \n")
+			break
+		}
+		n -= len(out[0].Text)
+		out = out[1:]
+	}
+	for len(out) > 0 && strings.TrimSpace(out[0].Text) == "" {
+		out = out[1:]
+	}
+	return out
 }

@@ -457,3 +457,28 @@ func TestHTMLLineBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestGitHubAlert: a quote opening with [!NOTE] (TIP, IMPORTANT, WARNING,
+// CAUTION; any case) is a GitHub alert: the mark is dropped and the
+// paragraph labelled with its kind in its own language, the mark on a
+// line of its own too; a quote that only starts with brackets is left
+// alone.
+func TestGitHubAlert(t *testing.T) {
+	src := "> [!NOTE]\n> 需要 Go 1.22 或更高版本。\n\n> [!note]\n> Requires Go 1.22 or later.\n\n" +
+		"> [!WARNING]\n>\n> 不要提交密钥。\n\n> [!WARNING]\n>\n> Never commit secrets.\n\n" +
+		"> [注] 这是普通的引用。\n\n> [Note] This is a plain quote.\n"
+	blocks := md(t, src)
+	if len(blocks) != 3 {
+		t.Fatalf("%d pairs, want 3", len(blocks))
+	}
+	for i, want := range []struct{ zhLabel, zh, enLabel, en string }{
+		{"注意", "需要 Go 1.22 或更高版本。", "Note", "Requires Go 1.22 or later."},
+		{"警告", "不要提交密钥。", "Warning", "Never commit secrets."},
+		{"", "[注] 这是普通的引用。", "", "[Note] This is a plain quote."},
+	} {
+		zh, en := blocks[i].ZH[0], blocks[i].EN[0]
+		if zh.Label != want.zhLabel || zh.Text != want.zh || en.Label != want.enLabel || en.Text != want.en || blocks[i].Quote != 1 {
+			t.Errorf("pair %d: %q %q / %q %q (quote %d), want %q %q / %q %q", i+1, zh.Label, zh.Text, en.Label, en.Text, blocks[i].Quote, want.zhLabel, want.zh, want.enLabel, want.en)
+		}
+	}
+}
