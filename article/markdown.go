@@ -464,6 +464,7 @@ func (r *markdownReader) lineNo(n ast.Node) int {
 // href when href is set.
 func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 	var out []Inline
+	outer := href // the link around n; an inline <a href> in n links what follows it to its </a>
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch x := c.(type) {
 		case *ast.Text:
@@ -510,9 +511,16 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			r.noteImage(x) // an image inside text: not set
 		case *ast.RawHTML:
 			// an inline tag is markup: its text comes as the nodes around
-			// it; a <br> is a hard line break, as in HTML
-			if isLineBreakTag(x.Segments.Value(r.src)) {
+			// it; a <br> is a hard line break, as in HTML, and <a href>
+			// a link
+			tag := x.Segments.Value(r.src)
+			switch m := htmlAnchor.FindSubmatch(tag); {
+			case isLineBreakTag(tag):
 				out = append(out, Inline{Text: "\n", Style: st, Link: href})
+			case m != nil && outer == "":
+				href = linkTarget(decodeText(m[1]) + decodeText(m[2]) + decodeText(m[3]))
+			case htmlAnchorEnd.Match(tag):
+				href = outer
 			}
 		case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
 			// the box and the footnote marks are markup; the notes come
@@ -584,6 +592,9 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 	raw = htmlDropped.ReplaceAllString(raw, "")
 	lines := r.sourceLines(b)
 	if len(lines) == 0 {
+		return
+	}
+	if r.htmlTable(raw, lines, quote) || r.htmlImage(raw, lines, quote) {
 		return
 	}
 	for _, part := range htmlBlockTag.Split(raw, -1) {
@@ -738,4 +749,98 @@ func dropPrefix(ins []Inline, n int) []Inline {
 		out = out[1:]
 	}
 	return out
+}
+
+// The parts of an HTML table and image that htmlTable and htmlImage read.
+var (
+	htmlTableTag  = regexp.MustCompile(`(?is)^\s*<table\b.*</table\s*>\s*$`)
+	htmlRow       = regexp.MustCompile(`(?is)<tr\b[^>]*>(.*?)</tr\s*>`)
+	htmlCell      = regexp.MustCompile(`(?is)<(t[hd])\b[^>]*>(.*?)</t[hd]\s*>`)
+	htmlCode      = regexp.MustCompile(`(?is)<code\b[^>]*>(.*?)</code\s*>`)
+	htmlImg       = regexp.MustCompile(`(?is)<img\b[^>]*>`)
+	htmlAnchor    = regexp.MustCompile(`(?is)^<a\s[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$`)
+	htmlAnchorEnd = regexp.MustCompile(`(?i)^</a\s*>$`)
+	htmlAttr      = regexp.MustCompile(`(?is)\s(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
+)
+
+// htmlTable reads an HTML block that is one <table> as a Markdown table
+// is read: a paragraph a row, its cells' inlines numbered by cell (code in
+// <code> kept as code), the header row the one whose cells are all <th>,
+// every row in the language of the header (tableLanguage). False when raw
+// is no table of rows of cells.
+func (r *markdownReader) htmlTable(raw string, lines []SourceLine, quote int) bool {
+	if !htmlTableTag.MatchString(raw) {
+		return false
+	}
+	rows := htmlRow.FindAllStringSubmatch(raw, -1)
+	if len(rows) == 0 {
+		return false
+	}
+	first := len(r.units)
+	r.tables++
+	for _, row := range rows {
+		var ins []Inline
+		head := true
+		for k, cell := range htmlCell.FindAllStringSubmatch(row[1], -1) {
+			if k > 0 {
+				ins = append(ins, Inline{Text: " "}) // between cells: in no cell
+			}
+			head = head && strings.EqualFold(cell[1], "th")
+			for _, in := range htmlInlines(cell[2], lines[0].No) {
+				in.Cell = k + 1
+				ins = append(ins, in)
+			}
+		}
+		if len(ins) > 0 {
+			r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: ins, table: r.tables, head: head})
+		}
+	}
+	r.tableLanguage(first)
+	return true
+}
+
+// htmlInlines is an HTML fragment's text as inlines: <code> as code, other
+// tags dropped, entities decoded, white space collapsed.
+func htmlInlines(frag string, line int) []Inline {
+	var out []Inline
+	add := func(text string, style Style) {
+		if t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(text, "")), " "); t != "" {
+			out = append(out, Inline{Text: decodeText([]byte(t)), Style: style, Line: line})
+		}
+	}
+	at := 0
+	for _, m := range htmlCode.FindAllStringSubmatchIndex(frag, -1) {
+		add(frag[at:m[0]], 0)
+		add(frag[m[2]:m[3]], Code)
+		at = m[1]
+	}
+	add(frag[at:], 0)
+	return out
+}
+
+// htmlImage reads an HTML block whose only content is an <img> (a
+// README's centred logo: <p align="center"><img src=… alt=…></p>) as an
+// image on a line of its own: the picture, its alt text as the caption.
+func (r *markdownReader) htmlImage(raw string, lines []SourceLine, quote int) bool {
+	imgs := htmlImg.FindAllString(raw, -1)
+	if len(imgs) != 1 || strings.TrimSpace(htmlTag.ReplaceAllString(raw, "")) != "" {
+		return false
+	}
+	var src, alt string
+	for _, a := range htmlAttr.FindAllStringSubmatch(imgs[0], -1) {
+		v := a[2] + a[3] + a[4]
+		if strings.EqualFold(a[1], "src") {
+			src = v
+		} else {
+			alt = strings.Join(strings.Fields(v), " ")
+		}
+	}
+	if src == "" {
+		return false
+	}
+	if alt == "" {
+		alt = src
+	}
+	r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(alt)), Style: Emphasis, Line: lines[0].No}}, image: src})
+	return true
 }

@@ -482,3 +482,48 @@ func TestGitHubAlert(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTablesImagesLinks: real sites' raw HTML read as a reader sees
+// it. An HTML block that is one <table> is a table (a row a pair, cells
+// numbered, <th> rows the header, <code> kept as code); a block holding
+// only an <img> is a picture with its alt text as the caption; an inline
+// <a href> links its text.
+func TestHTMLTablesImagesLinks(t *testing.T) {
+	src := "<p align=\"center\"><img src=\"logo.png\" alt=\"标志\" width=\"200\"></p>\n\n<p align=\"center\"><img src='logo.png' alt=\"Logo\"></p>\n\n" +
+		"<table>\n<tr><th>命令</th><th>作用</th></tr>\n<tr><td><code>rg foo</code></td><td>搜索 foo</td></tr>\n</table>\n\n" +
+		"<table>\n<tr><th>Command</th><th>What it does</th></tr>\n<tr><td><code>rg foo</code></td><td>search for foo</td></tr>\n</table>\n\n" +
+		"更多信息见 <a href=\"https://example.org/docs\">文档</a>。\n\nSee <a href=\"https://example.org/docs\">the documentation</a> for more.\n"
+	blocks := md(t, src)
+	if len(blocks) != 4 {
+		t.Fatalf("%d pairs, want 4 (picture, two rows, paragraph)", len(blocks))
+	}
+	if p := blocks[0]; p.ZH[0].Image != "logo.png" || p.ZH[0].Text != "标志" || p.EN[0].Image != "logo.png" || p.EN[0].Text != "Logo" {
+		t.Errorf("the picture pair: %+v / %+v", p.ZH[0], p.EN[0])
+	}
+	head, row := blocks[1], blocks[2]
+	if !head.ZH[0].Head || !head.EN[0].Head || row.EN[0].Head || head.ZH[0].Table == 0 || head.EN[0].Table == head.ZH[0].Table {
+		t.Errorf("the tables' rows: %+v / %+v", head, row)
+	}
+	var cells []string
+	for _, in := range row.ZH[0].Inlines {
+		cells = append(cells, fmt.Sprintf("%d:%s:%v", in.Cell, in.Text, in.Style&Code != 0))
+	}
+	if got := strings.Join(cells, "|"); got != "1:rg foo:true|0: :false|2:搜索 foo:false" {
+		t.Errorf("the Chinese row's cells %s", got)
+	}
+	linked := 0
+	for _, in := range append(blocks[3].ZH[0].Inlines, blocks[3].EN[0].Inlines...) {
+		switch {
+		case in.Text == "文档" || in.Text == "the documentation":
+			if in.Link != "https://example.org/docs" {
+				t.Errorf("%q links to %q", in.Text, in.Link)
+			}
+			linked++
+		case in.Link != "":
+			t.Errorf("%q links to %q past the </a>", in.Text, in.Link)
+		}
+	}
+	if linked != 2 {
+		t.Errorf("%d linked texts, want 2: %+v %+v", linked, blocks[3].ZH[0].Inlines, blocks[3].EN[0].Inlines)
+	}
+}
