@@ -67,8 +67,12 @@ type SourceLine struct {
 // apart. Inlines are its text in styled runs; Text is their texts joined.
 // Both are the source text until Clean cleans them up.
 type Para struct {
-	Lines   []SourceLine
-	Marker  string // list marker or heading marks as written ("-", "1.", "##"), or ""
+	Lines  []SourceLine
+	Marker string // list marker or heading marks as written ("-", "1.", "##"), or ""
+	// Under is, for a list item's next paragraph, the item's marker as
+	// written: the paragraph stands under the item's text, in the hang
+	// that marker takes
+	Under   string
 	Label   string // the label of a "label: text" item, or ""
 	Text    string
 	Inlines []Inline

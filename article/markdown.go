@@ -54,6 +54,7 @@ type mdBlock struct {
 	head    bool        // a table's header row
 	align   []CellAlign // a table row's columns' alignment
 	alert   string      // a GitHub alert's kind (NOTE, TIP, …), on its quote's first paragraph
+	under   string      // a list item's next paragraph: the item's marker
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -365,7 +366,8 @@ func (r *markdownReader) list(l *ast.List, depth, quote int) {
 					first = false
 					continue
 				}
-				r.add(b, mdBlock{kind: Paragraph, depth: depth, quote: quote, inlines: r.inlines(b, 0, "")})
+				// the item's next paragraph stands under its text
+				r.add(b, mdBlock{kind: Paragraph, depth: depth, quote: quote, under: marker, inlines: r.inlines(b, 0, "")})
 			case *ast.List:
 				r.list(b, depth+1, quote)
 			default:

@@ -183,7 +183,7 @@ func (b *book) render() {
 		case article.ListItem:
 			j := i
 			_, numbered := itemNumber(bl)
-			for j+1 < len(blocks) && blocks[j+1].Kind == article.ListItem {
+			for j+1 < len(blocks) && blocks[j+1].Kind == article.ListItem && blocks[j+1].Quote == bl.Quote {
 				if _, n := itemNumber(blocks[j+1]); blocks[j+1].Depth == 0 && n != numbered {
 					break // a bullet list and a numbered one: two lists
 				}
@@ -195,11 +195,17 @@ func (b *book) render() {
 				list = "ol"
 				start = fmt.Sprintf(" start=\"%d\"", n)
 			}
+			if bl.Quote > 0 { // a list in a quote, as a paragraph in one is
+				body.WriteString("<blockquote>\n")
+			}
 			fmt.Fprintf(&body, "<%s class=\"list\"%s>\n", list, start)
 			for k := i; k <= j; k++ {
 				b.pair(&body, "li", blocks[k], k+1)
 			}
 			fmt.Fprintf(&body, "</%s>\n", list)
+			if bl.Quote > 0 {
+				body.WriteString("</blockquote>\n")
+			}
 			i = j
 		default:
 			if top == 99 && i > 0 && i%excerptEvery == 0 {
@@ -315,6 +321,16 @@ func all(bl article.Block, is func(article.Para) bool) bool {
 	return len(bl.ZH)+len(bl.EN) > 0
 }
 
+// under reports a pair of a list item's next paragraphs (Para.Under).
+func under(bl article.Block) bool {
+	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
+		if len(side) > 0 && side[0].Under != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // tableOf is the table a pair of table rows belongs to, 0 for another pair.
 func tableOf(bl article.Block) int {
 	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
@@ -350,6 +366,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	class := "pair"
 	if len(bl.ZH) == 0 || len(bl.EN) == 0 {
 		class += " single"
+	}
+	if under(bl) {
+		class += " under" // a list item's next paragraph, under the item's text
 	}
 	if bl.Depth > 0 {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))

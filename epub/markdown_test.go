@@ -56,14 +56,7 @@ func TestMarkdownMarkup(t *testing.T) {
 // say so, and the first, last and header rows carry the classes the
 // table's rules are drawn by.
 func TestTableRows(t *testing.T) {
-	dir := t.TempDir()
-	src := "| 参数 | 作用 |\n|---|--:|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|--:|\n| `GOGC` | when to collect |\n\n段落。\n\nA paragraph.\n"
-	path := dir + "/t.md"
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, files := readZip(t, buildEPUB(t, path, seedOptions))
-	x, css := files["OEBPS/text-1.xhtml"], files["OEBPS/style.css"]
+	x, css := chapterAndStyle(t, "| 参数 | 作用 |\n|---|--:|\n| `GOGC` | 回收的时机 |\n\n| Setting | Use |\n|---|--:|\n| `GOGC` | when to collect |\n\n段落。\n\nA paragraph.\n")
 	for _, want := range []string{
 		`<div class="pair table first head" id="p1">`,
 		`<div class="pair table last" id="p2">`,
@@ -81,4 +74,35 @@ func TestTableRows(t *testing.T) {
 			t.Errorf("no %s in the stylesheet", want)
 		}
 	}
+}
+
+// TestListsUnderItemsAndInQuotes: a list item's next paragraph is a pair
+// marked "under" (the stylesheet sets it under the item's text), and a
+// list in a quote stands in a blockquote, as a paragraph in one does.
+func TestListsUnderItemsAndInQuotes(t *testing.T) {
+	x, css := chapterAndStyle(t, "3. 第三步：安装。\n\n   安装完成后，重新打开终端。\n\n3. Step three: install it.\n\n   Once it is installed, open a new terminal.\n\n"+
+		"> 常见问题：\n>\n> - 为什么这么快？\n\n> Common questions:\n>\n> - Why is it so fast?\n")
+	for _, want := range []string{
+		`<div class="pair under" id="p2">`,
+		"<blockquote>\n<ul class=\"list\">\n<li class=\"pair\" id=\"p4\">",
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("no %q in the chapter:\n%s", want, x)
+		}
+	}
+	if !strings.Contains(css, "div.pair.under p { padding-left: 1em; text-indent: 0; }") {
+		t.Error("the stylesheet does not set a list item's next paragraph under its text")
+	}
+}
+
+// chapterAndStyle builds a Markdown article's EPUB and returns its first
+// chapter and its stylesheet.
+func chapterAndStyle(t *testing.T, src string) (chapter, css string) {
+	t.Helper()
+	path := t.TempDir() + "/t.md"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, files := readZip(t, buildEPUB(t, path, seedOptions))
+	return files["OEBPS/text-1.xhtml"], files["OEBPS/style.css"]
 }

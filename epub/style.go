@@ -110,6 +110,11 @@ li.depth1 { margin-left: 1.5em; }
 li.depth2 { margin-left: 3em; }
 li.depth3 { margin-left: 4.5em; }
 li.depth4 { margin-left: 6em; }
+div.pair.under p { padding-left: 1em; text-indent: 0; }
+div.pair.under.depth1 { margin-left: 1.5em; }
+div.pair.under.depth2 { margin-left: 3em; }
+div.pair.under.depth3 { margin-left: 4.5em; }
+div.pair.under.depth4 { margin-left: 6em; }
 blockquote {
   margin: 0 0 0 1em;
   padding-left: 0.8em;

@@ -238,3 +238,29 @@ func TestNumbersAlignOnPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemNextParagraph: a list item's next paragraph stands under the
+// item's text, not at the column's edge, and a Chinese one takes no
+// paragraph indent, in both columns.
+func TestListItemNextParagraph(t *testing.T) {
+	book := typesetMarkdown(t, "3. 第三步：安装。\n\n   安装完成后，重新打开终端。\n\n3. Step three: install it.\n\n   Once it is installed, open a new terminal.\n")
+	first := map[[2]int]Run{} // the first run of each pair's side
+	for _, r := range book.Pages[0].Runs {
+		if k := [2]int{r.Pair, int(r.Side)}; r.Pair > 0 && first[k].Text == "" {
+			first[k] = r
+		}
+	}
+	for _, side := range []article.Lang{article.Chinese, article.English} {
+		item, next := first[[2]int{1, int(side)}], first[[2]int{2, int(side)}]
+		var text Run // the item's text after its marker
+		for _, r := range book.Pages[0].Runs {
+			if r.Pair == 1 && r.Side == side && r.Part == PartListBody {
+				text = r
+				break
+			}
+		}
+		if item.Part != PartListLabel || text.Text == "" || next.X != text.X {
+			t.Errorf("side %v: marker %q at %d, text %q at %d, next paragraph %q at %d: want the paragraph under the text", side, item.Text, item.X, text.Text, text.X, next.Text, next.X)
+		}
+	}
+}

@@ -398,7 +398,8 @@ type breaker func(itemize func() paragraph, width int, params linebreak.Params) 
 // but taken from what measure was given, in the same order.
 func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
 	heading := b.Kind == article.Heading
-	r := row{heading: heading, list: b.Kind == article.ListItem, level: b.Level, ruleBefore: b.RuleBefore}
+	// a list item's next paragraph (Para.Under) keeps to the list's gaps
+	r := row{heading: heading, list: b.Kind == article.ListItem || underItem(b), level: b.Level, ruleBefore: b.RuleBefore}
 	for _, p := range append(b.ZH[:len(b.ZH):len(b.ZH)], b.EN...) {
 		if p.Table > 0 {
 			r.table, r.tableHead = p.Table, p.Head
@@ -508,6 +509,12 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 	if pic, ok := z.pictures[p.Image]; ok && p.Image != "" {
 		return append(pictureLines(p.Image, p.Text, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
 	}
+	if p.Under != "" && marker == nil {
+		// a list item's next paragraph, in the hang of the item's marker
+		under := article.Para{Marker: p.Under}
+		_, hang := markerHang(z, under, markerSpans(under, heading), heading, width, indent)
+		return shift(setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set), hang)
+	}
 	if !list || marker == nil {
 		if z.lang == langZH && !list && !heading && !p.Pre && p.Table == 0 {
 			z.indent = z.size * zhIndentPerMille / 1000
@@ -515,21 +522,7 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		// a table row set as a paragraph keeps its header row bold
 		return setText(z, sideSpans(p, z.lang, heading || p.Head), width, p.Pre, set)
 	}
-	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
-	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
-	for k := range markLines[0].runs {
-		markLines[0].runs[k].Part = PartListLabel
-	}
-	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
-	if m := p.MarkerText(); m != "" && m[0] >= '0' && m[0] <= '9' {
-		// numbers right-aligned on their period, in a hang wide enough
-		// for two digits, so that 9. and 10. line up and their texts too
-		ref := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish([]span{{text: "00" + m[len(m)-1:] + " ", style: strongIf(heading)}})
-		hang = max(hang, naturalWidth(ref)+z.size/4)
-		for k := range markLines[0].runs {
-			markLines[0].runs[k].X += hang - z.size/4 - markLines[0].width
-		}
-	}
+	markLines, hang := markerHang(z, p, marker, heading, width, indent)
 	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
 	for i := range lines {
 		for k := range lines[i].runs {
@@ -541,6 +534,38 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		lines[0].runs = append(markLines[0].runs, lines[0].runs...)
 	}
 	return lines
+}
+
+// underItem reports a block of a list item's next paragraphs.
+func underItem(b article.Block) bool {
+	for _, side := range [][]article.Para{b.ZH, b.EN} {
+		if len(side) > 0 && side[0].Under != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// markerHang sets a list item's marker (p's, as spans) and returns its
+// line and the hang the item's text stands in: at least indent
+// thousandths of an em, and as wide as the marker and a quarter em; a
+// number is right-aligned on its period, in a hang wide enough for two
+// digits, so that 9. and 10. line up and their texts too.
+func markerHang(z *itemizer, p article.Para, marker []span, heading bool, width, indent int) ([]line, int) {
+	m := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish(marker)
+	markLines := placeLines(m, []linebreak.Break{{Pos: len(m.items) - 1}}, false)
+	for k := range markLines[0].runs {
+		markLines[0].runs[k].Part = PartListLabel
+	}
+	hang := max(z.size*indent/1000, markLines[0].width+z.size/4)
+	if m := p.MarkerText(); m != "" && m[0] >= '0' && m[0] <= '9' {
+		ref := (&itemizer{faces: z.faces, size: z.size, lang: z.lang, column: width}).itemizeEnglish([]span{{text: "00" + m[len(m)-1:] + " ", style: strongIf(heading)}})
+		hang = max(hang, naturalWidth(ref)+z.size/4)
+		for k := range markLines[0].runs {
+			markLines[0].runs[k].X += hang - z.size/4 - markLines[0].width
+		}
+	}
+	return markLines, hang
 }
 
 // pixelsPer72Pt: a picture is set at 96 pixels an inch (72 pt), as
