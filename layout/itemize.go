@@ -254,10 +254,13 @@ func (z *itemizer) wordSpace(next int) {
 	}
 	sp := z.measure(" ", off)[0]
 	it := linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()}
-	if z.cellStart(next) {
+	switch {
+	case z.cellStart(next):
 		// between the cells of a table row set as a paragraph: an em,
 		// so that the cells stay apart
 		it.Width, it.Stretch, it.Shrink = z.size, z.size/2, z.size/4
+	case z.inCell(next) && z.lang == langEN:
+		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyInCell})
 	}
 	z.p.items = append(z.p.items, it)
 	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})
@@ -267,6 +270,16 @@ func (z *itemizer) wordSpace(next int) {
 // row's cell after the first, after the space between two cells.
 func (z *itemizer) cellStart(off int) bool {
 	return off > 0 && z.runAt(off).cell > 1 && z.runAt(off-1).cell == 0
+}
+
+// penaltyInCell is the cost of a break inside a cell of a table row set as
+// a paragraph: its lines break between cells where they can.
+const penaltyInCell = 500
+
+// inCell reports whether byte offset off is inside a table row's cell,
+// past its start.
+func (z *itemizer) inCell(off int) bool {
+	return z.runAt(off).cell > 0 && !z.cellStart(off)
 }
 
 func (z *itemizer) add(it linebreak.Item) {

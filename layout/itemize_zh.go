@@ -147,6 +147,8 @@ func (z *itemizer) gap(a, b token, orphan bool) {
 	case !a.cjk && unicode.IsDigit(lastRune(a.text)) && isHanLike(b):
 		// a number and its measure word (2024年, 3个) mostly stay together
 		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyNumberUnit})
+	case z.inCell(b.off):
+		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyInCell})
 	}
 	switch {
 	case b.spaceBef && z.cellStart(b.off):

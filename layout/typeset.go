@@ -515,12 +515,18 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		_, hang := markerHang(z, under, markerSpans(under, heading), heading, width, indent)
 		return shift(setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set), hang)
 	}
+	if p.Table > 0 {
+		// a table row set as a paragraph: ragged, as its cells would be,
+		// its header row bold, breaking between cells rather than inside
+		// one (itemizer.cellStart)
+		ragged := func(itemize func() paragraph, width int, _ linebreak.Params) []line { return setRagged(itemize(), width) }
+		return setText(z, sideSpans(p, z.lang, heading || p.Head), width, false, ragged)
+	}
 	if !list || marker == nil {
-		if z.lang == langZH && !list && !heading && !p.Pre && p.Table == 0 {
+		if z.lang == langZH && !list && !heading && !p.Pre {
 			z.indent = z.size * zhIndentPerMille / 1000
 		}
-		// a table row set as a paragraph keeps its header row bold
-		return setText(z, sideSpans(p, z.lang, heading || p.Head), width, p.Pre, set)
+		return setText(z, sideSpans(p, z.lang, heading), width, p.Pre, set)
 	}
 	markLines, hang := markerHang(z, p, marker, heading, width, indent)
 	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
