@@ -519,7 +519,9 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		// a table row set as a paragraph: ragged, as its cells would be,
 		// its header row bold, breaking between cells rather than inside
 		// one (itemizer.cellStart)
-		ragged := func(itemize func() paragraph, width int, _ linebreak.Params) []line { return setRagged(itemize(), width) }
+		ragged := func(itemize func() paragraph, width int, _ linebreak.Params) []line {
+			return setRagged(itemize(), width)
+		}
 		return setText(z, sideSpans(p, z.lang, heading || p.Head), width, false, ragged)
 	}
 	if !list || marker == nil {
