@@ -137,6 +137,9 @@ type itemizer struct {
 	lang   langKind
 	column int // column width, for splitting overlong tokens
 	p      paragraph
+	// cells says the text being itemized is a table row's cells (set as
+	// a paragraph: see cellStart)
+	cells bool
 	// buffers holds the slices setText's paragraphs start from (nil: new
 	// ones)
 	buffers *itemBuffers
@@ -269,7 +272,7 @@ func (z *itemizer) wordSpace(next int) {
 // cellStart reports whether the text at byte offset off starts a table
 // row's cell after the first, after the space between two cells.
 func (z *itemizer) cellStart(off int) bool {
-	return off > 0 && z.runAt(off).cell > 1 && z.runAt(off-1).cell == 0
+	return z.cells && off > 0 && z.runAt(off).cell > 1 && z.runAt(off-1).cell == 0
 }
 
 // penaltyInCell is the cost of a break inside a cell of a table row set as
@@ -279,7 +282,7 @@ const penaltyInCell = 500
 // inCell reports whether byte offset off is inside a table row's cell,
 // past its start.
 func (z *itemizer) inCell(off int) bool {
-	return z.runAt(off).cell > 0 && !z.cellStart(off)
+	return z.cells && z.runAt(off).cell > 0 && !z.cellStart(off)
 }
 
 func (z *itemizer) add(it linebreak.Item) {
@@ -420,6 +423,10 @@ func (t token) sub(rs []rune, from, to int) token {
 
 // join records the spans' styles and returns their joined text.
 func (z *itemizer) join(spans []span) string {
+	z.cells = false
+	for _, sp := range spans {
+		z.cells = z.cells || sp.cell > 0
+	}
 	if len(spans) == 1 {
 		z.styles = []styleRun{{style: spans[0].style, link: spans[0].link, lang: spans[0].lang, cell: spans[0].cell}}
 		return spans[0].text
