@@ -12,7 +12,8 @@ import "diglot/article"
 // centred column's cells are set at the right or in the middle of the
 // column. The header row is bold. False when p is no table row, or when
 // the other columns leave the wrapping one under a third of the width:
-// then the row is set as a paragraph, its cells a space apart.
+// then the row is set as a ragged paragraph, its cells an em apart (see
+// setSide).
 func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 	if p.Table == 0 || p.Table > len(z.tables) {
 		return nil, false
