@@ -761,17 +761,20 @@ func (b *book) titlePage() string {
 	m := b.doc.Meta
 	var w strings.Builder
 	w.WriteString("<div class=\"titlepage\" epub:type=\"titlepage\">\n<h1 class=\"title\">")
-	if m.Title != "" {
-		l := article.Chinese
-		if !hasHan(m.Title) {
-			l = article.English
+	var titles [2]string // in the order of the pairs' sides (--left en: English first)
+	for k, side := range b.sides() {
+		switch {
+		case side == article.Chinese && m.Title != "":
+			l := article.Chinese
+			if !hasHan(m.Title) {
+				l = article.English
+			}
+			titles[k] = fmt.Sprintf("<span class=\"%s\" %s>%s</span>", l, b.langAttr(l), b.text(m.Title, l, true))
+		case side == article.English && m.TitleEN != "" && m.TitleEN != m.Title:
+			titles[k] = fmt.Sprintf("<span class=\"en\" %s>%s</span>", b.langAttr(article.English), b.text(m.TitleEN, article.English, true))
 		}
-		fmt.Fprintf(&w, "<span class=\"%s\" %s>%s</span>", l, b.langAttr(l), b.text(m.Title, l, true))
 	}
-	if m.TitleEN != "" && m.TitleEN != m.Title {
-		fmt.Fprintf(&w, "<span class=\"en\" %s>%s</span>", b.langAttr(article.English), b.text(m.TitleEN, article.English, true))
-	}
-	w.WriteString("</h1>\n")
+	w.WriteString(titles[0] + titles[1] + "</h1>\n")
 	for _, line := range []string{m.Author, m.TranslatorCredit(b.zhTag), m.Date, m.Source} {
 		if line == "" {
 			continue

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"diglot/article"
 	"os"
 	"regexp"
 	"strings"
@@ -105,4 +106,29 @@ func chapterAndStyle(t *testing.T, src string) (chapter, css string) {
 	}
 	_, files := readZip(t, buildEPUB(t, path, seedOptions))
 	return files["OEBPS/text-1.xhtml"], files["OEBPS/style.css"]
+}
+
+// TestTitlePageOrder: the title page gives the titles in the pairs' order,
+// the first one larger: with English on the left, the English title first.
+func TestTitlePageOrder(t *testing.T) {
+	path := t.TempDir() + "/t.md"
+	if err := os.WriteFile(path, []byte("---\ntitle: 索引入门\ntitle_en: Indexes\n---\n段落。\n\nA paragraph.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		left        article.Lang
+		first, last string
+	}{{article.Chinese, "索引入门", "Indexes"}, {article.English, "Indexes", "索引入门"}} {
+		opt := seedOptions
+		opt.Left = c.left
+		_, files := readZip(t, buildEPUB(t, path, opt))
+		page := files["OEBPS/title.xhtml"]
+		page = page[strings.Index(page, "<h1"):] // the head's <title> names the document
+		if i, j := strings.Index(page, c.first), strings.Index(page, c.last); i < 0 || j < 0 || i > j {
+			t.Errorf("left %v: want %q before %q:\n%s", c.left, c.first, c.last, page)
+		}
+		if css := files["OEBPS/style.css"]; !strings.Contains(css, "h1.title > span + span {") {
+			t.Error("the second title is not styled by its position")
+		}
+	}
 }

@@ -202,7 +202,7 @@ h1.title {
 h1.title > span {
   text-align: center;
 }
-h1.title > .en {
+h1.title > span + span { /* the second language's title, whichever it is */
   font-size: 0.75em;
   margin-top: 0.4em;
 }

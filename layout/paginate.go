@@ -553,12 +553,19 @@ func (pg *pager) titleBlock(row titleLine, oneLine bool, mark string) {
 	if oneLine {
 		pg.placeTitleRow(row)
 	} else {
-		if s.Title != "" {
-			pg.centeredLines(pg.page(), s.Title, 20*Pt, true, langZH, 28*Pt, PartTitle)
+		// one above the other: the first language's title first and
+		// larger, as the first column is the primary one
+		titles := [2]string{s.Title, s.TitleEN}
+		langs := [2]langKind{langZH, langEN}
+		if s.EnglishLeft {
+			titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
 		}
-		if s.TitleEN != "" {
+		if titles[0] != "" {
+			pg.centeredLines(pg.page(), titles[0], 20*Pt, true, langs[0], 28*Pt, PartTitle)
+		}
+		if titles[1] != "" {
 			pg.y += 2 * Pt
-			pg.centeredLines(pg.page(), s.TitleEN, 16*Pt, true, langEN, 22*Pt, PartTitle)
+			pg.centeredLines(pg.page(), titles[1], 16*Pt, true, langs[1], 22*Pt, PartTitle)
 		}
 	}
 	if s.Byline != "" {

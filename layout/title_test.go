@@ -427,3 +427,25 @@ func TestChineseTitleNoStub(t *testing.T) {
 		t.Errorf("the Chinese title %q is wrapped: its top line has no Han", doc.Meta.Title)
 	}
 }
+
+// TestStackedTitlesInColumnOrder: titles too long for one line are set one
+// above the other, the first column's language first and larger: with
+// English on the left, the English title leads.
+func TestStackedTitlesInColumnOrder(t *testing.T) {
+	for _, left := range []bool{false, true} {
+		spec := DefaultSpec(A4)
+		spec.EnglishLeft = left
+		spec.Title, spec.TitleEN = "一个很长很长的中文标题，长到两个标题放不进同一行", "A Long English Title That Cannot Share a Line With the Other One"
+		_, runs := titleRuns(t, spec)
+		if len(runs) == 0 {
+			t.Fatal("no title runs")
+		}
+		firstIsEnglish := !script.HasHan(runs[0].Text)
+		if firstIsEnglish != left || runs[0].Size != 20*Pt {
+			t.Errorf("English left %v: the first title run is %q at %d, want the %s title at 20 pt", left, runs[0].Text, runs[0].Size, map[bool]string{false: "Chinese", true: "English"}[left])
+		}
+		if last := runs[len(runs)-1]; last.Size != 16*Pt || last.Y <= runs[0].Y {
+			t.Errorf("English left %v: the second title %q at %d pt, y %d", left, last.Text, last.Size/Pt, last.Y)
+		}
+	}
+}
