@@ -794,7 +794,11 @@ func (b *book) titlePage() string {
 func (b *book) coverPage() string {
 	m := b.doc.Meta
 	var parts []string
-	for _, p := range []string{m.Title, m.TitleEN} {
+	titles := []string{m.Title, m.TitleEN}
+	if b.opt.Left == article.English { // as the cover draws them
+		titles[0], titles[1] = titles[1], titles[0]
+	}
+	for _, p := range titles {
 		if p != "" && !slices.Contains(parts, p) {
 			parts = append(parts, p)
 		}

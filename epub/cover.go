@@ -13,12 +13,14 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
+	"diglot/article"
 	"diglot/fonts"
 	"diglot/internal/script"
 )
 
 // The cover is a plain typographic page, 600 × 900 pixels, in greys: the
-// Chinese title, the English title and the byline, centred between rules.
+// two titles (the first language's first) and the byline, centred between
+// rules.
 const (
 	coverW, coverH = 600, 900
 	coverMargin    = 60
@@ -72,11 +74,19 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 	if b.traditional() {
 		zh, zhBold = fonts.CJKTradRegular, fonts.CJKTradBold
 	}
-	if zhTitle != "" {
-		blocks = append(blocks, coverText{zhTitle, 46, []fonts.Role{zhBold, fonts.LatinBold, fonts.Symbols}, coverInk, 66})
+	// the first language's title first and larger (--left en: English)
+	titles := [2]coverText{{text: zhTitle, roles: []fonts.Role{zhBold, fonts.LatinBold, fonts.Symbols}}, {roles: []fonts.Role{fonts.LatinBold, zhBold, fonts.Symbols}}}
+	if enTitle != zhTitle {
+		titles[1].text = enTitle
 	}
-	if enTitle != "" && enTitle != zhTitle {
-		blocks = append(blocks, coverText{enTitle, 30, []fonts.Role{fonts.LatinBold, zhBold, fonts.Symbols}, coverInk, 42})
+	if b.opt.Left == article.English {
+		titles[0], titles[1] = titles[1], titles[0]
+	}
+	for k, size := range [2]struct{ size, leading float64 }{{46, 66}, {30, 42}} {
+		if t := titles[k]; t.text != "" {
+			t.size, t.leading, t.ink = size.size, size.leading, coverInk
+			blocks = append(blocks, t)
+		}
 	}
 	var byline []string
 	for _, s := range []string{m.Author, m.Date} {
