@@ -467,6 +467,7 @@ func (r *markdownReader) lineNo(n ast.Node) int {
 func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 	var out []Inline
 	outer := href // the link around n; an inline <a href> in n links what follows it to its </a>
+	base := st    // the style around n, which an inline tag's end restores
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch x := c.(type) {
 		case *ast.Text:
@@ -513,8 +514,9 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			r.noteImage(x) // an image inside text: not set
 		case *ast.RawHTML:
 			// an inline tag is markup: its text comes as the nodes around
-			// it; a <br> is a hard line break, as in HTML, and <a href>
-			// a link
+			// it; a <br> is a hard line break, as in HTML, <a href> a
+			// link, and <b>, <i>, <code>, <kbd>, <del> … style the text
+			// up to their end tag
 			tag := x.Segments.Value(r.src)
 			switch m := htmlAnchor.FindSubmatch(tag); {
 			case isLineBreakTag(tag):
@@ -523,6 +525,12 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 				href = linkTarget(decodeText(m[1]) + decodeText(m[2]) + decodeText(m[3]))
 			case htmlAnchorEnd.Match(tag):
 				href = outer
+			default:
+				if s, closing, ok := htmlStyleTag(tag); ok && closing {
+					st = st&^s | base&s // back to the style around n
+				} else if ok {
+					st |= s
+				}
 			}
 		case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
 			// the box and the footnote marks are markup; the notes come
@@ -846,3 +854,23 @@ func (r *markdownReader) htmlImage(raw string, lines []SourceLine, quote int) bo
 	r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(alt)), Style: Emphasis, Line: lines[0].No}}, image: src})
 	return true
 }
+
+// htmlStyles are the inline HTML elements that style their text, by name.
+var htmlStyles = map[string]Style{
+	"b": Strong, "strong": Strong, "i": Emphasis, "em": Emphasis, "cite": Emphasis,
+	"code": Code, "kbd": Code, "samp": Code, "tt": Code, "del": Strike, "s": Strike, "strike": Strike,
+}
+
+// htmlStyleTag reads an inline HTML tag that styles text (<b>, <em>,
+// <kbd>, </code> …): its style and whether it ends the element.
+func htmlStyleTag(tag []byte) (s Style, closing, ok bool) {
+	m := htmlInlineTag.FindSubmatch(tag)
+	if m == nil {
+		return 0, false, false
+	}
+	s, ok = htmlStyles[strings.ToLower(string(m[2]))]
+	return s, len(m[1]) > 0, ok
+}
+
+// htmlInlineTag is an HTML start or end tag: its slash and its name.
+var htmlInlineTag = regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>$`)

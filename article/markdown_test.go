@@ -527,3 +527,23 @@ func TestHTMLTablesImagesLinks(t *testing.T) {
 		t.Errorf("%d linked texts, want 2: %+v %+v", linked, blocks[3].ZH[0].Inlines, blocks[3].EN[0].Inlines)
 	}
 }
+
+// TestInlineHTMLStyles: inline HTML elements that style text style it up
+// to their end tag (<kbd> and <code> as code, <b> strong, <em> emphasis,
+// <del> struck), and the style around them comes back after it.
+func TestInlineHTMLStyles(t *testing.T) {
+	blocks := md(t, "按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 停止，<b>很<i>重要</i>的</b>一步，<del>旧的</del>。\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop, a <b>very <em>important</em> step</b>, <DEL>old</DEL>.\n")
+	var got []string
+	for _, in := range append(blocks[0].ZH[0].Inlines, blocks[0].EN[0].Inlines...) {
+		if in.Style != 0 {
+			got = append(got, fmt.Sprintf("%s:%d", in.Text, in.Style))
+		}
+	}
+	want := []string{
+		fmt.Sprintf("Ctrl:%d", Code), fmt.Sprintf("C:%d", Code), fmt.Sprintf("很:%d", Strong), fmt.Sprintf("重要:%d", Strong|Emphasis), fmt.Sprintf("的:%d", Strong), fmt.Sprintf("旧的:%d", Strike),
+		fmt.Sprintf("Ctrl:%d", Code), fmt.Sprintf("C:%d", Code), fmt.Sprintf("very :%d", Strong), fmt.Sprintf("important:%d", Strong|Emphasis), fmt.Sprintf(" step:%d", Strong), fmt.Sprintf("old:%d", Strike),
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("styled inlines\n%v\nwant\n%v", got, want)
+	}
+}
