@@ -169,12 +169,13 @@ const (
 
 // Costs of the break opportunities the itemizers add.
 const (
-	penaltyAfterHyphen = 50   // inside a hyphenated compound or after a dash
-	penaltyNumberUnit  = 50   // between a number and the Han measure word after it (typesetting.md ZH-3)
-	penaltyEmergency   = 3000 // between any two characters of an overlong token
-	penaltyHangingMark = 0    // after a hanging closing mark at a line end
-	penaltyHyphen      = 600  // at a hyphenation point (TeX's \hyphenpenalty; narrow columns with letter-spacing to justify want fewer hyphens)
-	penaltyHyphenName  = 3000 // at a hyphenation point of a capitalised word, perhaps a name: a last resort
+	penaltyAfterHyphen  = 50   // inside a hyphenated compound or after a dash
+	penaltyNumberUnit   = 50   // between a number and the Han measure word after it (typesetting.md ZH-3)
+	penaltyEmergency    = 3000 // between any two characters of an overlong token
+	penaltyHangingMark  = 0    // after a hanging closing mark at a line end
+	penaltyHyphen       = 600  // at a hyphenation point (TeX's \hyphenpenalty; narrow columns with letter-spacing to justify want fewer hyphens)
+	penaltyHyphenName   = 3000 // at a hyphenation point of a capitalised word, perhaps a name: a last resort
+	penaltyHyphenNameZH = 1200 // the same in Chinese text, where a break beats letter-spacing the Han
 )
 
 func (z *itemizer) em() int { return z.size }
@@ -619,6 +620,13 @@ func (z *itemizer) word(t token, hyphenate bool) {
 	pen := penaltyHyphen
 	if unicode.IsUpper(rs[lead]) {
 		pen = penaltyHyphenName
+		if z.lang == langZH && strings.ToUpper(core) != core {
+			// in a Chinese line a capitalised Latin word (WordPress) is
+			// mostly a name, and the other way to fill the line is to
+			// letter-space the Han around it (issue 15 item 3); a word
+			// in capitals (REQUIRED) stays a last resort
+			pen = penaltyHyphenNameZH
+		}
 	}
 	start := 0
 	for _, p := range points {
