@@ -170,6 +170,28 @@ type Meta struct {
 	Columns    string // the PDF's column widths as zh:en ("1:1"), or "" to balance them
 }
 
+// TableRow returns the table (Para.Table, from 1) a pair of a table's rows
+// belongs to, and whether it is the table's header row; 0 for another
+// pair.
+func (b Block) TableRow() (table int, head bool) {
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		if len(side) > 0 && side[0].Table > 0 {
+			return side[0].Table, side[0].Head
+		}
+	}
+	return 0, false
+}
+
+// UnderItem reports a pair of a list item's next paragraphs (Para.Under).
+func (b Block) UnderItem() bool {
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		if len(side) > 0 && side[0].Under != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // TranslatorCredit credits the translator in the language of the name, for
 // a byline: "陈静 译" (in a zh-Hant document "陳靜 譯") for a Chinese name,
 // "translated by Jane Doe" for another; "" when no translator is given.

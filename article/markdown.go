@@ -226,13 +226,20 @@ func (r *markdownReader) addLines(lines []SourceLine, md mdBlock) {
 		return
 	}
 	md.ruleBefore, r.rule = r.rule, false
-	u := unit{lines: lines, md: &md, text: textOf(md.inlines)}
+	u := unit{lines: lines, md: &md}
+	u.readText()
+	r.units = append(r.units, u)
+}
+
+// readText sets a Markdown unit's text, class and script counts from its
+// inlines.
+func (u *unit) readText() {
+	u.text = textOf(u.md.inlines)
 	u.class, u.counts = classify(u.text)
-	if md.pre {
+	if u.md.pre {
 		u.class = classNeutral // code is in neither language: it goes with its neighbour
 	}
 	u.neutral = u.class == classNeutral
-	r.units = append(r.units, u)
 }
 
 // blocks reads the block children of n; depth is the list nesting, quote
@@ -608,7 +615,7 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 		return
 	}
 	for _, part := range htmlBlockTag.Split(raw, -1) {
-		if t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(part, "")), " "); t != "" {
+		if t := htmlText(part); t != "" {
 			r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(t)), Line: lines[0].No}}})
 		}
 	}
@@ -739,9 +746,7 @@ func (r *markdownReader) markAlert(first, quote int) {
 	md := *u.md
 	md.inlines, md.alert = ins, strings.ToUpper(m[1])
 	u.md = &md
-	u.text = textOf(ins)
-	u.class, u.counts = classify(u.text)
-	u.neutral = u.class == classNeutral
+	u.readText()
 }
 
 // dropPrefix returns inlines without their text's first n bytes.
@@ -809,12 +814,18 @@ func (r *markdownReader) htmlTable(raw string, lines []SourceLine, quote int) bo
 	return true
 }
 
+// htmlText is an HTML fragment's text: its tags dropped, white space
+// collapsed (entities still to decode).
+func htmlText(frag string) string {
+	return strings.Join(strings.Fields(htmlTag.ReplaceAllString(frag, "")), " ")
+}
+
 // htmlInlines is an HTML fragment's text as inlines: <code> as code, other
 // tags dropped, entities decoded, white space collapsed.
 func htmlInlines(frag string, line int) []Inline {
 	var out []Inline
 	add := func(text string, style Style) {
-		if t := strings.Join(strings.Fields(htmlTag.ReplaceAllString(text, "")), " "); t != "" {
+		if t := htmlText(text); t != "" {
 			out = append(out, Inline{Text: decodeText([]byte(t)), Style: style, Line: line})
 		}
 	}

@@ -321,31 +321,13 @@ func all(bl article.Block, is func(article.Para) bool) bool {
 	return len(bl.ZH)+len(bl.EN) > 0
 }
 
-// under reports a pair of a list item's next paragraphs (Para.Under).
-func under(bl article.Block) bool {
-	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
-		if len(side) > 0 && side[0].Under != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// tableOf is the table a pair of table rows belongs to, 0 for another pair.
-func tableOf(bl article.Block) int {
-	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
-		for _, p := range side {
-			return p.Table
-		}
-	}
-	return 0
-}
-
 // tableEdges are the classes of pair n, a table's row, that the
 // stylesheet draws the table's rules by: "first" and "last" for its first
 // and last row, "head" for its header row.
 func (b *book) tableEdges(bl article.Block, n int) string {
-	t, blocks := tableOf(bl), b.doc.Blocks
+	t, head := bl.TableRow()
+	blocks := b.doc.Blocks
+	tableOf := func(bl article.Block) int { n, _ := bl.TableRow(); return n }
 	var out string
 	if n == 1 || tableOf(blocks[n-2]) != t {
 		out += " first"
@@ -353,10 +335,8 @@ func (b *book) tableEdges(bl article.Block, n int) string {
 	if n == len(blocks) || tableOf(blocks[n]) != t {
 		out += " last"
 	}
-	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
-		if len(side) > 0 && side[0].Head {
-			return out + " head"
-		}
+	if head {
+		out += " head"
 	}
 	return out
 }
@@ -367,7 +347,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 	if len(bl.ZH) == 0 || len(bl.EN) == 0 {
 		class += " single"
 	}
-	if under(bl) {
+	if bl.UnderItem() {
 		class += " under" // a list item's next paragraph, under the item's text
 	}
 	if bl.Depth > 0 {

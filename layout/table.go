@@ -50,16 +50,8 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 	x, flexLines := 0, 1
 	cells := p.Cells()
 	for j := range min(n, len(cells)) {
-		cell := article.Para{Lines: p.Lines, Inlines: cells[j]}
-		if len(cell.Inlines) > 0 {
-			cz := &itemizer{faces: z.faces, hyph: z.hyph, size: z.size, lang: z.lang, tables: z.tables, column: widths[j]}
-			spans := bodySpans(cell, z.lang, p.Head)
-			var para paragraph
-			if z.lang == langZH {
-				para = cz.itemizeChinese(spans)
-			} else {
-				para = cz.itemizeEnglish(spans)
-			}
+		if len(cells[j]) > 0 {
+			para := z.itemizeCell(p, cells[j], widths[j])
 			w := widths[j]
 			if j != flex {
 				w = width // one line, as wide as its column by measure
@@ -105,6 +97,19 @@ func (z *itemizer) tableRow(p article.Para, width int) ([]line, bool) {
 	return out, len(set) > 0
 }
 
+// itemizeCell itemizes cell, one of row p's, as a paragraph of its own in
+// z's faces, size and language, splitting a token wider than column:
+// tableRow and measureTables itemize a cell alike, so that a cell measured
+// to fit its column does.
+func (z *itemizer) itemizeCell(p article.Para, cell []article.Inline, column int) paragraph {
+	cz := &itemizer{faces: z.faces, hyph: z.hyph, size: z.size, lang: z.lang, tables: z.tables, column: column}
+	spans := bodySpans(article.Para{Lines: p.Lines, Inlines: cell}, z.lang, p.Head)
+	if z.lang == langZH {
+		return cz.itemizeChinese(spans)
+	}
+	return cz.itemizeEnglish(spans)
+}
+
 // flexColumn is the column of a table that wraps: its widest, the last of
 // those as wide.
 func flexColumn(cols []int) int {
@@ -147,14 +152,7 @@ func measureTables(doc *article.Document, chain *faceChain, hyph *hyphenCache, s
 					if k == len(cols) {
 						break
 					}
-					z := &itemizer{faces: chain, hyph: hyph, size: size, lang: lang, column: spec.Width}
-					spans := bodySpans(article.Para{Lines: p.Lines, Inlines: cell}, lang, p.Head)
-					var para paragraph
-					if lang == langZH {
-						para = z.itemizeChinese(spans)
-					} else {
-						para = z.itemizeEnglish(spans)
-					}
+					para := (&itemizer{faces: chain, hyph: hyph, size: size, lang: lang}).itemizeCell(p, cell, spec.Width)
 					cols[k] = max(cols[k], (naturalWidth(para)*1000+size-1)/size)
 				}
 			}

@@ -399,12 +399,8 @@ type breaker func(itemize func() paragraph, width int, params linebreak.Params) 
 func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
 	heading := b.Kind == article.Heading
 	// a list item's next paragraph (Para.Under) keeps to the list's gaps
-	r := row{heading: heading, list: b.Kind == article.ListItem || underItem(b), level: b.Level, ruleBefore: b.RuleBefore}
-	for _, p := range append(b.ZH[:len(b.ZH):len(b.ZH)], b.EN...) {
-		if p.Table > 0 {
-			r.table, r.tableHead = p.Table, p.Head
-		}
-	}
+	r := row{heading: heading, list: b.Kind == article.ListItem || b.UnderItem(), level: b.Level, ruleBefore: b.RuleBefore}
+	r.table, r.tableHead = b.TableRow()
 	zhSize, enSize := spec.ZHSize, spec.ENSize
 	zhLead, enLead := spec.ZHLeading, spec.ENLeading
 	if heading {
@@ -542,16 +538,6 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		lines[0].runs = append(markLines[0].runs, lines[0].runs...)
 	}
 	return lines
-}
-
-// underItem reports a block of a list item's next paragraphs.
-func underItem(b article.Block) bool {
-	for _, side := range [][]article.Para{b.ZH, b.EN} {
-		if len(side) > 0 && side[0].Under != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // markerHang sets a list item's marker (p's, as spans) and returns its
