@@ -131,8 +131,8 @@ func ChineseTag(v string) (tag string, ok bool) {
 // maintained successor of gopkg.in/yaml.v3) into its node tree, which
 // never expands an alias: a "billion laughs" costs its own size. Real
 // front matter has lists, maps, dates and block scalars: the keys diglot
-// knows are read (a list of authors joined), the others warned about once
-// each and ignored.
+// knows are read (a list of authors joined), the others warned about, all in
+// one warning, and ignored.
 func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
 	var b strings.Builder
 	for _, l := range block {
@@ -161,6 +161,8 @@ func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
 		return nil
 	}
 	values := map[string]string{}
+	var unknown unknownKeys
+	defer unknown.warn(c)
 	if len(doc.Content) == 0 {
 		return values
 	}
@@ -172,7 +174,7 @@ func parseYAMLBlock(block []rawLine, c *collector) map[string]string {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := canonicalKey(k.Value)
-		if !checkKey(key, lineOf(k.Line), c) {
+		if !unknown.check(key, lineOf(k.Line)) {
 			continue
 		}
 		text, problem := yamlText(v)
@@ -266,10 +268,12 @@ func parseTOMLBlock(block []rawLine, c *collector) map[string]string {
 	}
 	sort.Strings(keys)
 	values := map[string]string{}
+	var unknown unknownKeys
+	defer unknown.warn(c)
 	for _, k := range keys {
 		no := keyLine(block, k)
 		key := canonicalKey(k)
-		if !checkKey(key, no, c) {
+		if !unknown.check(key, no) {
 			continue
 		}
 		switch v := raw[k].(type) {
@@ -320,18 +324,48 @@ func keyLine(block []rawLine, key string) int {
 	return 1
 }
 
-// checkKey warns about a key diglot does not know and reports whether to keep it.
-func checkKey(key string, line int, c *collector) bool {
-	for _, k := range frontMatterKeys {
-		if k == key {
-			return true
-		}
+// unknownKeys gathers the front-matter keys diglot does not know, so that
+// they are warned about in one message: a real site's page has many.
+type unknownKeys struct {
+	keys  []string
+	lines []int
+}
+
+// check reports whether to keep a key, and notes it when diglot does not
+// know it.
+func (u *unknownKeys) check(key string, line int) bool {
+	if slices.Contains(frontMatterKeys, key) {
+		return true
 	}
-	if siteKeys[strings.ToLower(key)] {
-		return false
+	if !siteKeys[strings.ToLower(key)] {
+		u.keys = append(u.keys, key)
+		u.lines = append(u.lines, line)
 	}
-	c.warnf(line, "front matter: unknown key %q ignored (known keys: %s)", key, strings.Join(frontMatterKeys, ", "))
 	return false
+}
+
+// warn gives the one warning, at the first unknown key's line, naming each
+// (and its line, when there are several).
+func (u *unknownKeys) warn(c *collector) {
+	if len(u.keys) == 0 {
+		return
+	}
+	order := make([]int, len(u.keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return u.lines[order[a]] < u.lines[order[b]] })
+	known := strings.Join(frontMatterKeys, ", ")
+	first := order[0]
+	if len(order) == 1 {
+		c.warnf(u.lines[first], "front matter: unknown key %q ignored (known keys: %s)", u.keys[first], known)
+		return
+	}
+	names := make([]string, len(order))
+	for k, i := range order {
+		names[k] = fmt.Sprintf("%q (line %d)", u.keys[i], u.lines[i])
+	}
+	c.warnf(u.lines[first], "front matter: unknown keys %s ignored (known keys: %s)", strings.Join(names, ", "), known)
 }
 
 // metaFromValues fills Meta from the front matter values. A bilingual title

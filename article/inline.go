@@ -15,6 +15,10 @@ const (
 	Emphasis
 	Code   // a code span or a code block's text: set verbatim, in monospace
 	Strike // struck through (GFM ~~text~~)
+	// Markup is a site generator's template markup ({{< note >}}), which
+	// diglot cannot expand: set as written, in the text's face, never
+	// cleaned up or hyphenated
+	Markup
 )
 
 // Override is an inline's own language, when it differs from its side's.
@@ -50,10 +54,10 @@ func (in Inline) same(o Inline) bool {
 	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence && in.Cell == o.Cell
 }
 
-// verbatim reports an inline that clean-up leaves as written: code, and a
-// web address shown as its own text.
+// verbatim reports an inline that clean-up leaves as written: code,
+// template markup and a web address shown as its own text.
 func (in Inline) verbatim() bool {
-	if in.Style&Code != 0 {
+	if in.Style&(Code|Markup) != 0 {
 		return true
 	}
 	if in.Link == "" {

@@ -69,7 +69,9 @@ type markdownReader struct {
 	rule   bool // a thematic break waits for the next block
 	nested int  // kramdown markdown="1" elements around this reader
 	images bool // the note that images are not set was given
-	tables int  // the tables read so far (nested readers count on)
+	// templates: the note that template markup is shown as written was given
+	templates bool
+	tables    int // the tables read so far (nested readers count on)
 }
 
 // onlyImage returns the image a paragraph consists of, or nil.
@@ -221,7 +223,7 @@ func (r *markdownReader) addLines(lines []SourceLine, md mdBlock) {
 	if len(lines) == 0 {
 		return
 	}
-	md.inlines = linkAddresses(merge(trimInlines(dropAttributeList(md.inlines))))
+	md.inlines = linkAddresses(r.templateTags(merge(trimInlines(dropAttributeList(md.inlines)))))
 	if len(md.inlines) == 0 && !md.pre {
 		return
 	}
@@ -678,6 +680,54 @@ func dropAttributeList(ins []Inline) []Inline {
 		}
 	}
 	return ins
+}
+
+// templateTag finds a site generator's template markup in text: Hugo's
+// shortcodes ({{< note >}}, {{% heading "next" %}}), Liquid's tags and
+// output ({% include x.html %}, {{ site.url }}), each on at most a few
+// lines.
+var templateTag = regexp.MustCompile(`\{\{[<%][^\n]*?(?:\n[^\n]*?){0,4}[>%]\}\}|\{%[^\n]*?%\}|\{\{[^{}\n]*\}\}`)
+
+// templateTags marks template markup, which only the site's generator
+// can expand, as Markup: shown as written (its quotes straight, never
+// hyphenated). The first one in the file is noted.
+func (r *markdownReader) templateTags(ins []Inline) []Inline {
+	var out []Inline
+	for _, in := range ins {
+		if in.Style&(Code|Markup) != 0 || in.Link != "" || !strings.Contains(in.Text, "{") {
+			out = append(out, in)
+			continue
+		}
+		locs := templateTag.FindAllStringIndex(in.Text, -1)
+		if locs == nil {
+			out = append(out, in)
+			continue
+		}
+		if !r.templates {
+			r.templates = true
+			r.c.warnf(in.Line+strings.Count(in.Text[:locs[0][0]], "\n"), "template markup (%s) is a site generator's, which diglot does not run: it is shown as written", firstLine(in.Text[locs[0][0]:locs[0][1]]))
+		}
+		at := 0
+		for _, l := range locs {
+			piece := in
+			if l[0] > at {
+				piece.Text = in.Text[at:l[0]]
+				out = append(out, piece)
+			}
+			piece.Text = in.Text[l[0]:l[1]]
+			piece.Line = in.Line + strings.Count(in.Text[:l[0]], "\n")
+			piece.Style |= Markup
+			out = append(out, piece)
+			at = l[1]
+		}
+		if at < len(in.Text) {
+			piece := in
+			piece.Text = in.Text[at:]
+			piece.Line = in.Line + strings.Count(in.Text[:at], "\n")
+			out = append(out, piece)
+		}
+	}
+	return out
 }
 
 // linkAddresses makes the web addresses written out in text (not in code,

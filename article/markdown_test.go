@@ -136,10 +136,9 @@ An English paragraph.
 		}
 		return
 	}(), "\n")
-	for _, key := range []string{"related", "params"} {
-		if strings.Count(msg, `unknown key "`+key+`"`) != 1 {
-			t.Errorf("want one warning for %q, got:\n%s", key, msg)
-		}
+	// the unknown keys are named in one warning, each with its line
+	if strings.Count(msg, "unknown key") != 1 || !strings.Contains(msg, `x.md:13: warning: front matter: unknown keys "related" (line 13), "params" (line 16) ignored`) {
+		t.Errorf("want one warning naming related and params, got:\n%s", msg)
 	}
 	for _, key := range []string{"layout", "draft", "tags", "categories"} {
 		if strings.Contains(msg, `"`+key+`"`) {
@@ -545,5 +544,38 @@ func TestInlineHTMLStyles(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("styled inlines\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestTemplateMarkup: a site generator's template markup (Hugo shortcodes,
+// Liquid tags) is kept as written, its quotes straight, marked Markup, and
+// noted once for the file.
+func TestTemplateMarkup(t *testing.T) {
+	src := "Pod 是一组{{< glossary_tooltip text=\"容器\" term_id=\"container\" >}}，见 {% link a.md %}。\n\n" +
+		"A Pod is a group of {{< glossary_tooltip text=\"containers\"\nterm_id=\"container\" >}}, see {{ site.url }}.\n"
+	doc, diags := Parse("x.md", []byte(src+"\nEND\n"))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	blocks := Clean(doc).Blocks
+	var got []string
+	for _, in := range append(blocks[0].ZH[0].Inlines, blocks[0].EN[0].Inlines...) {
+		if in.Style&Markup != 0 {
+			got = append(got, fmt.Sprintf("%d:%s", in.Line, in.Text))
+		}
+	}
+	want := []string{`1:{{< glossary_tooltip text="容器" term_id="container" >}}`, "1:{% link a.md %}",
+		`3:{{< glossary_tooltip text="containers" term_id="container" >}}`, "3:{{ site.url }}"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("markup inlines\n%q\nwant\n%q", got, want)
+	}
+	notes := 0
+	for _, d := range diags {
+		if strings.Contains(d.String(), "template markup") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("want one note on template markup, got %d: %v", notes, diags)
 	}
 }

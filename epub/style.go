@@ -121,6 +121,7 @@ blockquote {
   border-left: 0.15em solid;
 }
 pre {
+  font-size: 0.9em; /* as the PDF sets code, a size below the text */
   white-space: pre-wrap;
   white-space: break-spaces; /* a space at a line's end wraps, not hangs past the column */
   overflow-wrap: anywhere;
@@ -248,7 +249,7 @@ func (b *book) tableRules() string {
 		return ""
 	}
 	var w strings.Builder
-	w.WriteString("div.pair p.row {\n  display: grid;\n  column-gap: 1em;\n  text-indent: 0;\n  text-align: left;\n}\n" +
+	w.WriteString("div.pair p.row {\n  display: grid;\n  column-gap: 1em;\n  font-size: 0.9em;\n  text-indent: 0;\n  text-align: left;\n}\n" +
 		"p.row.head {\n  font-weight: bold;\n}\np.row > .cell {\n  min-width: 0;\n  overflow-wrap: anywhere;\n}\n" +
 		"p.row > .cell.right {\n  text-align: right;\n}\np.row > .cell.center {\n  text-align: center;\n}\n" +
 		// the rules of booktabs, as the PDF draws them: a heavy one

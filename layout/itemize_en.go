@@ -43,8 +43,9 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 // single word, at its syllables (a compound breaks only at its own
 // hyphens, typesetting.md EN-3).
 func (z *itemizer) latin(t token, hyphenate bool) {
-	if style, _ := z.styleAt(t.off); style&article.Code != 0 {
-		hyphenate = false // code is never hyphenated
+	style, _ := z.styleAt(t.off)
+	if style&(article.Code|article.Markup) != 0 {
+		hyphenate = false // code and template markup are never hyphenated
 	}
 	if isVersion(t.text) {
 		// a version or a number stays whole unless it is wider than the
@@ -56,7 +57,11 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 		z.pieces(t, false)
 		return
 	}
-	if kind := classifyToken(t.text); kind != wordToken {
+	kind := classifyToken(t.text)
+	if kind == wordToken && style&article.Markup != 0 && strings.ContainsAny(t.text, "=/_") {
+		kind = addressToken // a shortcode's parameter (file="pods/simple-pod.yaml") breaks at its separators
+	}
+	if kind != wordToken {
 		rs := []rune(t.text)
 		from := 0
 		for _, b := range tokenBreaks(t.text, kind, z.lang) {

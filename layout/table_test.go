@@ -282,3 +282,30 @@ func TestTableParagraphKeepsCellsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesAndCodeSetSmaller: a table's rows and a code block are set at
+// smallPerMille of the text's size, the prose around them at the text's.
+func TestTablesAndCodeSetSmaller(t *testing.T) {
+	src := "说明文字。\n\nSome prose.\n\n| 类型 | 大小 |\n|---|---|\n| B-tree | 21 MB |\n\n| Type | Size |\n|---|---|\n| B-tree | 21 MB |\n\n```\ngo build ./...\n```\n"
+	book := typesetMarkdown(t, src)
+	spec := DefaultSpec(A4)
+	small := spec.ENSize * smallPerMille / 1000
+	if small >= spec.ENSize {
+		t.Fatalf("small size %d is not below the text's %d", small, spec.ENSize)
+	}
+	sizes := map[int]map[int]bool{}
+	for _, r := range book.Pages[0].Runs {
+		if r.Pair == 0 || r.Artifact {
+			continue
+		}
+		if sizes[r.Pair] == nil {
+			sizes[r.Pair] = map[int]bool{}
+		}
+		sizes[r.Pair][r.Size] = true
+	}
+	for pair, want := range map[int]int{1: spec.ENSize, 2: small, 3: small, 4: small} {
+		if len(sizes[pair]) != 1 || !sizes[pair][want] {
+			t.Errorf("pair %d set at sizes %v, want only %d", pair, sizes[pair], want)
+		}
+	}
+}

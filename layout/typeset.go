@@ -415,6 +415,14 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 			r.section[1] = b.EN[0].Text
 		}
 	}
+	if r.table > 0 || isCode(b) {
+		// a table's rows and code are set a size smaller than the text,
+		// as books set them (Typst's raw text is 0.8 em): a monospace
+		// line's 0.6 em spaces and a row's cells read as a block of
+		// their own, not as lines of the text around them
+		zhLead, enLead = zhLead*smallPerMille/1000, enLead*smallPerMille/1000
+		zhSize, enSize = zhSize*smallPerMille/1000, enSize*smallPerMille/1000
+	}
 	var taken [2]int // of itemized's paragraphs, by side
 	setIn := func(column int, zh bool) breaker {
 		return func(itemize func() paragraph, width int, params linebreak.Params) []line {
@@ -486,6 +494,23 @@ const (
 	zhListIndentPerMille = 2000
 	enListIndentPerMille = 1500
 )
+
+// smallPerMille is the size of a table's text and of code, in
+// thousandths of the text's.
+const smallPerMille = 900
+
+// isCode reports a block of code: every paragraph on both sides
+// preformatted.
+func isCode(b article.Block) bool {
+	for _, side := range [][]article.Para{b.ZH, b.EN} {
+		for _, p := range side {
+			if !p.Pre {
+				return false
+			}
+		}
+	}
+	return len(b.ZH)+len(b.EN) > 0
+}
 
 // isProse reports a paragraph of running text: not code, not a picture.
 func isProse(p article.Para) bool { return !p.Pre && p.Image == "" }
