@@ -422,6 +422,9 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 		// their own, not as lines of the text around them
 		zhLead, enLead = zhLead*smallPerMille/1000, enLead*smallPerMille/1000
 		zhSize, enSize = zhSize*smallPerMille/1000, enSize*smallPerMille/1000
+		if isCode(b) {
+			zhLead = enLead // code, given in both columns, is spaced alike in both
+		}
 	}
 	var taken [2]int // of itemized's paragraphs, by side
 	setIn := func(column int, zh bool) breaker {

@@ -133,6 +133,37 @@ for sidecar in "$shared"/corpus/*.pairs.json; do
   done
   echo "done  two files: $base"
 done
+# the project's own two-file articles (testdata/twofile: NAME.orig.EXT, the
+# original, NAME.trans.EXT, its translation, and NAME.pairs.json, checked by
+# hand): pages of real sites' kinds, translated as their translators keep them
+for sidecar in testdata/twofile/*.pairs.json; do
+  base=$(basename "${sidecar%.pairs.json}")
+  n="two-$base"
+  orig=$(ls testdata/twofile/"$base".orig.*)
+  trans=$(ls testdata/twofile/"$base".trans.*)
+  mkdir -p "$tmp/$n"
+  cp "$orig" "$trans" "$tmp/$n/"
+  o=$(basename "$orig")
+  t=$(basename "$trans")
+  if ! (cd "$tmp/$n" && "$tmp/diglot" build -o out "$o" --translation "$t" >build.log 2>&1); then
+    echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
+    failed=1
+    continue
+  fi
+  for kind in pdf epub; do
+    "$tools/check-$kind" "$tmp/$n/$o" "$tmp/$n/out/${o%.*}.$kind" --translation "$tmp/$n/$t" --pairs "$sidecar" >"$tmp/$n/$kind.txt" 2>&1
+    verdict "$n" $kind "$tmp/$n/$kind.txt"
+  done
+  # check-pdfua reads one file: the two, one after the other, with the pairs
+  cat "$tmp/$n/$o" "$tmp/$n/$t" >"$tmp/$n/both.${o##*.}"
+  "$tools/check-pdfua" "$tmp/$n/both.${o##*.}" "$tmp/$n/out/${o%.*}.pdf" --pairs "$sidecar" >"$tmp/$n/pdfua.txt" 2>&1
+  verdict "$n" pdfua "$tmp/$n/pdfua.txt"
+  if [ "${CHECK_RENDER:-0}" = 1 ]; then
+    "$tools/check-epub-render" "$tmp/$n/both.${o##*.}" "$tmp/$n/out/${o%.*}.epub" >"$tmp/$n/render.txt" 2>&1
+    verdict "$n" render "$tmp/$n/render.txt"
+  fi
+  echo "done  $n"
+done
 while read -r d; do
   [ -z "$d" ] && continue
   [[ $d == *" render "* && ${CHECK_RENDER:-0} != 1 ]] && continue # not judged in this run
