@@ -10,6 +10,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -206,6 +207,18 @@ func (m Meta) TranslatorCredit(zhTag string) string {
 	}
 	return "translated by " + m.Translator
 }
+
+// ShownDate is the date as a byline shows it: a timestamp's day
+// ("2024-03-18 09:30:00 +0800" is 2024-03-18), other text as written.
+func (m Meta) ShownDate() string {
+	if shownDay.MatchString(m.Date) {
+		return m.Date[:len("2006-01-02")]
+	}
+	return m.Date
+}
+
+// shownDay is a date that starts with its day, YYYY-MM-DD.
+var shownDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]|$)`)
 
 // TitleSource says where a document's title came from.
 type TitleSource int

@@ -83,6 +83,24 @@ func onlyImage(p ast.Node) *ast.Image {
 	return img
 }
 
+// imageLine is a line that is one image and nothing else.
+var imageLine = regexp.MustCompile(`^!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
+
+// captionedImage returns the image standing alone on the first line of a
+// paragraph of several lines (a blog's picture, its caption in emphasis on
+// the next line), or nil.
+func (r *markdownReader) captionedImage(p ast.Node) *ast.Image {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || img.NextSibling() == nil {
+		return nil
+	}
+	lo, hi := r.span(p)
+	if lo < 0 || hi == lo || !imageLine.MatchString(r.lines[lo].text) {
+		return nil
+	}
+	return img
+}
+
 // image makes a paragraph of an image that stands on a line of its own:
 // the picture (build embeds it when it is a local PNG or JPEG file) with
 // its alt text as a caption in emphasis.
@@ -248,8 +266,72 @@ func (u *unit) readText() {
 // the block quotes around them.
 func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if last := r.liquidCode(c, quote); last != nil {
+			c = last
+			continue
+		}
 		r.block(c, depth, quote)
 	}
+}
+
+// Liquid's code blocks: {% highlight ruby %} … {% endhighlight %} (Jekyll),
+// {% codeblock %} … {% endcodeblock %} (Octopress, Hexo), {% raw %} … {% endraw %}.
+var (
+	liquidCodeOpen  = regexp.MustCompile(`^\{%-?\s*(highlight|codeblock|raw)\b[^%]*-?%\}$`)
+	liquidCodeClose = regexp.MustCompile(`\{%-?\s*end(highlight|codeblock|raw)\s*-?%\}$`)
+)
+
+// maxLiquidCodeLines bounds the search for a Liquid code block's end, so
+// that an unclosed one costs no more than its bound.
+const maxLiquidCodeLines = 2000
+
+// liquidCode reads a Liquid code block that starts at block c: its lines,
+// the tags included, as a code block, whatever Markdown makes of them
+// (a "# comment" line is no heading in it). It returns the last node the
+// block covers, or nil when c does not open one (or it is never closed).
+func (r *markdownReader) liquidCode(c ast.Node, quote int) ast.Node {
+	if _, ok := c.(*ast.Paragraph); !ok {
+		return nil
+	}
+	lo, _ := r.span(c)
+	if lo < 0 || !liquidCodeOpen.MatchString(r.lines[lo].text) {
+		return nil
+	}
+	name := liquidCodeOpen.FindStringSubmatch(r.lines[lo].text)[1]
+	end := -1
+	for i := lo; i < len(r.lines) && i < lo+maxLiquidCodeLines; i++ {
+		if m := liquidCodeClose.FindStringSubmatch(r.lines[i].text); m != nil && m[1] == name {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	last := c
+	for {
+		if _, hi := r.span(last); hi >= end || last.NextSibling() == nil {
+			break
+		}
+		last = last.NextSibling()
+	}
+	var b strings.Builder
+	lines := make([]SourceLine, 0, end-lo+1)
+	for i := lo; i <= end; i++ {
+		text := r.lines[i].raw
+		if quote > 0 {
+			text = r.lines[i].text
+		}
+		b.WriteString(strings.TrimRight(text, " \t"))
+		if i < end {
+			b.WriteByte('\n')
+		}
+		if r.lines[i].text != "" {
+			lines = append(lines, SourceLine{No: r.lines[i].no, Text: r.lines[i].text})
+		}
+	}
+	r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{{Text: b.String(), Style: Code, Line: r.lines[lo].no}}})
+	return last
 }
 
 // block reads one block node.
@@ -260,6 +342,12 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	case *ast.Paragraph, *ast.TextBlock:
 		if img := onlyImage(b); img != nil {
 			r.image(img, quote)
+			break
+		}
+		if img := r.captionedImage(b); img != nil {
+			// the picture, and the lines after it its caption
+			b.RemoveChild(b, img)
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, ""), image: string(img.Destination)})
 			break
 		}
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})

@@ -579,3 +579,56 @@ func TestTemplateMarkup(t *testing.T) {
 		t.Errorf("want one note on template markup, got %d: %v", notes, diags)
 	}
 }
+
+// TestLiquidCodeBlock: a Jekyll {% highlight %} block is a code block, its
+// tags and lines as written, whatever Markdown would make of its lines.
+func TestLiquidCodeBlock(t *testing.T) {
+	code := "{% highlight bash %}\n# build it\nmake test -- \"all\"...\n\n  echo done\n{% endhighlight %}"
+	blocks := md(t, "运行：\n\nRun:\n\n"+code+"\n\n完成。\n\nDone.\n")
+	if len(blocks) != 3 {
+		t.Fatalf("want 3 pairs, got %d", len(blocks))
+	}
+	for _, side := range [][]Para{blocks[1].ZH, blocks[1].EN} {
+		for _, p := range side {
+			if !p.Pre || p.Text != code {
+				t.Errorf("the highlight block: %+v\nwant a code paragraph %q", p, code)
+			}
+		}
+	}
+	// never closed: Markdown as usual
+	headings := 0
+	for _, b := range md(t, "{% highlight go %}\n\n{% highlight go %}\n\n# 标题\n\n# Title\n") {
+		for _, p := range append(b.ZH, b.EN...) {
+			if p.Pre {
+				t.Errorf("an unclosed highlight made code: %+v", p)
+			}
+		}
+		if b.Kind == Heading {
+			headings++
+		}
+	}
+	if headings != 1 {
+		t.Errorf("an unclosed highlight: want the heading pair after it, got %d headings", headings)
+	}
+}
+
+// TestCaptionedImage: an image alone on a paragraph's first line takes the
+// lines after it as its caption.
+func TestCaptionedImage(t *testing.T) {
+	blocks := md(t, "![分布](a.png)\n*图 1：时间分布*\n\n![Breakdown](a.png)\n*Figure 1: where the time went*\n")
+	zh, en := blocks[0].ZH[0], blocks[0].EN[0]
+	if zh.Image != "a.png" || zh.Text != "图 1：时间分布" || en.Image != "a.png" || en.Text != "Figure 1: where the time went" {
+		t.Errorf("captioned pictures: %q %q / %q %q", zh.Image, zh.Text, en.Image, en.Text)
+	}
+}
+
+func TestShownDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-03-18 09:30:00 +0800": "2024-03-18", "2024-03-18T09:30:00Z": "2024-03-18", "2024-03-18": "2024-03-18",
+		"2024 年春": "2024 年春", "March 2024": "March 2024", "20240318": "20240318",
+	} {
+		if got := (Meta{Date: in}).ShownDate(); got != want {
+			t.Errorf("ShownDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

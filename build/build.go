@@ -507,7 +507,7 @@ func headsArticle(doc *article.Document) bool {
 // translator's credit, the date and the source.
 func byline(m article.Meta, zhTag string) string {
 	var parts []string
-	for _, p := range []string{m.Author, m.TranslatorCredit(zhTag), m.Date, m.Source} {
+	for _, p := range []string{m.Author, m.TranslatorCredit(zhTag), m.ShownDate(), m.Source} {
 		if p != "" {
 			parts = append(parts, p)
 		}

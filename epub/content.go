@@ -755,7 +755,7 @@ func (b *book) titlePage() string {
 		}
 	}
 	w.WriteString(titles[0] + titles[1] + "</h1>\n")
-	for _, line := range []string{m.Author, m.TranslatorCredit(b.zhTag), m.Date, m.Source} {
+	for _, line := range []string{m.Author, m.TranslatorCredit(b.zhTag), m.ShownDate(), m.Source} {
 		if line == "" {
 			continue
 		}
@@ -784,7 +784,7 @@ func (b *book) coverPage() string {
 		}
 	}
 	alt := "Cover: " + strings.Join(parts, " / ")
-	if byline := strings.Join(slices.DeleteFunc([]string{m.Author, m.Date}, func(s string) bool { return s == "" }), ", "); byline != "" {
+	if byline := strings.Join(slices.DeleteFunc([]string{m.Author, m.ShownDate()}, func(s string) bool { return s == "" }), ", "); byline != "" {
 		alt += "; " + byline
 	}
 	body := fmt.Sprintf("<div class=\"cover\"><img src=\"cover.png\" epub:type=\"cover\" role=\"doc-cover\" alt=\"%s\"/></div>\n", escape(alt))

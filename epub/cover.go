@@ -89,7 +89,7 @@ func (b *book) drawCover(set *fonts.Set) ([]byte, error) {
 		}
 	}
 	var byline []string
-	for _, s := range []string{m.Author, m.Date} {
+	for _, s := range []string{m.Author, m.ShownDate()} {
 		if s != "" {
 			byline = append(byline, s)
 		}

@@ -145,10 +145,10 @@ type itemizer struct {
 	buffers *itemBuffers
 	// segments is where measure's segments come from (nil: new slices)
 	segments *segmentArena
-	// for setSide's pictures: their sizes, the side's leading and the
-	// tallest a picture is set
-	pictures        map[string]Picture
-	leading, bottom int
+	// for setSide's pictures: their sizes, the side's leading, the
+	// tallest and the widest a picture is set
+	pictures                map[string]Picture
+	leading, bottom, widest int
 	// protrude lets a line's final mark hang into the margin after the
 	// column (the English column on the right: the page's outer margin)
 	protrude bool

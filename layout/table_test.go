@@ -309,3 +309,37 @@ func TestTablesAndCodeSetSmaller(t *testing.T) {
 		}
 	}
 }
+
+// TestPictureCaptionsLevel: a picture pair is set at one size on both
+// sides, and its captions start on one baseline, although the two columns'
+// widths and leadings differ.
+func TestPictureCaptionsLevel(t *testing.T) {
+	doc, diags := article.Parse("t.md", []byte("![分布](a.png)\n*图 1：优化前一次典型构建的时间分布*\n\n![Breakdown](a.png)\n*Figure 1: where the time of a typical build went before the work*\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	spec.Pictures = map[string]Picture{"a.png": {Width: 900, Height: 500}}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var images []*Image
+	firstY := map[article.Lang]int{}
+	for _, r := range book.Pages[0].Runs {
+		if r.Pair == 1 && !r.Artifact && r.Text != "" {
+			if _, ok := firstY[r.Side]; !ok {
+				firstY[r.Side] = r.Y
+			}
+		}
+	}
+	for i := range book.Pages[0].Images {
+		images = append(images, &book.Pages[0].Images[i])
+	}
+	if len(images) != 2 || images[0].W != images[1].W || images[0].H != images[1].H {
+		t.Fatalf("want the picture twice at one size, got %+v", images)
+	}
+	if firstY[article.Chinese] == 0 || firstY[article.Chinese] != firstY[article.English] {
+		t.Errorf("captions' first baselines: zh %d, en %d", firstY[article.Chinese], firstY[article.English])
+	}
+}

@@ -426,6 +426,15 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 			zhLead = enLead // code, given in both columns, is spaced alike in both
 		}
 	}
+	widest := 0
+	if isPicture(b, spec.Pictures) {
+		// a picture pair: the same picture on both sides, at the same size,
+		// its captions set small at one leading, so that they stand level
+		lead := (zhLead + enLead) / 2 * smallPerMille / 1000
+		zhLead, enLead = lead, lead
+		zhSize, enSize = zhSize*smallPerMille/1000, enSize*smallPerMille/1000
+		widest = min(zhW-inset(b, zhSize, zhListIndentPerMille), enW-inset(b, enSize, enListIndentPerMille))
+	}
 	var taken [2]int // of itemized's paragraphs, by side
 	setIn := func(column int, zh bool) breaker {
 		return func(itemize func() paragraph, width int, params linebreak.Params) []line {
@@ -458,12 +467,12 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 	r.zh = cell{leading: zhLead, ascent: zhSize * 88 / 100}
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
-		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), tables: spec.tables}
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), widest: widest, tables: spec.tables}
 		r.zh.lines = append(r.zh.lines, numbered(shift(setSide(z, p, r.list, heading, zhW-zhInset, setIn(zhW, true)), zhInset), i)...)
 	}
 	r.en = cell{leading: enLead, ascent: enSize * 88 / 100}
 	for i, p := range b.EN {
-		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec),
+		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: enSize, lang: langEN, column: enW - enInset, pictures: spec.Pictures, leading: enLead, bottom: pictureHeight(spec), widest: widest,
 			protrude: !spec.EnglishLeft, tables: spec.tables} // into the outer margin, never the gutter
 		if i > 0 && !r.list && !heading && isProse(p) && isProse(b.EN[i-1]) {
 			// a pair's next English paragraph (the translator split one
@@ -515,6 +524,19 @@ func isCode(b article.Block) bool {
 	return len(b.ZH)+len(b.EN) > 0
 }
 
+// isPicture reports a pair of pictures: each paragraph a picture that is
+// set (one of pictures).
+func isPicture(b article.Block, pictures map[string]Picture) bool {
+	for _, side := range [][]article.Para{b.ZH, b.EN} {
+		for _, p := range side {
+			if _, ok := pictures[p.Image]; !ok || p.Image == "" {
+				return false
+			}
+		}
+	}
+	return len(b.ZH)+len(b.EN) > 0
+}
+
 // isProse reports a paragraph of running text: not code, not a picture.
 func isProse(p article.Para) bool { return !p.Pre && p.Image == "" }
 
@@ -531,7 +553,11 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		return lines
 	}
 	if pic, ok := z.pictures[p.Image]; ok && p.Image != "" {
-		return append(pictureLines(p.Image, p.Text, pic, width, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
+		w := width
+		if z.widest > 0 {
+			w = min(w, z.widest)
+		}
+		return append(pictureLines(p.Image, p.Text, pic, w, z.leading, z.bottom), setText(z, sideSpans(p, z.lang, heading), width, false, set)...)
 	}
 	if p.Under != "" && marker == nil {
 		// a list item's next paragraph, in the hang of the item's marker
