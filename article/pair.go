@@ -78,8 +78,9 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 }
 
 // standsAlone reports a unit that is never grouped with another: a code
-// block.
-func (u *unit) standsAlone() bool { return u.md != nil && u.md.pre }
+// block, and a Markdown heading (a heading of digits, "## [1.4.0] -
+// 2025-11-02", is no part of the list item before it).
+func (u *unit) standsAlone() bool { return u.md != nil && (u.md.pre || u.md.kind == Heading) }
 
 // quoteDepth is the number of block quotes around a Markdown unit.
 func (u *unit) quoteDepth() int {

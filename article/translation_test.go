@@ -224,3 +224,23 @@ func TestTwoFilesOneLanguage(t *testing.T) {
 		t.Errorf("error %v", d)
 	}
 }
+
+// TestNeutralHeadingStandsAlone: a heading with no letters (a changelog's
+// "## [1.4.0] - 2025-11-02", the same in both files) is a pair of its own,
+// not a second paragraph of the list item before it.
+func TestNeutralHeadingStandsAlone(t *testing.T) {
+	en := Source{"en.md", []byte("## Unreleased\n\n- Two files are read.\n- Review prints pairs.\n\n## [1.4.0] - 2025-11-02\n\n- Markdown input.\n"), Markdown}
+	zh := Source{"zh.md", []byte("## 未发布\n\n- 支持读取两个文件。\n- 会列出段落对。\n\n## [1.4.0] - 2025-11-02\n\n- Markdown 输入。\n"), Markdown}
+	doc, diags := ParseTranslation(en, zh)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, fmt.Sprintf("%v %d+%d", b.Kind, len(b.ZH), len(b.EN)))
+	}
+	want := "heading 1+1|list-item 1+1|list-item 1+1|heading 1+1|list-item 1+1"
+	if strings.Join(got, "|") != want {
+		t.Errorf("pairs %v, want %s", got, want)
+	}
+}
