@@ -519,7 +519,7 @@ func markCost(zh, en []*evidence) float64 {
 		for _, ev := range side[1:] {
 			switch {
 			case ev.kind == kindHeading:
-				cost += costKindMismatch // a heading is never merged into another block
+				cost += costHeadingMerged // a heading is never merged into another block
 			case ev.kind == kindShort:
 				cost += costShortMerged
 			case (ev.kind == kindCode) != (side[0].kind == kindCode):
@@ -539,6 +539,9 @@ const (
 	costMissedAnchor  = 1.0
 	maxAnchorsCounted = 4
 	costKindMismatch  = 3.0
+	// costHeadingMerged rules out a heading as a later block of a pair: a
+	// heading with no counterpart is a one-sided pair instead
+	costHeadingMerged = 1000.0
 	costListMismatch  = 1.0
 	costLevelMismatch = 0.5
 	costShortMismatch = 0.7

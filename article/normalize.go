@@ -18,11 +18,31 @@ func Clean(doc *Document) *Document {
 	out := *doc
 	out.Blocks = make([]Block, len(doc.Blocks))
 	for i, b := range doc.Blocks {
+		b.ZH, b.EN = bothSides(b)
 		b.ZH = cleanParas(b.ZH, Chinese)
 		b.EN = cleanParas(b.EN, English)
 		out.Blocks[i] = b
 	}
 	return &out
+}
+
+// bothSides returns a block's sides, a heading with no letters ("## 2.0",
+// given once: it reads the same in both languages) given to the side that
+// lacks it, so that it heads both columns.
+func bothSides(b Block) (zh, en []Para) {
+	if b.Kind != Heading || len(b.ZH) > 0 == (len(b.EN) > 0) {
+		return b.ZH, b.EN
+	}
+	given := append(b.ZH, b.EN...)
+	for _, p := range given {
+		if strings.ContainsFunc(p.Text, unicode.IsLetter) {
+			return b.ZH, b.EN
+		}
+	}
+	if len(b.ZH) == 0 {
+		return given, b.EN
+	}
+	return b.ZH, given
 }
 
 func cleanParas(paras []Para, lang Lang) []Para {

@@ -107,3 +107,23 @@ func TestLatinJoin(t *testing.T) {
 		t.Errorf("joinLines = %q", got)
 	}
 }
+
+// TestNeutralHeadingOnBothSides: a heading of digits given once heads both
+// columns in the cleaned document; a heading with words stays one-sided,
+// and the parsed document keeps its source lines on the side they are.
+func TestNeutralHeadingOnBothSides(t *testing.T) {
+	doc, diags := Parse("x.md", []byte("段落一。\n\nPara one.\n\n## 2.0\n\n段落二。\n\nPara two.\n\n## Notes\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	if b := doc.Blocks[1]; len(b.ZH) != 0 || len(b.EN) != 1 {
+		t.Fatalf("parsed heading pair %+v", b)
+	}
+	clean := Clean(doc).Blocks
+	if b := clean[1]; len(b.ZH) != 1 || len(b.EN) != 1 || b.ZH[0].Text != "2.0" || b.EN[0].Text != "2.0" {
+		t.Errorf("cleaned heading pair %+v, want 2.0 on both sides", b)
+	}
+	if b := clean[len(clean)-1]; len(b.ZH) != 0 {
+		t.Errorf("a heading with words was copied: %+v", b)
+	}
+}

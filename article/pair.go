@@ -63,7 +63,7 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 	excess := len(groups) - facing
 	for _, g := range groups {
 		u := &units[g.units[0]]
-		if excess > 0 && len(out) > 0 && len(g.units) == 1 && u.counts.han == 0 && u.counts.words == 1 {
+		if excess > 0 && len(out) > 0 && len(g.units) == 1 && u.counts.han == 0 && u.counts.words == 1 && !u.standsAlone() {
 			last := &out[len(out)-1]
 			last.units = append(slices.Clone(last.units), g.units...)
 			merged := *last.ev
