@@ -704,12 +704,31 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 	if r.htmlTable(raw, lines, quote) || r.htmlImage(raw, lines, quote) {
 		return
 	}
-	for _, part := range htmlBlockTag.Split(raw, -1) {
-		if t := htmlText(part); t != "" {
-			r.addLines(lines, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(t)), Line: lines[0].No}}})
+	tags := htmlBlockTag.FindAllStringIndex(raw, -1)
+	for k := 0; k <= len(tags); k++ {
+		from, to := 0, len(raw)
+		if k > 0 {
+			from = tags[k-1][1]
 		}
+		if k < len(tags) {
+			to = tags[k][0]
+		}
+		t := htmlText(raw[from:to])
+		if t == "" {
+			continue
+		}
+		md := mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: decodeText([]byte(t)), Line: lines[0].No}}}
+		if k > 0 {
+			if m := htmlHeadingTag.FindStringSubmatch(raw[tags[k-1][0]:tags[k-1][1]]); m != nil {
+				md.kind, md.level = Heading, int(m[1][0]-'0') // <h1 align="center">tidy</h1>: a README's title
+			}
+		}
+		r.addLines(lines, md)
 	}
 }
+
+// htmlHeadingTag is an HTML heading's start tag.
+var htmlHeadingTag = regexp.MustCompile(`(?i)^<h([1-6])\b`)
 
 // kramdown's markdown="1" (and "block", "span") asks for an HTML element's
 // content to be read as Markdown.

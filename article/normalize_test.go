@@ -1,6 +1,10 @@
 package article
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestCleanChinese(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -125,5 +129,28 @@ func TestNeutralHeadingOnBothSides(t *testing.T) {
 	}
 	if b := clean[len(clean)-1]; len(b.ZH) != 0 {
 		t.Errorf("a heading with words was copied: %+v", b)
+	}
+}
+
+// TestEnglishInChinese: on the Chinese side, a link's Latin text, Latin
+// code, a Latin-only table cell and a paragraph with no Han are English;
+// Latin words in Chinese prose stay Chinese text.
+func TestEnglishInChinese(t *testing.T) {
+	blocks := md(t, "参见 [English](https://example.org/en) 与 `GOGC`，用 Go 写成。\n\nSee [English](https://example.org/en) and `GOGC`, written in Go.\n\n"+
+		"| 名称 | 大小 |\n|---|---|\n| B-tree | 很大 |\n\n| Name | Size |\n|---|---|\n| B-tree | large |\n\nFAQ\n\nFAQ\n\n"+
+		"```\ntidy fmt   # 就地 改写\n```\n\n```\ntidy fmt   # rewrites it\n```\n")
+	var got []string
+	for _, b := range blocks {
+		for _, p := range b.ZH {
+			for _, in := range p.Inlines {
+				if strings.TrimSpace(in.Text) != "" {
+					got = append(got, fmt.Sprintf("%s:%v", strings.TrimSpace(in.Text), in.Lang == InEnglish))
+				}
+			}
+		}
+	}
+	want := "参见:false|English:true|与:false|GOGC:true|，用 Go 写成。:false|名称:false|大小:false|B-tree:true|很大:false|FAQ:true|tidy fmt   #:true|就地 改写:false"
+	if strings.Join(got, "|") != want {
+		t.Errorf("Chinese side's inlines\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
 }

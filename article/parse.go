@@ -165,8 +165,8 @@ func setTitle(doc *Document, c *collector) {
 		completeTitle(doc)
 		return
 	}
-	if len(doc.Blocks) > 0 && doc.Blocks[0].Kind == Heading {
-		b := doc.Blocks[0]
+	if k := titleHeading(doc.Blocks); k >= 0 {
+		b := doc.Blocks[k]
 		if len(b.ZH) > 0 {
 			m.Title = b.ZH[0].Text
 		}
@@ -179,6 +179,23 @@ func setTitle(doc *Document, c *collector) {
 	base := baseName(doc.Name)
 	m.Title, doc.TitleFrom = base, TitleFileName
 	c.warnf(1, "no title (no front matter title and no leading heading); using the file name %q", base)
+}
+
+// titleHeading returns the index of the heading pair that titles the
+// article: the first block, or the first after pictures only (a README's
+// logo above its <h1>); -1 when there is none.
+func titleHeading(blocks []Block) int {
+	for k, b := range blocks {
+		if b.Kind == Heading {
+			return k
+		}
+		for _, p := range append(b.ZH, b.EN...) {
+			if p.Image == "" {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // completeTitle takes the title the front matter leaves out from the

@@ -187,8 +187,8 @@ func firstNonEmpty(values ...string) string {
 // the file's leading heading, and falls back to the original's file name.
 func setTwoFileTitles(doc *Document, zh, en *twoFileSide) {
 	m := &doc.Meta
-	if len(doc.Blocks) > 0 && doc.Blocks[0].Kind == Heading {
-		b := doc.Blocks[0]
+	if k := titleHeading(doc.Blocks); k >= 0 {
+		b := doc.Blocks[k]
 		if m.Title == "" && m.TitleEN == "" {
 			doc.TitleFrom = TitleHeading
 		}

@@ -244,3 +244,25 @@ func TestNeutralHeadingStandsAlone(t *testing.T) {
 		t.Errorf("pairs %v, want %s", got, want)
 	}
 }
+
+// TestREADMETitle: a README's <h1 align="center"> under its logo is a
+// heading, and it titles the document.
+func TestREADMETitle(t *testing.T) {
+	en := Source{"README.md", []byte("<p align=\"center\">\n  <img src=\"logo.png\" alt=\"tidy logo\">\n</p>\n\n<h1 align=\"center\">tidy</h1>\n\nA fast, friendly formatter.\n"), Markdown}
+	zh := Source{"README.zh-CN.md", []byte("<p align=\"center\">\n  <img src=\"logo.png\" alt=\"tidy 标志\">\n</p>\n\n<h1 align=\"center\">tidy</h1>\n\n一个快速、友好的格式化工具。\n"), Markdown}
+	doc, diags := ParseTranslation(en, zh)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	if doc.Meta.Title != "tidy" || doc.Meta.TitleEN != "tidy" || doc.TitleFrom != TitleHeading {
+		t.Errorf("title %q / %q from %v", doc.Meta.Title, doc.Meta.TitleEN, doc.TitleFrom)
+	}
+	if len(doc.Blocks) != 3 || doc.Blocks[1].Kind != Heading || doc.Blocks[1].Level != 1 {
+		t.Errorf("blocks %+v", doc.Blocks)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Msg, "no title") {
+			t.Errorf("warned: %v", d)
+		}
+	}
+}

@@ -388,6 +388,9 @@ func pdfSpec(doc *article.Document, s settings) layout.Spec {
 	case doc.TitleFrom == article.TitleFileName:
 		// no title block: a file's name is no title (the metadata still
 		// names the document by it)
+	case doc.TitleFrom == article.TitleHeading && !titleInBody(doc):
+		// the title is a heading below pictures (a README's logo): it stays
+		// in the columns, under them
 	case titleInBody(doc) && !headsArticle(doc):
 		// the leading heading is the first of its sections: it stays in the
 		// columns and no title block repeats it
