@@ -189,7 +189,7 @@ func markInferredHeadings(blocks []Block) {
 		if utf8.RuneCountInString(zh) > maxHeadingZHRunes || len(strings.Fields(en)) > maxHeadingENWords {
 			continue
 		}
-		if endsSentence(zh) || endsSentence(en) || !mostlyLetters(zh) || !mostlyLetters(en) {
+		if endsSentence(zh) || endsSentence(en) || !mostlyLetters(zh) || !mostlyLetters(en) || signOff(zh) || signOff(en) {
 			continue
 		}
 		b.Kind, b.Level = Heading, 2
@@ -197,6 +197,13 @@ func markInferredHeadings(blocks []Block) {
 			b.Level = 1
 		}
 	}
+}
+
+// signOff reports a line that opens with a dash: an attribution or a
+// signature ("—— 改编自 Knuth", "-- The maintainers"), never a heading.
+func signOff(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '—' || r == '–' || r == '―' || strings.HasPrefix(s, "--")
 }
 
 // mostlyLetters reports whether at least half of the non-space characters

@@ -442,6 +442,8 @@ func enDashes(t runes) runes {
 		switch {
 		case frozen, strings.Contains(w, "://"), strings.Contains(w, "---"), strings.HasPrefix(w, "--") && w != "--":
 			out.copyFrom(&t, i, j) // a command-line option (--columns), an address: kept
+		case w == "--" && i == 0:
+			out.add('—', t.own[i]) // "-- The maintainers": an attribution's em dash
 		case w == "--":
 			out.add('–', t.own[i])
 		default:

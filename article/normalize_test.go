@@ -61,6 +61,9 @@ func TestCleanEnglish(t *testing.T) {
 		{"quote at start", `"Good." "Mm."`, "“Good.” “Mm.”"},
 		{"after parenthesis", `("cat tax")`, "(“cat tax”)"},
 		{"unchanged", "plain text", "plain text"},
+		{"spaced dash", "a list -- we do not mind", "a list – we do not mind"},
+		{"attribution", "-- The maintainers", "— The maintainers"},
+		{"option", "--columns 3:2", "--columns 3:2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

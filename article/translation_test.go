@@ -266,3 +266,25 @@ func TestREADMETitle(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainListWrapped: in plain text, a list item's hard-wrapped lines,
+// indented under its text, belong to it (Chinese joined without a space);
+// a sign-off opening with a dash is no heading.
+func TestPlainListWrapped(t *testing.T) {
+	en := Source{"orig.txt", []byte("Please read this.\n\n1. Open an issue first: someone may\n   already be working on it.\n2. Keep a change small.\n\n-- The maintainers\n"), PlainText}
+	zh := Source{"trans.txt", []byte("请读完这封信。\n\n1. 先开一个 issue：也许已经有人\n   在做了。\n2. 让改动保持小巧。\n\n——维护者们\n"), PlainText}
+	doc, diags := ParseTranslation(en, zh)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, fmt.Sprintf("%v %d+%d", b.Kind, len(b.ZH), len(b.EN)))
+	}
+	if want := "paragraph 1+1|list-item 1+1|list-item 1+1|paragraph 1+1"; strings.Join(got, "|") != want {
+		t.Fatalf("pairs %v, want %s", got, want)
+	}
+	if zh, en := doc.Blocks[1].ZH[0].Text, doc.Blocks[1].EN[0].Text; zh != "先开一个 issue：也许已经有人在做了。" || en != "Open an issue first: someone may already be working on it." {
+		t.Errorf("wrapped items %q / %q", zh, en)
+	}
+}

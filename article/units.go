@@ -44,14 +44,42 @@ func appendBlock(units []unit, block []rawLine) []unit {
 	for i, l := range block {
 		lineUnits[i] = newUnit([]SourceLine{{No: l.no, Text: l.text}})
 	}
-	if len(block) < 2 || !wrappedParagraph(lineUnits) {
-		return append(units, lineUnits...)
+	if len(block) >= 2 && wrappedParagraph(lineUnits) {
+		return append(units, newUnit(blockLines(block)))
 	}
+	for i := 0; i < len(block); {
+		j := i + 1
+		for listMarker(block[i].text) != "" && j < len(block) && continuesItem(lineUnits[i], block[j], lineUnits[j]) {
+			j++
+		}
+		if j == i+1 {
+			units = append(units, lineUnits[i])
+		} else {
+			units = append(units, newUnit(blockLines(block[i:j])))
+		}
+		i = j
+	}
+	return units
+}
+
+// continuesItem reports whether line l (its unit u) continues the list
+// item before it (its first line's unit item): a hard-wrapped item's next
+// line, indented under its text, neither an item nor a heading itself, and
+// not in the other language.
+func continuesItem(item unit, l rawLine, u unit) bool {
+	if !l.indented || listMarker(l.text) != "" || headingLevel(l.text) > 0 {
+		return false
+	}
+	return !(item.class == classZH && u.class == classEN || item.class == classEN && u.class == classZH)
+}
+
+// blockLines are a block's lines as source lines.
+func blockLines(block []rawLine) []SourceLine {
 	lines := make([]SourceLine, len(block))
 	for i, l := range block {
 		lines[i] = SourceLine{No: l.no, Text: l.text}
 	}
-	return append(units, newUnit(lines))
+	return lines
 }
 
 // wrappedParagraph reports whether the lines of a block read as one
