@@ -231,14 +231,7 @@ func TestTwoFilesOneLanguage(t *testing.T) {
 func TestNeutralHeadingStandsAlone(t *testing.T) {
 	en := Source{"en.md", []byte("## Unreleased\n\n- Two files are read.\n- Review prints pairs.\n\n## [1.4.0] - 2025-11-02\n\n- Markdown input.\n"), Markdown}
 	zh := Source{"zh.md", []byte("## 未发布\n\n- 支持读取两个文件。\n- 会列出段落对。\n\n## [1.4.0] - 2025-11-02\n\n- Markdown 输入。\n"), Markdown}
-	doc, diags := ParseTranslation(en, zh)
-	if doc == nil {
-		t.Fatal(diags)
-	}
-	var got []string
-	for _, b := range doc.Blocks {
-		got = append(got, fmt.Sprintf("%v %d+%d", b.Kind, len(b.ZH), len(b.EN)))
-	}
+	_, got := pairShapes(t, en, zh)
 	want := "heading 1+1|list-item 1+1|list-item 1+1|heading 1+1|list-item 1+1"
 	if strings.Join(got, "|") != want {
 		t.Errorf("pairs %v, want %s", got, want)
@@ -273,6 +266,19 @@ func TestREADMETitle(t *testing.T) {
 func TestPlainListWrapped(t *testing.T) {
 	en := Source{"orig.txt", []byte("Please read this.\n\n1. Open an issue first: someone may\n   already be working on it.\n2. Keep a change small.\n\n-- The maintainers\n"), PlainText}
 	zh := Source{"trans.txt", []byte("请读完这封信。\n\n1. 先开一个 issue：也许已经有人\n   在做了。\n2. 让改动保持小巧。\n\n——维护者们\n"), PlainText}
+	doc, got := pairShapes(t, en, zh)
+	if want := "paragraph 1+1|list-item 1+1|list-item 1+1|paragraph 1+1"; strings.Join(got, "|") != want {
+		t.Fatalf("pairs %v, want %s", got, want)
+	}
+	if zh, en := doc.Blocks[1].ZH[0].Text, doc.Blocks[1].EN[0].Text; zh != "先开一个 issue：也许已经有人在做了。" || en != "Open an issue first: someone may already be working on it." {
+		t.Errorf("wrapped items %q / %q", zh, en)
+	}
+}
+
+// pairShapes parses two files and gives each pair's kind and its sides'
+// paragraph counts ("list-item 1+2").
+func pairShapes(t *testing.T, en, zh Source) (*Document, []string) {
+	t.Helper()
 	doc, diags := ParseTranslation(en, zh)
 	if doc == nil {
 		t.Fatal(diags)
@@ -281,10 +287,5 @@ func TestPlainListWrapped(t *testing.T) {
 	for _, b := range doc.Blocks {
 		got = append(got, fmt.Sprintf("%v %d+%d", b.Kind, len(b.ZH), len(b.EN)))
 	}
-	if want := "paragraph 1+1|list-item 1+1|list-item 1+1|paragraph 1+1"; strings.Join(got, "|") != want {
-		t.Fatalf("pairs %v, want %s", got, want)
-	}
-	if zh, en := doc.Blocks[1].ZH[0].Text, doc.Blocks[1].EN[0].Text; zh != "先开一个 issue：也许已经有人在做了。" || en != "Open an issue first: someone may already be working on it." {
-		t.Errorf("wrapped items %q / %q", zh, en)
-	}
+	return doc, got
 }
