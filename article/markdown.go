@@ -71,6 +71,9 @@ type markdownReader struct {
 	images bool // the note that images are not set was given
 	// templates: the note that template markup is shown as written was given
 	templates bool
+	// liquidEnds are the lines of Liquid's closing tags, by name
+	// (liquidCode), found once
+	liquidEnds map[string][]int
 	tables    int // the tables read so far (nested readers count on)
 }
 
@@ -281,8 +284,9 @@ var (
 	liquidCodeClose = regexp.MustCompile(`\{%-?\s*end(highlight|codeblock|raw)\s*-?%\}$`)
 )
 
-// maxLiquidCodeLines bounds the search for a Liquid code block's end, so
-// that an unclosed one costs no more than its bound.
+// maxLiquidCodeLines bounds a Liquid code block: an opening tag whose
+// closing one is further on is left as text, rather than taking the rest
+// of the file for code.
 const maxLiquidCodeLines = 2000
 
 // liquidCode reads a Liquid code block that starts at block c: its lines,
@@ -298,16 +302,21 @@ func (r *markdownReader) liquidCode(c ast.Node, quote int) ast.Node {
 		return nil
 	}
 	name := liquidCodeOpen.FindStringSubmatch(r.lines[lo].text)[1]
-	end := -1
-	for i := lo; i < len(r.lines) && i < lo+maxLiquidCodeLines; i++ {
-		if m := liquidCodeClose.FindStringSubmatch(r.lines[i].text); m != nil && m[1] == name {
-			end = i
-			break
+	if r.liquidEnds == nil {
+		// every closing tag's line, found in one pass over the body
+		r.liquidEnds = map[string][]int{}
+		for i, l := range r.lines {
+			if m := liquidCodeClose.FindStringSubmatch(l.text); m != nil {
+				r.liquidEnds[m[1]] = append(r.liquidEnds[m[1]], i)
+			}
 		}
 	}
-	if end < 0 {
+	ends := r.liquidEnds[name]
+	k := sort.SearchInts(ends, lo)
+	if k == len(ends) || ends[k]-lo >= maxLiquidCodeLines {
 		return nil
 	}
+	end := ends[k]
 	last := c
 	for {
 		if _, hi := r.span(last); hi >= end || last.NextSibling() == nil {
