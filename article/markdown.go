@@ -74,7 +74,7 @@ type markdownReader struct {
 	// liquidEnds are the lines of Liquid's closing tags, by name
 	// (liquidCode), found once
 	liquidEnds map[string][]int
-	tables    int // the tables read so far (nested readers count on)
+	tables     int // the tables read so far (nested readers count on)
 }
 
 // onlyImage returns the image a paragraph consists of, or nil.
