@@ -649,12 +649,41 @@ type titleLine struct {
 // where it would read as two column heads, and rather on its left, so
 // that the first title stays in its column.
 func (pg *pager) planTitleRow() (titleLine, bool) {
-	s := pg.spec
-	if s.Title == "" || s.TitleEN == "" || s.Title == s.TitleEN {
+	if !pg.twoTitles() {
 		return titleLine{}, false
 	}
+	fits := pg.titleRows()
+	// rather the first title inside the left column, at any size, then
+	// a leading heading pair wrapped (too long for one line, or at no size
+	// placed clear of the gutter), than the first crossing into the other
+	// column
+	if row, ok := pg.chooseTitleRow(fits, true); ok {
+		return row, true
+	}
+	if pg.spec.TitleFromHeading {
+		if row, ok := pg.wrappedTitleRow(); ok {
+			return row, true
+		}
+	}
+	return pg.chooseTitleRow(fits, false)
+}
+
+// twoTitles reports two titles, which differ.
+func (pg *pager) twoTitles() bool {
+	s := pg.spec
+	return s.Title != "" && s.TitleEN != "" && s.Title != s.TitleEN
+}
+
+// titleRows are the two titles set on one line, in the columns' order, at
+// each size from the largest down at which both fit; nil when they do not
+// or there is only one title.
+func (pg *pager) titleRows() []titleLine {
+	s := pg.spec
+	if !pg.twoTitles() {
+		return nil
+	}
 	maxW := s.Width - 2*s.MarginInner
-	var fits []titleLine // the sizes at which both titles fit one line
+	var fits []titleLine
 	for _, size := range titleSizes() {
 		gap := size * titleGapEm / 1000
 		pz := pg.titleItems(s.Title, size, true, langZH, maxW)
@@ -673,28 +702,19 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 		}
 		fits = append(fits, row)
 	}
-	// rather the first title inside the left column, at any size, then
-	// a leading heading pair wrapped (too long for one line, or at no size
-	// placed clear of the gutter), than the first crossing into the other
-	// column
-	place := func(inLeft bool) (titleLine, bool) {
-		for _, row := range fits {
-			if x, ok := pg.titleRowX(row.first.width, row.gap, row.second.width, inLeft); ok {
-				row.x = x
-				return row, true
-			}
-		}
-		return titleLine{}, false
-	}
-	if row, ok := place(true); ok {
-		return row, true
-	}
-	if s.TitleFromHeading {
-		if row, ok := pg.wrappedTitleRow(); ok {
+	return fits
+}
+
+// chooseTitleRow places the first of the rows (by size) whose gap clears
+// the gutter (see titleRowX); false when none does.
+func (pg *pager) chooseTitleRow(fits []titleLine, inLeft bool) (titleLine, bool) {
+	for _, row := range fits {
+		if x, ok := pg.titleRowX(row.first.width, row.gap, row.second.width, inLeft); ok {
+			row.x = x
 			return row, true
 		}
 	}
-	return place(false)
+	return titleLine{}, false
 }
 
 // wrappedTitleRow sets a leading heading pair too long for one line: one

@@ -449,3 +449,45 @@ func TestStackedTitlesInColumnOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTitleMovesTheGutter: a short Chinese title beside a longer
+// English one, which no centred row could keep clear of the balanced
+// columns' gutter, still gets a title block: the Chinese column is made a
+// whole em or more wider, so that the Chinese title ends inside it.
+func TestShortTitleMovesTheGutter(t *testing.T) {
+	var src [2]article.Source
+	for i, name := range []string{"changelog.orig.md", "changelog.trans.md"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "twofile", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src[i] = article.Source{Name: name, Data: data, Format: article.Markdown}
+	}
+	doc, diags := article.ParseTranslation(src[0], src[1])
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = doc.Meta.Title, doc.Meta.TitleEN, true // 更新日志 / Changelog
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zhTitle, body []Run
+	for _, r := range book.Pages[0].Runs {
+		switch {
+		case r.Part == PartTitle && script.HasHan(r.Text):
+			zhTitle = append(zhTitle, r)
+		case r.Pair > 1 && r.Side == article.English:
+			body = append(body, r)
+		}
+	}
+	if len(zhTitle) == 0 || len(body) == 0 {
+		t.Fatalf("no title block (%d Chinese title runs) or no English text (%d runs)", len(zhTitle), len(body))
+	}
+	_, titleEnd := extent(zhTitle)
+	enStart, _ := extent(body)
+	if titleEnd > enStart-spec.Gutter {
+		t.Errorf("the Chinese title ends at %d, in the gutter before the English column at %d", titleEnd, enStart)
+	}
+}

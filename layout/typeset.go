@@ -107,6 +107,9 @@ func TypesetPages(doc *article.Document, set *fonts.Set, spec Spec, emit func(*P
 	if short && spec.Columns == [2]int{} {
 		zhW, itemized = bestSplit(doc.Blocks, chain, words, spec, textW, zhW)
 	}
+	if spec.Columns == [2]int{} {
+		zhW = titleSplit(spec, chain, textW, zhW)
+	}
 	enW := textW - spec.Gutter - zhW
 	pg := newPager(spec, zhW, chain, emit)
 	pg.sectionLevel = sectionLevel(doc.Blocks)
@@ -779,6 +782,47 @@ func Prepare(set *fonts.Set) {
 			}
 		}()
 	}
+}
+
+// titleSplitEms is how many ems the Chinese column may grow or shrink from
+// its balanced width so that a title row's first title ends in its column.
+const titleSplitEms = 3
+
+// columnLeastEms is the narrowest a column is made for a title row's sake.
+const columnLeastEms = 12
+
+// titleSplit returns the Chinese column's width zhW, or the nearest width
+// within titleSplitEms whole ems of it at which the title row's first
+// title stands inside the left column (the gap between the titles then
+// clears the gutter, see planTitleRow), when at zhW it does not and the
+// titles cannot be wrapped level either (wrappedTitleRow): a short
+// Chinese title beside a longer English one (更新日志 / Changelog) puts
+// the middle of a centred row a little left of the page's, where the
+// gutter of a narrow Chinese column is not.
+func titleSplit(spec Spec, chain *faceChain, textW, zhW int) int {
+	pg := newPager(spec, zhW, chain, nil)
+	fits := pg.titleRows()
+	if fits == nil {
+		return zhW
+	}
+	if _, ok := pg.chooseTitleRow(fits, true); ok {
+		return zhW
+	}
+	if _, ok := pg.wrappedTitleRow(); ok && spec.TitleFromHeading {
+		return zhW // a heading pair's titles, level, each on its side of the gutter
+	}
+	least := columnLeastEms * spec.ZHSize
+	for k := 1; k <= titleSplitEms; k++ {
+		for _, w := range []int{zhW + k*spec.ZHSize, zhW - k*spec.ZHSize} {
+			if w < least || textW-spec.Gutter-w < columnLeastEms*spec.ENSize {
+				continue
+			}
+			if _, ok := newPager(spec, w, chain, nil).chooseTitleRow(fits, true); ok {
+				return w
+			}
+		}
+	}
+	return zhW
 }
 
 // columnWidth is the Chinese column's width: as spec.Columns has it, or
