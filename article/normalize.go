@@ -65,7 +65,7 @@ func cleanParas(paras []Para, lang Lang) []Para {
 // not Chinese quoting a Latin word (InEnglish): all of it when whole is set
 // (the paragraph has no Han: a heading "FAQ" given in both languages), a
 // table's cell with no Han (a name, "21 MB"), a link's text and code
-// with no Han.
+// with no Han. Template markup (Markup) keeps the side's language.
 func markEnglish(ins []Inline, whole bool) []Inline {
 	latinCell := map[int]bool{}
 	for _, in := range ins {
@@ -92,7 +92,8 @@ func markEnglish(ins []Inline, whole bool) []Inline {
 	out := ins[:0:0]
 	for _, in := range ins {
 		switch {
-		case in.Lang != SideLanguage:
+		case in.Lang != SideLanguage, in.Style&Markup != 0:
+			// template markup is in no language: it keeps its side's
 		case whole || latinCell[in.Cell] || (in.Link != "" || in.Style&Code != 0) && LatinOnly(in.Text):
 			in.Lang = InEnglish
 		case in.Style&Code != 0 && strings.ContainsFunc(in.Text, script.IsLatinLetter):

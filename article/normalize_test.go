@@ -157,3 +157,16 @@ func TestEnglishInChinese(t *testing.T) {
 		t.Errorf("Chinese side's inlines\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
 }
+
+// TestMarkupKeepsItsSide: template markup alone on the Chinese side is in
+// no language and keeps the side's, even where the paragraph has no Han.
+func TestMarkupKeepsItsSide(t *testing.T) {
+	ins := markEnglish([]Inline{{Text: "{{< note >}}", Style: Markup}}, true)
+	if ins[0].Lang != SideLanguage {
+		t.Errorf("markup marked %v", ins[0].Lang)
+	}
+	ins = markEnglish([]Inline{{Text: "{{< note >}}", Style: Markup}, {Text: " see "}, {Text: "x.org", Link: "https://x.org"}}, true)
+	if ins[0].Lang != SideLanguage || ins[1].Lang != InEnglish || ins[2].Lang != InEnglish {
+		t.Errorf("a Latin paragraph with markup: %v %v %v", ins[0].Lang, ins[1].Lang, ins[2].Lang)
+	}
+}
