@@ -52,105 +52,11 @@ func cleanParas(paras []Para, lang Lang) []Para {
 		p.Label = cleanText(p.Label, lang)
 		if lang == English {
 			p.Inlines = markChinese(p.Inlines)
-		} else {
-			p.Inlines = markEnglish(p.Inlines, LatinOnly(p.LabelText(Chinese)+textOf(p.Inlines)))
 		}
 		p.Text = textOf(p.Inlines)
 		out[i] = p
 	}
 	return out
-}
-
-// markEnglish marks the Latin text of a Chinese paragraph that is English,
-// not Chinese quoting a Latin word (InEnglish): all of it when whole is set
-// (the paragraph has no Han: a heading "FAQ" given in both languages), a
-// table's cell with no Han (a name, "21 MB"), a link's text and code
-// with no Han. Template markup (Markup) keeps the side's language.
-func markEnglish(ins []Inline, whole bool) []Inline {
-	latinCell := map[int]bool{}
-	for _, in := range ins {
-		if in.Cell > 0 {
-			if _, seen := latinCell[in.Cell]; !seen {
-				latinCell[in.Cell] = true
-			}
-			if script.HasHan(in.Text) {
-				latinCell[in.Cell] = false
-			}
-		}
-	}
-	for c, latin := range latinCell {
-		if latin {
-			var text strings.Builder
-			for _, in := range ins {
-				if in.Cell == c {
-					text.WriteString(in.Text)
-				}
-			}
-			latinCell[c] = LatinOnly(text.String())
-		}
-	}
-	out := ins[:0:0]
-	for _, in := range ins {
-		switch {
-		case in.Lang != SideLanguage, in.Style&Markup != 0:
-			// template markup is in no language: it keeps its side's
-		case whole || latinCell[in.Cell] || (in.Link != "" || in.Style&Code != 0) && LatinOnly(in.Text):
-			in.Lang = InEnglish
-		case in.Style&Code != 0 && strings.ContainsFunc(in.Text, script.IsLatinLetter):
-			// code with Chinese in it (a comment): its Chinese stays
-			// Chinese, the program around it is English
-			out = append(out, splitCodeAtHan(in)...)
-			continue
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
-// splitCodeAtHan cuts code into its stretches of Chinese (Han and
-// full-width marks, with the spaces between them) and the text between
-// them, which is English.
-func splitCodeAtHan(in Inline) []Inline {
-	chinese := func(r rune) bool { return script.IsHan(r) || script.IsCJKPunct(r) }
-	var out []Inline
-	rs := []rune(in.Text)
-	start := 0
-	for start < len(rs) {
-		end := start
-		zh := chinese(rs[start])
-		for end < len(rs) {
-			r := rs[end]
-			if zh && r == ' ' { // a space inside a Chinese stretch stays in it
-				next := end
-				for next < len(rs) && rs[next] == ' ' {
-					next++
-				}
-				if next < len(rs) && chinese(rs[next]) {
-					end = next
-					continue
-				}
-				break
-			}
-			if chinese(r) != zh {
-				break
-			}
-			end++
-		}
-		piece := in
-		piece.Text = string(rs[start:end])
-		if !zh {
-			piece.Lang = InEnglish
-		}
-		out = append(out, piece)
-		start = end
-	}
-	return out
-}
-
-// LatinOnly reports Latin letters without Han: on a Chinese side, text
-// that is English (see markEnglish).
-func LatinOnly(s string) bool {
-	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
 }
 
 // CleanChinese makes ASCII punctuation next to Han characters full-width

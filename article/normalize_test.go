@@ -1,10 +1,6 @@
 package article
 
-import (
-	"fmt"
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestCleanChinese(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -135,38 +131,3 @@ func TestNeutralHeadingOnBothSides(t *testing.T) {
 	}
 }
 
-// TestEnglishInChinese: on the Chinese side, a link's Latin text, Latin
-// code, a Latin-only table cell and a paragraph with no Han are English;
-// Latin words in Chinese prose stay Chinese text.
-func TestEnglishInChinese(t *testing.T) {
-	blocks := md(t, "参见 [English](https://example.org/en) 与 `GOGC`，用 Go 写成。\n\nSee [English](https://example.org/en) and `GOGC`, written in Go.\n\n"+
-		"| 名称 | 大小 |\n|---|---|\n| B-tree | 很大 |\n\n| Name | Size |\n|---|---|\n| B-tree | large |\n\nFAQ\n\nFAQ\n\n"+
-		"```\ntidy fmt   # 就地 改写\n```\n\n```\ntidy fmt   # rewrites it\n```\n")
-	var got []string
-	for _, b := range blocks {
-		for _, p := range b.ZH {
-			for _, in := range p.Inlines {
-				if strings.TrimSpace(in.Text) != "" {
-					got = append(got, fmt.Sprintf("%s:%v", strings.TrimSpace(in.Text), in.Lang == InEnglish))
-				}
-			}
-		}
-	}
-	want := "参见:false|English:true|与:false|GOGC:true|，用 Go 写成。:false|名称:false|大小:false|B-tree:true|很大:false|FAQ:true|tidy fmt   #:true|就地 改写:false"
-	if strings.Join(got, "|") != want {
-		t.Errorf("Chinese side's inlines\n%s\nwant\n%s", strings.Join(got, "|"), want)
-	}
-}
-
-// TestMarkupKeepsItsSide: template markup alone on the Chinese side is in
-// no language and keeps the side's, even where the paragraph has no Han.
-func TestMarkupKeepsItsSide(t *testing.T) {
-	ins := markEnglish([]Inline{{Text: "{{< note >}}", Style: Markup}}, true)
-	if ins[0].Lang != SideLanguage {
-		t.Errorf("markup marked %v", ins[0].Lang)
-	}
-	ins = markEnglish([]Inline{{Text: "{{< note >}}", Style: Markup}, {Text: " see "}, {Text: "x.org", Link: "https://x.org"}}, true)
-	if ins[0].Lang != SideLanguage || ins[1].Lang != InEnglish || ins[2].Lang != InEnglish {
-		t.Errorf("a Latin paragraph with markup: %v %v %v", ins[0].Lang, ins[1].Lang, ins[2].Lang)
-	}
-}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"diglot/internal/script"
 	"runtime"
 	"strings"
 	"sync"
@@ -325,9 +326,19 @@ func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *
 // the pair, the side, the part, the language and the table row.
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
 	paras := b.Side(side)
-	latinParas := make([]bool, len(paras)) // whose markers and labels are English too
+	latinParas := make([]bool, len(paras))
+	latinCells := make([][]bool, len(paras)) // of a table row, by cell
 	for i, p := range paras {
-		latinParas[i] = side == article.Chinese && article.LatinOnly(p.LabelText(side)+p.Text)
+		latinParas[i] = side == article.Chinese && latinText(p.LabelText(side)+p.Text)
+		if side == article.Chinese && p.Table > 0 {
+			for _, cell := range p.Cells() {
+				var text strings.Builder
+				for _, in := range cell {
+					text.WriteString(in.Text)
+				}
+				latinCells[i] = append(latinCells[i], latinText(text.String()))
+			}
+		}
 	}
 	part := PartBody
 	switch b.Kind {
@@ -349,12 +360,23 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 			if part == PartHeading {
 				r.Level = b.Level
 			}
-			r.Lang = tagOf(r.override, side, zhTag) // article.Clean marked the English in Chinese text
-			if r.Lang != "en" && r.Para < len(latinParas) && latinParas[r.Para] {
+			r.Lang = tagOf(r.override, side, zhTag)
+			latinCell := r.Para < len(latinCells) && r.Cell > 0 && r.Cell <= len(latinCells[r.Para]) && latinCells[r.Para][r.Cell-1]
+			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || latinCell || (r.Link != "" || r.Part == PartCode) && latinText(r.Text)) {
 				r.Lang = "en"
 			}
 		}
 	}
+}
+
+// latinText reports Latin letters without Han. On the Chinese side such
+// text is English, not Chinese quoting a Latin word, when it is a whole
+// paragraph (a heading "FAQ" given in both languages), a table's cell
+// (a name, "21 MB"), a web address or code. Only the PDF's tags say so:
+// check-epub looks for a Chinese side's paragraphs in text tagged zh, and
+// the EPUB's lang attributes are the side's.
+func latinText(s string) bool {
+	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
 }
 
 // tagOf is the language tag of text with an override on a side.
