@@ -130,4 +130,3 @@ func TestNeutralHeadingOnBothSides(t *testing.T) {
 		t.Errorf("a heading with words was copied: %+v", b)
 	}
 }
-
