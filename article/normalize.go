@@ -26,16 +26,18 @@ func Clean(doc *Document) *Document {
 	return &out
 }
 
-// bothSides returns a block's sides, a heading with no letters ("## 2.0",
-// given once: it reads the same in both languages) given to the side that
-// lacks it, so that it heads both columns.
+// bothSides returns a block's sides, one that reads the same in both
+// languages and is given once given to the side that lacks it too, so
+// that it stands in both columns: a heading with no letters ("## 2.0"),
+// a code block.
 func bothSides(b Block) (zh, en []Para) {
-	if b.Kind != Heading || len(b.ZH) > 0 == (len(b.EN) > 0) {
+	if len(b.ZH) > 0 == (len(b.EN) > 0) {
 		return b.ZH, b.EN
 	}
 	given := append(b.ZH, b.EN...)
 	for _, p := range given {
-		if strings.ContainsFunc(p.Text, unicode.IsLetter) {
+		neutral := b.Kind == Heading && !strings.ContainsFunc(p.Text, unicode.IsLetter)
+		if !neutral && !p.Pre {
 			return b.ZH, b.EN
 		}
 	}

@@ -130,3 +130,17 @@ func TestNeutralHeadingOnBothSides(t *testing.T) {
 		t.Errorf("a heading with words was copied: %+v", b)
 	}
 }
+
+// TestCodeGivenOnceOnBothSides: a code block given once stands in both
+// columns in the cleaned document, as it reads the same in both.
+func TestCodeGivenOnceOnBothSides(t *testing.T) {
+	doc, diags := Parse("x.md", []byte("运行以下命令：\n\nRun the following command:\n\n```\nkubectl apply -f pod.yaml\n```\n\n完成。\n\nDone.\n"))
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	for _, b := range Clean(doc).Blocks {
+		if len(b.ZH) == 0 || len(b.EN) == 0 {
+			t.Errorf("a one-sided pair in the cleaned document: %+v", b)
+		}
+	}
+}

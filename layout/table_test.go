@@ -343,3 +343,24 @@ func TestPictureCaptionsLevel(t *testing.T) {
 		t.Errorf("captions' first baselines: zh %d, en %d", firstY[article.Chinese], firstY[article.English])
 	}
 }
+
+// TestHanFreeChineseSideSetAsEnglish: a Chinese side's paragraph with no
+// Han (a shortcode given in both languages) has no Chinese indent.
+func TestHanFreeChineseSideSetAsEnglish(t *testing.T) {
+	book := typesetMarkdown(t, "中文段落，有一点长度。\n\nAn English paragraph.\n\n{{% code_sample file=\"pods/simple-pod.yaml\" %}}\n\n{{% code_sample file=\"pods/simple-pod.yaml\" %}}\n")
+	var prose, markup int = -1, -1
+	for _, r := range book.Pages[0].Runs {
+		if r.Side != article.Chinese || r.Artifact {
+			continue
+		}
+		switch {
+		case r.Pair == 1 && prose < 0:
+			prose = r.X
+		case r.Pair == 2 && markup < 0:
+			markup = r.X
+		}
+	}
+	if prose < 0 || markup < 0 || markup >= prose {
+		t.Errorf("the Chinese paragraph starts at x=%d, the Han-free one at %d: want it at the column's edge, without the indent", prose, markup)
+	}
+}
