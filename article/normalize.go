@@ -18,33 +18,11 @@ func Clean(doc *Document) *Document {
 	out := *doc
 	out.Blocks = make([]Block, len(doc.Blocks))
 	for i, b := range doc.Blocks {
-		b.ZH, b.EN = bothSides(b)
 		b.ZH = cleanParas(b.ZH, Chinese)
 		b.EN = cleanParas(b.EN, English)
 		out.Blocks[i] = b
 	}
 	return &out
-}
-
-// bothSides returns a block's sides, one that reads the same in both
-// languages and is given once given to the side that lacks it too, so
-// that it stands in both columns: a heading with no letters ("## 2.0"),
-// a code block.
-func bothSides(b Block) (zh, en []Para) {
-	if len(b.ZH) > 0 == (len(b.EN) > 0) {
-		return b.ZH, b.EN
-	}
-	given := append(b.ZH, b.EN...)
-	for _, p := range given {
-		neutral := b.Kind == Heading && !strings.ContainsFunc(p.Text, unicode.IsLetter)
-		if !neutral && !p.Pre {
-			return b.ZH, b.EN
-		}
-	}
-	if len(b.ZH) == 0 {
-		return given, b.EN
-	}
-	return b.ZH, given
 }
 
 func cleanParas(paras []Para, lang Lang) []Para {

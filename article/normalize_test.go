@@ -110,37 +110,3 @@ func TestLatinJoin(t *testing.T) {
 		t.Errorf("joinLines = %q", got)
 	}
 }
-
-// TestNeutralHeadingOnBothSides: a heading of digits given once heads both
-// columns in the cleaned document; a heading with words stays one-sided,
-// and the parsed document keeps its source lines on the side they are.
-func TestNeutralHeadingOnBothSides(t *testing.T) {
-	doc, diags := Parse("x.md", []byte("段落一。\n\nPara one.\n\n## 2.0\n\n段落二。\n\nPara two.\n\n## Notes\n"))
-	if doc == nil {
-		t.Fatal(diags)
-	}
-	if b := doc.Blocks[1]; len(b.ZH) != 0 || len(b.EN) != 1 {
-		t.Fatalf("parsed heading pair %+v", b)
-	}
-	clean := Clean(doc).Blocks
-	if b := clean[1]; len(b.ZH) != 1 || len(b.EN) != 1 || b.ZH[0].Text != "2.0" || b.EN[0].Text != "2.0" {
-		t.Errorf("cleaned heading pair %+v, want 2.0 on both sides", b)
-	}
-	if b := clean[len(clean)-1]; len(b.ZH) != 0 {
-		t.Errorf("a heading with words was copied: %+v", b)
-	}
-}
-
-// TestCodeGivenOnceOnBothSides: a code block given once stands in both
-// columns in the cleaned document, as it reads the same in both.
-func TestCodeGivenOnceOnBothSides(t *testing.T) {
-	doc, diags := Parse("x.md", []byte("运行以下命令：\n\nRun the following command:\n\n```\nkubectl apply -f pod.yaml\n```\n\n完成。\n\nDone.\n"))
-	if doc == nil {
-		t.Fatal(diags)
-	}
-	for _, b := range Clean(doc).Blocks {
-		if len(b.ZH) == 0 || len(b.EN) == 0 {
-			t.Errorf("a one-sided pair in the cleaned document: %+v", b)
-		}
-	}
-}

@@ -364,3 +364,30 @@ func TestHanFreeChineseSideSetAsEnglish(t *testing.T) {
 		t.Errorf("the Chinese paragraph starts at x=%d, the Han-free one at %d: want it at the column's edge, without the indent", prose, markup)
 	}
 }
+
+// TestGivenOnceInBothColumns: a heading with no letters and a code block,
+// each given once, stand in both columns of the PDF (they read the same in
+// both languages); a heading with words given once stays in its own.
+func TestGivenOnceInBothColumns(t *testing.T) {
+	book := typesetMarkdown(t, "段落一。\n\nPara one.\n\n## 2.0\n\n运行以下命令：\n\nRun the following command:\n\n```\nkubectl apply -f pod.yaml\n```\n\n完成。\n\nDone.\n\n## Notes\n")
+	sides := map[int]map[article.Lang]bool{}
+	texts := map[int]string{}
+	for _, p := range book.Pages {
+		for _, r := range p.Runs {
+			if r.Pair == 0 || r.Artifact {
+				continue
+			}
+			if sides[r.Pair] == nil {
+				sides[r.Pair] = map[article.Lang]bool{}
+			}
+			sides[r.Pair][r.Side] = true
+			texts[r.Pair] += r.Text
+		}
+	}
+	for pair, s := range sides {
+		both := s[article.Chinese] && s[article.English]
+		if want := !strings.Contains(texts[pair], "Notes"); both != want {
+			t.Errorf("pair %d (%q) in both columns: %v, want %v", pair, texts[pair], both, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -325,6 +326,7 @@ func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *
 // stamp records in the runs of one side of a block what they stand for:
 // the pair, the side, the part, the language and the table row.
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
+	b.ZH, b.EN = bothSides(b) // as buildRow set them
 	paras := b.Side(side)
 	latinParas := make([]bool, len(paras))
 	latinCells := make([][]bool, len(paras)) // of a table row, by cell
@@ -387,6 +389,27 @@ func tagOf(override article.Override, side article.Lang, zhTag string) string {
 	return "en"
 }
 
+// bothSides returns a block's sides, one that reads the same in both
+// languages and is given once given to the side that lacks it too, so
+// that it stands in both columns: a heading with no letters ("## 2.0"),
+// a code block.
+func bothSides(b article.Block) (zh, en []article.Para) {
+	if len(b.ZH) > 0 == (len(b.EN) > 0) {
+		return b.ZH, b.EN
+	}
+	given := append(b.ZH, b.EN...)
+	for _, p := range given {
+		neutral := b.Kind == article.Heading && !strings.ContainsFunc(p.Text, unicode.IsLetter)
+		if !neutral && !p.Pre {
+			return b.ZH, b.EN
+		}
+	}
+	if len(b.ZH) == 0 {
+		return given, b.EN
+	}
+	return b.ZH, given
+}
+
 // setRow breaks both sides of a block into lines.
 func setRow(b article.Block, chain *faceChain, hyph *hyphenCache, spec Spec, zhW, enW int) row {
 	return buildRow(b, &worker{chain: chain, hyph: hyph}, spec, zhW, enW, nil, nil)
@@ -402,6 +425,7 @@ type breaker func(itemize func() paragraph, width int, params linebreak.Params) 
 // (pictures, code). With itemized, the paragraphs are not itemized again
 // but taken from what measure was given, in the same order.
 func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(measuredPara, bool), itemized *measuredRow) row {
+	b.ZH, b.EN = bothSides(b)
 	heading := b.Kind == article.Heading
 	// a list item's next paragraph (Para.Under) keeps to the list's gaps
 	r := row{heading: heading, list: b.Kind == article.ListItem || b.UnderItem(), level: b.Level, ruleBefore: b.RuleBefore}
