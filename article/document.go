@@ -208,6 +208,18 @@ func (m Meta) TranslatorCredit(zhTag string) string {
 	return "translated by " + m.Translator
 }
 
+// HanFree reports a Chinese side's paragraph of running text with no Han
+// ({{< note >}}, a name given in both languages): it is set as the
+// English text it is, with no Chinese indent. Code, pictures and table
+// rows are not running text.
+func (p Para) HanFree() bool {
+	if p.Pre || p.Table > 0 || p.Image != "" {
+		return false
+	}
+	s := p.LabelText(Chinese) + p.Text
+	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
+}
+
 // ShownDate is the date as a byline shows it: a timestamp's day
 // ("2024-03-18 09:30:00 +0800" is 2024-03-18), other text as written.
 func (m Meta) ShownDate() string {

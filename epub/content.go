@@ -387,9 +387,12 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 				w.WriteString(b.tableRow(p, l))
 				continue
 			}
-			if tag == "li" && p.Marker != "" {
+			switch {
+			case tag == "li" && p.Marker != "":
 				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)
-			} else {
+			case l == article.Chinese && p.HanFree():
+				w.WriteString(`<p class="noindent">`) // no Chinese indent, as in the PDF
+			default:
 				w.WriteString("<p>")
 			}
 			lead := b.mark(p, l)

@@ -88,6 +88,9 @@ div.pair > .%[4]s {
 div.pair > .zh p {
   text-indent: 2em;
 }
+div.pair > .zh p.noindent {
+  text-indent: 0;
+}
 h2.pair, h3.pair, h4.pair, h5.pair, h6.pair {
   margin: 1.4em 0 0.7em 0;
   line-height: 1.35;

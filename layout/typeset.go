@@ -497,7 +497,7 @@ func buildRow(b article.Block, w *worker, spec Spec, zhW, enW int, measure func(
 	zhInset, enInset := inset(b, zhSize, zhListIndentPerMille), inset(b, enSize, enListIndentPerMille)
 	for i, p := range b.ZH {
 		z := &itemizer{faces: chain, hyph: words, buffers: &w.items, segments: &w.segs, size: zhSize, lang: langZH, column: zhW - zhInset, pictures: spec.Pictures, leading: zhLead, bottom: pictureHeight(spec), widest: widest, tables: spec.tables}
-		if !p.Pre && p.Table == 0 && p.Image == "" && latinText(p.LabelText(article.Chinese)+p.Text) {
+		if p.HanFree() {
 			// a Chinese side's paragraph with no Han ({{< note >}}, a
 			// name given in both languages) is set as the English text it
 			// is: its spaces stretch as English spaces, with no Chinese
