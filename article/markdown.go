@@ -319,8 +319,12 @@ func (r *markdownReader) liquidCode(c ast.Node, quote int) ast.Node {
 	end := ends[k]
 	last := c
 	for {
-		if _, hi := r.span(last); hi >= end || last.NextSibling() == nil {
+		_, hi := r.span(last)
+		if hi >= end {
 			break
+		}
+		if last.NextSibling() == nil {
+			return nil // closed outside the list item or quote it opens in
 		}
 		last = last.NextSibling()
 	}
