@@ -208,6 +208,24 @@ func (m Meta) TranslatorCredit(zhTag string) string {
 	return "translated by " + m.Translator
 }
 
+// All reports whether every paragraph of the block, on both sides, is
+// one that is reports (false for a block with none).
+func (b Block) All(is func(Para) bool) bool {
+	for _, side := range [][]Para{b.ZH, b.EN} {
+		for _, p := range side {
+			if !is(p) {
+				return false
+			}
+		}
+	}
+	return len(b.ZH)+len(b.EN) > 0
+}
+
+// LatinOnly reports Latin letters without Han.
+func LatinOnly(s string) bool {
+	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
+}
+
 // HanFree reports a Chinese side's paragraph of running text with no Han
 // ({{< note >}}, a name given in both languages): it is set as the
 // English text it is, with no Chinese indent. Code, pictures and table
@@ -216,8 +234,7 @@ func (p Para) HanFree() bool {
 	if p.Pre || p.Table > 0 || p.Image != "" {
 		return false
 	}
-	s := p.LabelText(Chinese) + p.Text
-	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
+	return LatinOnly(p.LabelText(Chinese) + p.Text)
 }
 
 // ShownDate is the date as a byline shows it: a timestamp's day

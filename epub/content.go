@@ -306,21 +306,6 @@ func (b *book) heading(w *strings.Builder, bl article.Block, n int, file string)
 	b.toc = append(b.toc, entry)
 }
 
-// all reports a pair whose paragraphs all are code blocks, or all rows
-// of a table (is): code's lines are the program's and a table's rows its
-// columns', which half a screen would wrap, so such a pair is stacked at
-// the full width even where other pairs stand side by side.
-func all(bl article.Block, is func(article.Para) bool) bool {
-	for _, side := range [][]article.Para{bl.ZH, bl.EN} {
-		for _, p := range side {
-			if !is(p) {
-				return false
-			}
-		}
-	}
-	return len(bl.ZH)+len(bl.EN) > 0
-}
-
 // tableEdges are the classes of pair n, a table's row, that the
 // stylesheet draws the table's rules by: "first" and "last" for its first
 // and last row, "head" for its header row.
@@ -354,9 +339,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		class += fmt.Sprintf(" depth%d", min(bl.Depth, 4))
 	}
 	switch {
-	case all(bl, func(p article.Para) bool { return p.Pre }):
+	case bl.All(func(p article.Para) bool { return p.Pre }):
 		class += " code"
-	case all(bl, func(p article.Para) bool { return p.Table > 0 }):
+	case bl.All(func(p article.Para) bool { return p.Table > 0 }):
 		class += " table" + b.tableEdges(bl, n)
 	}
 	fmt.Fprintf(w, "<%s class=\"%s\" id=\"p%d\">\n", tag, class, n)

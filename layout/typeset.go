@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"diglot/internal/script"
 	"runtime"
 	"strings"
 	"sync"
@@ -328,17 +327,23 @@ func eachBlock(n int, chain *faceChain, words []*hyphenCache, do func(i int, w *
 func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag string) {
 	b.ZH, b.EN = bothSides(b) // as buildRow set them
 	paras := b.Side(side)
+	// On the Chinese side, Latin text with no Han is English, not Chinese
+	// quoting a Latin word, when it is a whole paragraph (a heading "FAQ"
+	// given in both languages), a table's cell (a name, "21 MB"), a web
+	// address or code. Only the PDF's tags say so: check-epub looks for a
+	// Chinese side's paragraphs in text tagged zh, and the EPUB's lang
+	// attributes are the side's.
 	latinParas := make([]bool, len(paras))
 	latinCells := make([][]bool, len(paras)) // of a table row, by cell
 	for i, p := range paras {
-		latinParas[i] = side == article.Chinese && latinText(p.LabelText(side)+p.Text)
+		latinParas[i] = side == article.Chinese && article.LatinOnly(p.LabelText(side)+p.Text)
 		if side == article.Chinese && p.Table > 0 {
 			for _, cell := range p.Cells() {
 				var text strings.Builder
 				for _, in := range cell {
 					text.WriteString(in.Text)
 				}
-				latinCells[i] = append(latinCells[i], latinText(text.String()))
+				latinCells[i] = append(latinCells[i], article.LatinOnly(text.String()))
 			}
 		}
 	}
@@ -364,21 +369,11 @@ func stamp(lines []line, pair int, side article.Lang, b article.Block, zhTag str
 			}
 			r.Lang = tagOf(r.override, side, zhTag)
 			latinCell := r.Para < len(latinCells) && r.Cell > 0 && r.Cell <= len(latinCells[r.Para]) && latinCells[r.Para][r.Cell-1]
-			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || latinCell || (r.Link != "" || r.Part == PartCode) && latinText(r.Text)) {
+			if r.Lang != "en" && r.override == article.SideLanguage && (latinParas[r.Para] || latinCell || (r.Link != "" || r.Part == PartCode) && article.LatinOnly(r.Text)) {
 				r.Lang = "en"
 			}
 		}
 	}
-}
-
-// latinText reports Latin letters without Han. On the Chinese side such
-// text is English, not Chinese quoting a Latin word, when it is a whole
-// paragraph (a heading "FAQ" given in both languages), a table's cell
-// (a name, "21 MB"), a web address or code. Only the PDF's tags say so:
-// check-epub looks for a Chinese side's paragraphs in text tagged zh, and
-// the EPUB's lang attributes are the side's.
-func latinText(s string) bool {
-	return !script.HasHan(s) && strings.ContainsFunc(s, script.IsLatinLetter)
 }
 
 // tagOf is the language tag of text with an override on a side.
@@ -549,28 +544,15 @@ const smallPerMille = 900
 
 // isCode reports a block of code: every paragraph on both sides
 // preformatted.
-func isCode(b article.Block) bool {
-	for _, side := range [][]article.Para{b.ZH, b.EN} {
-		for _, p := range side {
-			if !p.Pre {
-				return false
-			}
-		}
-	}
-	return len(b.ZH)+len(b.EN) > 0
-}
+func isCode(b article.Block) bool { return b.All(func(p article.Para) bool { return p.Pre }) }
 
 // isPicture reports a pair of pictures: each paragraph a picture that is
 // set (one of pictures).
 func isPicture(b article.Block, pictures map[string]Picture) bool {
-	for _, side := range [][]article.Para{b.ZH, b.EN} {
-		for _, p := range side {
-			if _, ok := pictures[p.Image]; !ok || p.Image == "" {
-				return false
-			}
-		}
-	}
-	return len(b.ZH)+len(b.EN) > 0
+	return b.All(func(p article.Para) bool {
+		_, ok := pictures[p.Image]
+		return ok && p.Image != ""
+	})
 }
 
 // isProse reports a paragraph of running text: not code, not a picture.

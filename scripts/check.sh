@@ -106,6 +106,28 @@ for a in "${articles[@]}"; do
   fi
   echo "done  $n"
 done
+# two_files NAME ORIG TRANS PAIRS: build $tmp/NAME/ORIG with its translation
+# TRANS (both already in $tmp/NAME) and judge the outputs against PAIRS;
+# check-pdfua reads one file, so it is given the two, one after the other
+two_files() {
+  local n=$1 o=$2 t=$3 sidecar=$4 dir=$tmp/$1
+  if ! (cd "$dir" && "$tmp/diglot" build -o out "$o" --translation "$t" >build.log 2>&1); then
+    echo "FAIL  $n: build failed: $(tail -1 "$dir/build.log")"
+    failed=1
+    return
+  fi
+  for kind in pdf epub; do
+    "$tools/check-$kind" "$dir/$o" "$dir/out/${o%.*}.$kind" --translation "$dir/$t" --pairs "$sidecar" >"$dir/$kind.txt" 2>&1
+    verdict "$n" $kind "$dir/$kind.txt"
+  done
+  cat "$dir/$o" "$dir/$t" >"$dir/both.${o##*.}"
+  "$tools/check-pdfua" "$dir/both.${o##*.}" "$dir/out/${o%.*}.pdf" --pairs "$sidecar" >"$dir/pdfua.txt" 2>&1
+  verdict "$n" pdfua "$dir/pdfua.txt"
+  if [ "${CHECK_RENDER:-0}" = 1 ]; then
+    "$tools/check-epub-render" "$dir/both.${o##*.}" "$dir/out/${o%.*}.epub" >"$dir/render.txt" 2>&1
+    verdict "$n" render "$dir/render.txt"
+  fi
+}
 # the corpus articles as two files, a translator's original and
 # translation: Chinese first in plain text, English first in Markdown
 for sidecar in "$shared"/corpus/*.pairs.json; do
@@ -116,20 +138,9 @@ for sidecar in "$shared"/corpus/*.pairs.json; do
     [ $order = en ] && ext=md
     mkdir -p "$tmp/$n"
     python3 scripts/split-pairs.py "$sidecar" "$tmp/$n/zh.$ext" "$tmp/$n/en.$ext" || { failed=1; continue; }
-    orig=$order.$ext
     trans=zh.$ext
     [ $order = zh ] && trans=en.$ext
-    if ! (cd "$tmp/$n" && "$tmp/diglot" build -o out "$orig" --translation "$trans" >build.log 2>&1); then
-      echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
-      failed=1
-      continue
-    fi
-    for kind in pdf epub; do
-      "$tools/check-$kind" "$tmp/$n/$orig" "$tmp/$n/out/$order.$kind" --translation "$tmp/$n/$trans" --pairs "$sidecar" >"$tmp/$n/$kind.txt" 2>&1
-      verdict "$n" $kind "$tmp/$n/$kind.txt"
-    done
-    "$tools/check-pdfua" "$tmp/$n/$orig" "$tmp/$n/out/$order.pdf" >"$tmp/$n/pdfua.txt" 2>&1
-    verdict "$n" pdfua "$tmp/$n/pdfua.txt"
+    two_files "$n" "$order.$ext" "$trans" "$sidecar"
   done
   echo "done  two files: $base"
 done
@@ -143,25 +154,7 @@ for sidecar in testdata/twofile/*.pairs.json; do
   trans=$(ls testdata/twofile/"$base".trans.*)
   mkdir -p "$tmp/$n"
   cp "$orig" "$trans" "$tmp/$n/"
-  o=$(basename "$orig")
-  t=$(basename "$trans")
-  if ! (cd "$tmp/$n" && "$tmp/diglot" build -o out "$o" --translation "$t" >build.log 2>&1); then
-    echo "FAIL  $n: build failed: $(tail -1 "$tmp/$n/build.log")"
-    failed=1
-    continue
-  fi
-  for kind in pdf epub; do
-    "$tools/check-$kind" "$tmp/$n/$o" "$tmp/$n/out/${o%.*}.$kind" --translation "$tmp/$n/$t" --pairs "$sidecar" >"$tmp/$n/$kind.txt" 2>&1
-    verdict "$n" $kind "$tmp/$n/$kind.txt"
-  done
-  # check-pdfua reads one file: the two, one after the other, with the pairs
-  cat "$tmp/$n/$o" "$tmp/$n/$t" >"$tmp/$n/both.${o##*.}"
-  "$tools/check-pdfua" "$tmp/$n/both.${o##*.}" "$tmp/$n/out/${o%.*}.pdf" --pairs "$sidecar" >"$tmp/$n/pdfua.txt" 2>&1
-  verdict "$n" pdfua "$tmp/$n/pdfua.txt"
-  if [ "${CHECK_RENDER:-0}" = 1 ]; then
-    "$tools/check-epub-render" "$tmp/$n/both.${o##*.}" "$tmp/$n/out/${o%.*}.epub" >"$tmp/$n/render.txt" 2>&1
-    verdict "$n" render "$tmp/$n/render.txt"
-  fi
+  two_files "$n" "$(basename "$orig")" "$(basename "$trans")" "$sidecar"
   echo "done  $n"
 done
 while read -r d; do
