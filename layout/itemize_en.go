@@ -20,8 +20,10 @@ const (
 func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 	toks := z.tokenizeWords(spans)
 	z.reserve(4 * len(toks)) // a word's box and its space, and a few hyphenation points, about
-	if z.indent > 0 {
-		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent}) // a code line's indentation
+	if z.indent != 0 {
+		// a code line's indentation, less the continuation mark's width
+		// that its first line has to spare (setCodeLine)
+		z.add(linebreak.Item{Kind: linebreak.Box, Width: z.indent})
 	}
 	for i, t := range toks {
 		if i > 0 {

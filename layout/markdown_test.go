@@ -264,3 +264,29 @@ func TestListItemNextParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeLineFirstLineFull: a code line's first line has no continuation
+// mark, so it holds as much as the column (the lines it wraps onto give
+// the mark's width up), and its indentation stays where it was.
+func TestCodeLineFirstLineFull(t *testing.T) {
+	z := &itemizer{faces: mustChain(t), size: 9 * Pt, lang: langEN, column: 1000 * Pt}
+	line := "    scores.insert(String::from(\"Blue\"), 10);"
+	spans := func() []span { return []span{{text: line, style: article.Code}} }
+	z.styles = []styleRun{{style: article.Code}}
+	space := z.measure(" ", 0)[0].width
+	whole := len(line) * space
+	lines := setCodeLine(*z, spans(), whole)
+	if len(lines) != 1 {
+		t.Fatalf("a line as wide as the column wrapped onto %d lines", len(lines))
+	}
+	if x := lines[0].runs[0].X; x != 4*space {
+		t.Errorf("first run at %d, want the indentation, %d", x, 4*space)
+	}
+	if lines[0].width != whole {
+		t.Errorf("line width %d, want %d", lines[0].width, whole)
+	}
+	wrapped := setCodeLine(*z, spans(), whole-space)
+	if len(wrapped) != 2 || !wrapped[1].runs[0].Inserted {
+		t.Fatalf("a line one space too wide: %d lines, want 2, the second with its mark", len(wrapped))
+	}
+}

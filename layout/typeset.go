@@ -749,8 +749,18 @@ func setCodeLine(z itemizer, spans []span, width int) []line {
 		spans = spans[1:]
 	}
 	z.p = paragraph{}
-	z.indent = cols * space
+	// every line is set in the width less the mark's, the first one too,
+	// but the first has no mark: its indentation box gives that width
+	// back (it may be negative), so that it holds as much as the column
+	z.indent = cols*space - markW
 	lines := setRagged(z.itemizeEnglish(spans), width-markW)
+	if len(lines) == 0 {
+		return nil
+	}
+	for i := range lines[0].runs {
+		lines[0].runs[i].X += markW
+	}
+	lines[0].width += markW
 	for k := 1; k < len(lines); k++ {
 		runs := make([]Run, 0, len(lines[k].runs)+len(mark))
 		x := 0
