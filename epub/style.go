@@ -125,6 +125,7 @@ blockquote {
 }
 pre {
   font-size: 0.9em; /* as the PDF sets code, a size below the text */
+  line-height: 1.45; /* one leading for code, whichever side it is on */
   white-space: pre-wrap;
   white-space: break-spaces; /* a space at a line's end wraps, not hangs past the column */
   overflow-wrap: anywhere;
