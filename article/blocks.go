@@ -61,7 +61,7 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 			if md.image != "" && lang == Chinese {
 				ins = plainCaption(ins)
 			}
-			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Label: alertLabel(md.alert, lang), Under: md.under, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Label: md.label(lang), Under: md.under, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
 			continue
 		}
 		p := Para{Lines: u.lines, Text: u.text}
@@ -241,10 +241,39 @@ func plainCaption(ins []Inline) []Inline {
 	return out
 }
 
-// alertLabels name the kinds of GitHub alert, by side.
+// alertLabels name the kinds of GitHub alert and of container, by side.
 var alertLabels = map[string][2]string{
 	"NOTE": {"注意", "Note"}, "TIP": {"提示", "Tip"}, "IMPORTANT": {"重要", "Important"},
 	"WARNING": {"警告", "Warning"}, "CAUTION": {"小心", "Caution"},
+	"DANGER": {"危险", "Danger"}, "INFO": {"信息", "Info"}, "DETAILS": {"详情", "Details"},
+}
+
+// hantLabels are the labels of alertLabels written otherwise in
+// Traditional Chinese.
+var hantLabels = map[string]string{"危险": "危險", "信息": "資訊", "详情": "詳情"}
+
+// traditionalLabels writes a zh-Hant document's Chinese labels in
+// Traditional characters.
+func traditionalLabels(doc *Document) {
+	if doc.Meta.Language != "zh-Hant" {
+		return
+	}
+	for i := range doc.Blocks {
+		for j := range doc.Blocks[i].ZH {
+			if t, ok := hantLabels[doc.Blocks[i].ZH[j].Label]; ok {
+				doc.Blocks[i].ZH[j].Label = t
+			}
+		}
+	}
+}
+
+// label is a Markdown block's label in a language: a container's title,
+// else its kind's name (alertLabel).
+func (md *mdBlock) label(lang Lang) string {
+	if md.title != "" {
+		return md.title
+	}
+	return alertLabel(md.alert, lang)
 }
 
 // alertLabel is the label of a GitHub alert's paragraph in a language

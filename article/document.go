@@ -336,11 +336,17 @@ func (p Para) MarkerText() string {
 // full-width colon in Chinese, a colon and a space in English; "" when the
 // paragraph has no label.
 func (p Para) LabelText(l Lang) string {
+	last, _ := utf8.DecodeLastRuneInString(p.Label)
+	ends := strings.ContainsRune("?!.:;？！。：；…", last) // a title that ends a sentence of its own
 	switch {
 	case p.Label == "":
 		return ""
+	case l == Chinese && ends:
+		return p.Label
 	case l == Chinese:
 		return p.Label + "："
+	case ends:
+		return p.Label + " "
 	}
 	return p.Label + ": "
 }

@@ -53,7 +53,8 @@ type mdBlock struct {
 	table   int         // a table row's table, numbered from 1 in the article
 	head    bool        // a table's header row
 	align   []CellAlign // a table row's columns' alignment
-	alert   string      // a GitHub alert's kind (NOTE, TIP, …), on its quote's first paragraph
+	alert   string      // a GitHub alert's or a container's kind (NOTE, TIP, …), on its quote's first paragraph
+	title   string      // a container's title, on its first paragraph
 	under   string      // a list item's next paragraph: the item's marker
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
@@ -134,7 +135,8 @@ func newMarkdown() goldmark.Markdown {
 			inlines[i] = util.Prioritized(cjkEmphasis{}, 500)
 		}
 	}
-	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	blocks := append(parser.DefaultBlockParsers(), newContainerParser())
+	p := parser.NewParser(parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
 		extension.Footnote, extension.DefinitionList),
@@ -148,20 +150,74 @@ func newMarkdown() goldmark.Markdown {
 // find the first, so the second note was lost without a word.
 type keepFootnotes struct{}
 
+// Transform numbers the notes no mark refers to, and gives each note the
+// number it shows (footnoteNumber): its own,
+// or for a note no mark refers to, the number of the note under the same
+// label that the marks found, so that the English note of [^1] shows 1 as
+// the English marks do.
 func (keepFootnotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		list, ok := n.(*east.FootnoteList)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
+		byLabel := map[string]int{}
+		for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+			if fn, ok := c.(*east.Footnote); ok && fn.Index >= 0 {
+				byLabel[string(fn.Ref)] = fn.Index
+				fn.SetAttributeString(footnoteNumber, fn.Index)
+			}
+		}
 		for c := list.FirstChild(); c != nil; c = c.NextSibling() {
 			if fn, ok := c.(*east.Footnote); ok && fn.Index < 0 {
 				list.Count++
 				fn.Index = list.Count
+				shown, ok := byLabel[string(fn.Ref)]
+				if !ok {
+					shown = fn.Index
+				}
+				fn.SetAttributeString(footnoteNumber, shown)
 			}
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// footnoteNumber is the attribute keepFootnotes gives each note: the
+// number it shows.
+const footnoteNumber = "diglot-number"
+
+// superscriptDigits are the digits a footnote mark is written in.
+var superscriptDigits = [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
+
+// footnoteMark is a footnote's number as its mark in the text shows it,
+// in superscript digits (¹², for the 12th note).
+func footnoteMark(n int) string {
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteString(superscriptDigits[d-'0'])
+	}
+	return b.String()
+}
+
+// footnote reads a note: its first paragraph an item numbered as the
+// note is (1.), the first note under a rule, as a page's notes stand.
+func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
+	n := fn.Index
+	if v, ok := fn.AttributeString(footnoteNumber); ok {
+		n = v.(int)
+	}
+	if fn.PreviousSibling() == nil {
+		r.rule = true
+	}
+	for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
+		p, ok := c.(*ast.Paragraph)
+		if !ok || c != fn.FirstChild() {
+			r.block(c, depth, quote)
+			continue
+		}
+		r.add(p, mdBlock{kind: ListItem, marker: strconv.Itoa(n) + ".", depth: depth, quote: quote, inlines: r.inlines(p, 0, "")})
+	}
 }
 
 // markdownUnits parses the body lines as Markdown and returns its blocks
@@ -370,6 +426,10 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		r.markAlert(first, quote+1)
 	case *ast.List:
 		r.list(b, depth, quote)
+	case *containerNode:
+		r.container(b, depth, quote)
+	case *east.Footnote:
+		r.footnote(b, depth, quote)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
 	case *ast.HTMLBlock:
@@ -642,9 +702,10 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 					st |= s
 				}
 			}
-		case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
-			// the box and the footnote marks are markup; the notes come
-			// as blocks at the end
+		case *east.FootnoteLink:
+			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n)}) // the notes come as blocks at the end
+		case *east.TaskCheckBox, *east.FootnoteBacklink:
+			// the box is the item's marker; the note's way back is a link's
 		default:
 			out = append(out, r.inlines(x, st, href)...)
 		}

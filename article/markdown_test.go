@@ -205,7 +205,7 @@ func TestFootnotesDefinitionsAttributes(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "|")
-	for _, want := range []string{"标题", "Title", "正文有注。", "The text has a note.", "术语", "它的定义。", "Term", "Its definition.", "注释的内容。"} {
+	for _, want := range []string{"标题", "Title", "正文有注¹。", "The text has a note¹.", "术语", "它的定义。", "Term", "Its definition.", "注释的内容。"} {
 		if !strings.Contains("|"+all+"|", "|"+want+"|") {
 			t.Errorf("no block %q in %q", want, all)
 		}
@@ -411,8 +411,51 @@ func TestFootnotesKept(t *testing.T) {
 	for _, b := range blocks {
 		got = append(got, joinParas(b.ZH)+" / "+joinParas(b.EN))
 	}
-	if want := "正文。 / The text.|見第一章。 / See chapter 1."; strings.Join(got, "|") != want {
+	if want := "正文。¹ / The text.¹|見第一章。 / See chapter 1."; strings.Join(got, "|") != want {
 		t.Errorf("pairs %q, want %q", strings.Join(got, "|"), want)
+	}
+	// both notes show the number their language's mark shows, as an
+	// item under a rule
+	notes := blocks[len(blocks)-1]
+	if notes.Kind != ListItem || notes.ZH[0].Marker != "1." || notes.EN[0].Marker != "1." || !notes.RuleBefore {
+		t.Errorf("notes %+v, want items numbered 1. under a rule", notes)
+	}
+}
+
+// TestFootnoteMarks: a footnote's mark is its number in superscript
+// digits, and its note an item with that number, the notes in the order
+// of their marks.
+func TestFootnoteMarks(t *testing.T) {
+	var zh, en strings.Builder
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&zh, "第%d段[^z%d]。\n\n", i, i)
+		fmt.Fprintf(&en, "Paragraph %d[^e%d].\n\n", i, i)
+	}
+	src := zh.String() + en.String()
+	for i := 1; i <= 12; i++ {
+		src += fmt.Sprintf("[^z%d]: 注%d。\n\n", i, i)
+	}
+	for i := 1; i <= 12; i++ {
+		src += fmt.Sprintf("[^e%d]: Note %d.\n\n", i, i)
+	}
+	blocks := md(t, src)
+	var marks, notes []string
+	for _, b := range blocks {
+		for _, p := range append(b.ZH, b.EN...) {
+			if p.Marker != "" {
+				notes = append(notes, p.Marker+p.Text)
+			} else {
+				marks = append(marks, p.Text)
+			}
+		}
+	}
+	// one file numbers its notes through (the English ones under labels
+	// of their own come after the Chinese); each file of two numbers its own
+	if len(marks) != 24 || marks[22] != "第12段¹²。" || marks[23] != "Paragraph 12²⁴." {
+		t.Errorf("marks %q", marks)
+	}
+	if len(notes) != 24 || notes[0] != "1.注1。" || notes[1] != "13.Note 1." || notes[23] != "24.Note 12." {
+		t.Errorf("notes %q", notes)
 	}
 }
 
@@ -630,5 +673,71 @@ func TestShownDate(t *testing.T) {
 		if got := (Meta{Date: in}).ShownDate(); got != want {
 			t.Errorf("ShownDate(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestContainers: documentation sites' boxes (VitePress ::: tip Title,
+// Docusaurus :::note[Title], Pandoc/Quarto ::: {.callout-warning}) are
+// quotes labelled with their title, or their kind's name in each
+// language; a container of another kind (code-group) only groups its
+// blocks; the fence lines are the source lines of the first and last
+// block inside; an opening fence never closed is text.
+func TestContainers(t *testing.T) {
+	src := "::: tip 开始之前\n本页假设你读过指南。\n:::\n\n::: tip Before You Begin\nThis page assumes you read the guide.\n:::\n\n" +
+		":::warning\n不要提交缓存。\n\n第二段。\n:::\n\n:::warning\nDo not commit the cache.\n\nA second paragraph.\n:::\n\n" +
+		":::note[为什么？]\n因为哈希。\n:::\n\n:::note[Why?]\nBecause of hashes.\n:::\n\n" +
+		"::: {.callout-caution title=\"当心\"}\n慢。\n:::\n\n::: {.callout-caution}\nIt is slow.\n:::\n\n" +
+		":::{important}\n先备份。\n:::\n\n:::{important}\nBack up first.\n:::\n\n" +
+		"::: code-group\n```sh [npm]\nnpm run build\n```\n:::\n\n" +
+		"::: tip 没有结尾\n这一段不在框里。\n\n::: tip No end\nThis paragraph is in no box.\n"
+	blocks := md(t, src)
+	want := []struct {
+		zhLabel, zh, enLabel, en string
+		quote                    int
+	}{
+		{"开始之前", "本页假设你读过指南。", "Before You Begin", "This page assumes you read the guide.", 1},
+		{"警告", "不要提交缓存。", "Warning", "Do not commit the cache.", 1},
+		{"", "第二段。", "", "A second paragraph.", 1},
+		{"为什么？", "因为哈希。", "Why?", "Because of hashes.", 1},
+		{"当心", "慢。", "Caution", "It is slow.", 1},
+		{"重要", "先备份。", "Important", "Back up first.", 1},
+		{"", "", "", "npm run build", 0}, // code given once goes with its neighbour
+		{"", "::: tip 没有结尾这一段不在框里。", "", "::: tip No end This paragraph is in no box.", 0},
+	}
+	if len(blocks) != len(want) {
+		t.Fatalf("%d pairs, want %d: %+v", len(blocks), len(want), blocks)
+	}
+	for i, w := range want {
+		b := blocks[i]
+		var zh, en Para
+		if len(b.ZH) > 0 {
+			zh = b.ZH[0]
+		}
+		if len(b.EN) > 0 {
+			en = b.EN[0]
+		}
+		if zh.Label != w.zhLabel || zh.Text != w.zh || en.Label != w.enLabel || en.Text != w.en || b.Quote != w.quote {
+			t.Errorf("pair %d: %q %q / %q %q (quote %d), want %q %q / %q %q (quote %d)", i+1,
+				zh.Label, zh.Text, en.Label, en.Text, b.Quote, w.zhLabel, w.zh, w.enLabel, w.en, w.quote)
+		}
+	}
+	// the fence lines belong to the first and the last paragraph inside
+	if l := blocks[0].ZH[0].Lines; len(l) != 3 || l[0].Text != "::: tip 开始之前" || l[2].Text != ":::" {
+		t.Errorf("a box's lines: %+v", l)
+	}
+	if l := blocks[2].EN[0].Lines; len(l) != 2 || l[1].Text != ":::" {
+		t.Errorf("a box's last paragraph's lines: %+v", l)
+	}
+	if got := (Para{Label: "为什么？"}).LabelText(Chinese) + "|" + (Para{Label: "Why?"}).LabelText(English) + "|" + (Para{Label: "Tip"}).LabelText(English); got != "为什么？|Why? |Tip: " {
+		t.Errorf("labels shown as %q", got)
+	}
+}
+
+// TestContainerTraditionalLabels: a zh-Hant document's labels are
+// written in Traditional characters.
+func TestContainerTraditionalLabels(t *testing.T) {
+	blocks := md(t, "::: danger\n這個操作無法復原，請務必先備份資料。\n:::\n\n::: danger\nThis cannot be undone.\n:::\n")
+	if got := blocks[0].ZH[0].Label; got != "危險" {
+		t.Errorf("label %q, want 危險", got)
 	}
 }

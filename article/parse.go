@@ -40,6 +40,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = detectScript(doc.Blocks)
 	}
+	traditionalLabels(doc)
 	setTitle(doc, c)
 	return doc, c.diags
 }

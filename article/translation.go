@@ -94,6 +94,7 @@ func ParseTranslation(original, translation Source) (*Document, Diagnostics) {
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = detectScript(doc.Blocks)
 	}
+	traditionalLabels(doc)
 	setTwoFileTitles(doc, zh, en)
 	return doc, collect()
 }

@@ -1,0 +1,205 @@
+package article
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Custom containers, as documentation sites write them: VitePress and
+// VuePress (markdown-it-container: ::: tip Title … :::), Docusaurus
+// (:::note[Title] … :::), Pandoc or Quarto fenced divs
+// (::: {.callout-warning title="…"} … :::) and MyST (:::{note} … :::). A container of a known kind
+// (tip, warning, details, …) is a box, read as a quote whose first
+// paragraph is labelled with its title, or with its kind's name in the
+// paragraph's language (see alertLabel); any other (code-group, raw) only
+// groups its blocks. The fence lines are markup: they join the source
+// lines of the first and the last block inside.
+
+// kindContainer is the node kind of a container.
+var kindContainer = ast.NewNodeKind("Container")
+
+// containerNode is a container: its blocks are its children.
+type containerNode struct {
+	ast.BaseBlock
+	kind  string // a known kind in capitals (TIP, WARNING, DETAILS, …), or ""
+	title string // the title its opening line gives, if any
+	fence int    // the opening fence's colons: the closing one has as many or more
+	// open and close are the byte offsets of the fence lines (close -1
+	// while the container is open)
+	open, close int
+}
+
+func (n *containerNode) Kind() ast.NodeKind { return kindContainer }
+
+func (n *containerNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"kind": n.kind, "title": n.title}, nil)
+}
+
+// containerKinds maps the names the sites give their boxes to the kinds
+// diglot labels (alertLabels); Quarto's callout-NAME is NAME.
+var containerKinds = map[string]string{
+	"note": "NOTE", "tip": "TIP", "info": "INFO", "important": "IMPORTANT", "warning": "WARNING",
+	"caution": "CAUTION", "danger": "DANGER", "details": "DETAILS",
+}
+
+var (
+	// containerOpen is an opening fence: 3 or more colons, then a name or
+	// {attributes}, then perhaps a [title] or a title.
+	containerOpen = regexp.MustCompile(`^(:{3,})[ \t]*(\{[^{}]*\}|[A-Za-z][\w-]*)(.*)$`)
+	// containerClose is a closing fence, colons alone.
+	containerClose = regexp.MustCompile(`^[ \t]{0,3}(:{3,})[ \t]*$`)
+	// pandocClass and pandocTitle read a fenced div's {attributes}.
+	pandocClass = regexp.MustCompile(`\.([A-Za-z][\w-]*)`)
+	pandocTitle = regexp.MustCompile(`\btitle\s*=\s*"([^"]*)"`)
+)
+
+// closersKey keeps, in the parser's context, where the document's closing
+// fences are (closers).
+var closersKey = parser.NewContextKey()
+
+// closers are the closing fence lines of a source: their byte offsets in
+// order, and for each the most colons of any closing fence from it on, so
+// that whether an opening fence is ever closed is a binary search.
+type closers struct {
+	offsets []int
+	most    []int
+}
+
+// findClosers scans the source once for closing fences (quoted ones too:
+// > :::).
+func findClosers(src []byte) *closers {
+	c := &closers{}
+	var counts []int
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := bytes.TrimLeft(src[off:off+end], " \t>")
+		if m := containerClose.FindSubmatch(line); m != nil {
+			c.offsets = append(c.offsets, off)
+			counts = append(counts, len(m[1]))
+		}
+		off += end + 1
+	}
+	c.most = make([]int, len(counts))
+	most := 0
+	for i := len(counts) - 1; i >= 0; i-- {
+		most = max(most, counts[i])
+		c.most[i] = most
+	}
+	return c
+}
+
+// closedAfter tells whether a closing fence of at least fence colons
+// stands after byte offset off.
+func (c *closers) closedAfter(off, fence int) bool {
+	i := sort.SearchInts(c.offsets, off+1)
+	return i < len(c.offsets) && c.most[i] >= fence
+}
+
+// containerParser is goldmark's block parser for containers.
+type containerParser struct{}
+
+func (containerParser) Trigger() []byte { return []byte{':'} }
+
+func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := containerOpen.FindSubmatch(bytes.TrimRight(line[pos:], " \t\r\n"))
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	cl, _ := pc.Get(closersKey).(*closers)
+	if cl == nil {
+		cl = findClosers(reader.Source())
+		pc.Set(closersKey, cl)
+	}
+	if !cl.closedAfter(seg.Start, len(m[1])) {
+		return nil, parser.NoChildren // never closed: the line is text
+	}
+	n := &containerNode{fence: len(m[1]), open: seg.Start, close: -1}
+	name, rest := string(m[2]), strings.TrimSpace(strings.TrimRight(string(m[3]), ": \t"))
+	if strings.HasPrefix(name, "{") {
+		if c := pandocClass.FindStringSubmatch(name); c != nil {
+			name = c[1]
+		} else if f := strings.Fields(strings.Trim(name, "{}")); len(f) > 0 { // MyST: :::{note}
+			name = f[0]
+		}
+		if t := pandocTitle.FindStringSubmatch(string(m[2])); t != nil {
+			rest = t[1]
+		}
+	}
+	name = strings.TrimPrefix(strings.ToLower(name), "callout-")
+	if strings.HasPrefix(rest, "[") && strings.HasSuffix(rest, "]") { // Docusaurus: :::note[Title]
+		rest = rest[1 : len(rest)-1]
+	}
+	n.kind, n.title = containerKinds[name], strings.TrimSpace(rest)
+	reader.AdvanceToEOL()
+	return n, parser.HasChildren
+}
+
+func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n := node.(*containerNode)
+	line, seg := reader.PeekLine()
+	if m := containerClose.FindSubmatch(bytes.TrimRight(line, "\r\n")); m != nil && len(m[1]) >= n.fence {
+		n.close = seg.Start
+		reader.AdvanceToEOL()
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (containerParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+func (containerParser) CanInterruptParagraph() bool { return true }
+
+func (containerParser) CanAcceptIndentedLine() bool { return false }
+
+// containerParserPriority puts containers before paragraphs (1000), after
+// the standard blocks.
+const containerParserPriority = 950
+
+// newContainerParser is the container parser, prioritised for goldmark.
+func newContainerParser() util.PrioritizedValue {
+	return util.Prioritized(containerParser{}, containerParserPriority)
+}
+
+// container reads a container's blocks: a box (a known kind) as a quote
+// whose first paragraph carries its title or kind; the fence lines join
+// the first and the last block's source lines.
+func (r *markdownReader) container(n *containerNode, depth, quote int) {
+	first := len(r.units)
+	inner := quote
+	if n.kind != "" {
+		inner++
+	}
+	r.blocks(n, depth, inner)
+	if first == len(r.units) {
+		return
+	}
+	open := r.lineAt(n.open)
+	head := &r.units[first]
+	head.lines = append([]SourceLine{{No: r.lines[open].no, Text: r.lines[open].text}}, head.lines...)
+	if n.close >= 0 {
+		closing := r.lineAt(n.close)
+		tail := &r.units[len(r.units)-1]
+		tail.lines = append(tail.lines, SourceLine{No: r.lines[closing].no, Text: r.lines[closing].text})
+	}
+	if head.md == nil || head.md.pre || (n.kind == "" && n.title == "") {
+		return
+	}
+	md := *head.md
+	md.alert, md.title = n.kind, n.title
+	head.md = &md
+}
