@@ -32,8 +32,9 @@ type containerNode struct {
 	title string // the title its opening line gives, if any
 	fence int    // the opening fence's colons: the closing one has as many or more
 	// open and close are the byte offsets of the fence lines (close -1
-	// while the container is open)
+	// while the container is open, and for an admonition, which has none)
 	open, close int
+	indented    bool // an admonition: its blocks are indented under it
 }
 
 func (n *containerNode) Kind() ast.NodeKind { return kindContainer }
@@ -173,6 +174,59 @@ const containerParserPriority = 950
 // newContainerParser is the container parser, prioritised for goldmark.
 func newContainerParser() util.PrioritizedValue {
 	return util.Prioritized(containerParser{}, containerParserPriority)
+}
+
+// Admonitions, as Python-Markdown writes them (MkDocs, Material for
+// MkDocs): !!! tip "Title", or ??? / ???+ for one that folds, then its
+// blocks indented by four spaces. They are read as containers.
+var admonitionOpen = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$`)
+
+// admonitionIndent is how far an admonition's blocks are indented.
+const admonitionIndent = 4
+
+// admonitionParser is goldmark's block parser for admonitions.
+type admonitionParser struct{}
+
+func (admonitionParser) Trigger() []byte { return []byte{'!', '?'} }
+
+func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := admonitionOpen.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	n := &containerNode{kind: containerKinds[strings.ToLower(string(m[1]))], title: strings.TrimSpace(string(m[2])), open: seg.Start, close: -1, indented: true}
+	reader.AdvanceToEOL()
+	return n, parser.HasChildren
+}
+
+func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if util.IsBlank(line) {
+		reader.AdvanceToEOL()
+		return parser.Continue | parser.HasChildren
+	}
+	if w, _ := util.IndentWidth(line, reader.LineOffset()); w < admonitionIndent {
+		return parser.Close
+	}
+	pos, padding := util.IndentPosition(line, reader.LineOffset(), admonitionIndent)
+	reader.AdvanceAndSetPadding(pos, padding)
+	return parser.Continue | parser.HasChildren
+}
+
+func (admonitionParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+func (admonitionParser) CanInterruptParagraph() bool { return true }
+
+func (admonitionParser) CanAcceptIndentedLine() bool { return false }
+
+// newAdmonitionParser is the admonition parser, prioritised for goldmark.
+func newAdmonitionParser() util.PrioritizedValue {
+	return util.Prioritized(admonitionParser{}, containerParserPriority)
 }
 
 // container reads a container's blocks: a box (a known kind) as a quote

@@ -97,6 +97,8 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("- 一\n  - 二\n\n- one\n  - two\n\n> **粗。**体\n\n> *em*_x_\n\n```\ncode\n```\n"))
 	f.Add([]byte("> [!NOTE]\n> 注意。\n\n> [!tip]\n>\n> Tip.\n\n<table><tr><th>甲</th><td><code>x</code></td></tr></table>\n\n<p><img src=\"a.png\" alt='图'></p>\n\n按 <kbd>C</kbd><b>粗<i>斜</b></i> <a href=\"https://x.org\">链接</a><br>完\n\n1. 项\n\n   续\n"))
 	f.Add([]byte("{{< note >}}\n见{{< glossary_tooltip text=\"容器\"\nterm_id=\"c\" >}}。{{ site.url }}\n{{< /note >}}\n\n{% highlight go %}\n# x\n\n{% endhighlight %}\n\n{% raw %}\n![图](a.png)\n*图 1*\n\n<h2 align=center>标题</h2>\n\n`代码 # 注释`\n"))
+	f.Add([]byte("::: tip 标题\n提示。\n\n> ::::: {.callout-note title=\"x\"}\n> :::note[内]\n> 内层。\n> :::\n> :::::\n:::\n\n::: code-group\n```sh [npm]\n:::\n```\n:::\n\n:::{warning}\n正文[^1]。\n\n[^1]: 注。\n\n[^1]: Note.\n"))
+	f.Add([]byte("!!! tip \"提示\"\n    先安装。\n\n    - 项\n\n???+ note\n\t> 引用\n!!! x\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, diags := ParseFormat("fuzz.md", src, Markdown)
 		if doc == nil {

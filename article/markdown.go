@@ -135,7 +135,7 @@ func newMarkdown() goldmark.Markdown {
 			inlines[i] = util.Prioritized(cjkEmphasis{}, 500)
 		}
 	}
-	blocks := append(parser.DefaultBlockParsers(), newContainerParser())
+	blocks := append(parser.DefaultBlockParsers(), newContainerParser(), newAdmonitionParser())
 	p := parser.NewParser(parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,

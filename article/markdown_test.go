@@ -741,3 +741,33 @@ func TestContainerTraditionalLabels(t *testing.T) {
 		t.Errorf("label %q, want 危險", got)
 	}
 }
+
+// TestAdmonitions: Python-Markdown's admonitions (MkDocs), !!! kind
+// "Title" over blocks indented by four spaces (??? folding), are read as
+// containers; the first unindented line ends one.
+func TestAdmonitions(t *testing.T) {
+	src := "!!! tip \"提示\"\n    先安装 Python。\n\n    第二段。\n\n!!! tip\n    Install Python first.\n\n    A second paragraph.\n\n" +
+		"然后运行。\n\nThen run it.\n\n??? note \"为什么？\"\n    因为依赖。\n\n???+ note \"Why?\"\n    Because of dependencies.\n"
+	blocks := md(t, src)
+	want := []struct {
+		zhLabel, zh, enLabel, en string
+		quote                    int
+	}{
+		{"提示", "先安装 Python。", "Tip", "Install Python first.", 1},
+		{"", "第二段。", "", "A second paragraph.", 1},
+		{"", "然后运行。", "", "Then run it.", 0},
+		{"为什么？", "因为依赖。", "Why?", "Because of dependencies.", 1},
+	}
+	if len(blocks) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(blocks), len(want))
+	}
+	for i, w := range want {
+		zh, en := blocks[i].ZH[0], blocks[i].EN[0]
+		if zh.Label != w.zhLabel || zh.Text != w.zh || en.Label != w.enLabel || en.Text != w.en || blocks[i].Quote != w.quote {
+			t.Errorf("pair %d: %q %q / %q %q (quote %d), want %+v", i+1, zh.Label, zh.Text, en.Label, en.Text, blocks[i].Quote, w)
+		}
+	}
+	if l := blocks[0].ZH[0].Lines; len(l) != 2 || l[0].Text != "!!! tip \"提示\"" {
+		t.Errorf("an admonition's first lines: %+v", l)
+	}
+}
