@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -238,22 +239,37 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	if n.kind != "" {
 		inner++
 	}
-	r.blocks(n, depth, inner)
-	if first == len(r.units) {
-		return
-	}
 	open := r.lineAt(n.open)
-	head := &r.units[first]
-	head.lines = append([]SourceLine{{No: r.lines[open].no, Text: r.lines[open].text}}, head.lines...)
-	if n.close >= 0 {
+	openLine := SourceLine{No: r.lines[open].no, Text: r.lines[open].text}
+	r.blocks(n, depth, inner)
+	if first < len(r.units) && n.title != "" && (r.units[first].md == nil || r.units[first].md.pre) {
+		// a title over code (::: details 示例 then a code block): a
+		// paragraph of its own, in bold, so that it is not lost
+		rule := r.units[first].md != nil && r.units[first].md.ruleBefore
+		k := len(r.units)
+		r.addLines([]SourceLine{openLine}, mdBlock{kind: Paragraph, quote: inner, ruleBefore: rule, inlines: []Inline{{Text: n.title, Style: Strong, Line: openLine.No}}})
+		if len(r.units) > k {
+			title := r.units[k]
+			title.md.ruleBefore = rule
+			if rule {
+				code := *r.units[first].md
+				code.ruleBefore = false
+				r.units[first].md = &code
+			}
+			r.units = slices.Insert(r.units[:k], first, title)
+		}
+	} else if first < len(r.units) {
+		head := &r.units[first]
+		head.lines = append([]SourceLine{openLine}, head.lines...)
+		if head.md != nil && !head.md.pre && (n.kind != "" || n.title != "") {
+			md := *head.md
+			md.alert, md.title = n.kind, n.title
+			head.md = &md
+		}
+	}
+	if first < len(r.units) && n.close >= 0 {
 		closing := r.lineAt(n.close)
 		tail := &r.units[len(r.units)-1]
 		tail.lines = append(tail.lines, SourceLine{No: r.lines[closing].no, Text: r.lines[closing].text})
 	}
-	if head.md == nil || head.md.pre || (n.kind == "" && n.title == "") {
-		return
-	}
-	md := *head.md
-	md.alert, md.title = n.kind, n.title
-	head.md = &md
 }

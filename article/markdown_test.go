@@ -689,6 +689,7 @@ func TestContainers(t *testing.T) {
 		"::: {.callout-caution title=\"当心\"}\n慢。\n:::\n\n::: {.callout-caution}\nIt is slow.\n:::\n\n" +
 		":::{important}\n先备份。\n:::\n\n:::{important}\nBack up first.\n:::\n\n" +
 		"::: code-group\n```sh [npm]\nnpm run build\n```\n:::\n\n" +
+		"::: details 示例\n```js\nrun()\n```\n:::\n\n" +
 		"::: tip 没有结尾\n这一段不在框里。\n\n::: tip No end\nThis paragraph is in no box.\n"
 	blocks := md(t, src)
 	want := []struct {
@@ -702,6 +703,8 @@ func TestContainers(t *testing.T) {
 		{"当心", "慢。", "Caution", "It is slow.", 1},
 		{"重要", "先备份。", "Important", "Back up first.", 1},
 		{"", "", "", "npm run build", 0}, // code given once goes with its neighbour
+		{"", "示例", "", "", 1},            // a title over code is a paragraph of its own
+		{"", "run()", "", "", 1},
 		{"", "::: tip 没有结尾这一段不在框里。", "", "::: tip No end This paragraph is in no box.", 0},
 	}
 	if len(blocks) != len(want) {
