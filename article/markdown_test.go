@@ -692,10 +692,7 @@ func TestContainers(t *testing.T) {
 		"::: details 示例\n```js\nrun()\n```\n:::\n\n" +
 		"::: tip 没有结尾\n这一段不在框里。\n\n::: tip No end\nThis paragraph is in no box.\n"
 	blocks := md(t, src)
-	want := []struct {
-		zhLabel, zh, enLabel, en string
-		quote                    int
-	}{
+	checkLabelled(t, blocks, []labelledPair{
 		{"开始之前", "本页假设你读过指南。", "Before You Begin", "This page assumes you read the guide.", 1},
 		{"警告", "不要提交缓存。", "Warning", "Do not commit the cache.", 1},
 		{"", "第二段。", "", "A second paragraph.", 1},
@@ -706,24 +703,7 @@ func TestContainers(t *testing.T) {
 		{"", "示例", "", "", 1},            // a title over code is a paragraph of its own
 		{"", "run()", "", "", 1},
 		{"", "::: tip 没有结尾这一段不在框里。", "", "::: tip No end This paragraph is in no box.", 0},
-	}
-	if len(blocks) != len(want) {
-		t.Fatalf("%d pairs, want %d: %+v", len(blocks), len(want), blocks)
-	}
-	for i, w := range want {
-		b := blocks[i]
-		var zh, en Para
-		if len(b.ZH) > 0 {
-			zh = b.ZH[0]
-		}
-		if len(b.EN) > 0 {
-			en = b.EN[0]
-		}
-		if zh.Label != w.zhLabel || zh.Text != w.zh || en.Label != w.enLabel || en.Text != w.en || b.Quote != w.quote {
-			t.Errorf("pair %d: %q %q / %q %q (quote %d), want %q %q / %q %q (quote %d)", i+1,
-				zh.Label, zh.Text, en.Label, en.Text, b.Quote, w.zhLabel, w.zh, w.enLabel, w.en, w.quote)
-		}
-	}
+	})
 	// the fence lines belong to the first and the last paragraph inside
 	if l := blocks[0].ZH[0].Lines; len(l) != 3 || l[0].Text != "::: tip 开始之前" || l[2].Text != ":::" {
 		t.Errorf("a box's lines: %+v", l)
@@ -752,25 +732,41 @@ func TestAdmonitions(t *testing.T) {
 	src := "!!! tip \"提示\"\n    先安装 Python。\n\n    第二段。\n\n!!! tip\n    Install Python first.\n\n    A second paragraph.\n\n" +
 		"然后运行。\n\nThen run it.\n\n??? note \"为什么？\"\n    因为依赖。\n\n???+ note \"Why?\"\n    Because of dependencies.\n"
 	blocks := md(t, src)
-	want := []struct {
-		zhLabel, zh, enLabel, en string
-		quote                    int
-	}{
+	checkLabelled(t, blocks, []labelledPair{
 		{"提示", "先安装 Python。", "Tip", "Install Python first.", 1},
 		{"", "第二段。", "", "A second paragraph.", 1},
 		{"", "然后运行。", "", "Then run it.", 0},
 		{"为什么？", "因为依赖。", "Why?", "Because of dependencies.", 1},
-	}
-	if len(blocks) != len(want) {
-		t.Fatalf("%d pairs, want %d", len(blocks), len(want))
-	}
-	for i, w := range want {
-		zh, en := blocks[i].ZH[0], blocks[i].EN[0]
-		if zh.Label != w.zhLabel || zh.Text != w.zh || en.Label != w.enLabel || en.Text != w.en || blocks[i].Quote != w.quote {
-			t.Errorf("pair %d: %q %q / %q %q (quote %d), want %+v", i+1, zh.Label, zh.Text, en.Label, en.Text, blocks[i].Quote, w)
-		}
-	}
+	})
 	if l := blocks[0].ZH[0].Lines; len(l) != 2 || l[0].Text != "!!! tip \"提示\"" {
 		t.Errorf("an admonition's first lines: %+v", l)
+	}
+}
+
+// labelledPair is what a test expects of a pair's first paragraphs: each
+// side's label and text, and the quotes around the pair.
+type labelledPair struct {
+	zhLabel, zh, enLabel, en string
+	quote                    int
+}
+
+// checkLabelled compares blocks with the pairs wanted, one for one.
+func checkLabelled(t *testing.T, blocks []Block, want []labelledPair) {
+	t.Helper()
+	if len(blocks) != len(want) {
+		t.Fatalf("%d pairs, want %d: %+v", len(blocks), len(want), blocks)
+	}
+	for i, w := range want {
+		var got labelledPair
+		if b := blocks[i]; len(b.ZH) > 0 {
+			got.zhLabel, got.zh = b.ZH[0].Label, b.ZH[0].Text
+		}
+		if b := blocks[i]; len(b.EN) > 0 {
+			got.enLabel, got.en = b.EN[0].Label, b.EN[0].Text
+		}
+		got.quote = blocks[i].Quote
+		if got != w {
+			t.Errorf("pair %d: %+v, want %+v", i+1, got, w)
+		}
 	}
 }
