@@ -247,10 +247,10 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 		// paragraph of its own, in bold, so that it is not lost
 		rule := r.units[first].md != nil && r.units[first].md.ruleBefore
 		k := len(r.units)
-		r.addLines([]SourceLine{openLine}, mdBlock{kind: Paragraph, quote: inner, ruleBefore: rule, inlines: []Inline{{Text: n.title, Style: Strong, Line: openLine.No}}})
+		r.addLines([]SourceLine{openLine}, mdBlock{kind: Paragraph, quote: inner, inlines: []Inline{{Text: n.title, Style: Strong, Line: openLine.No}}})
 		if len(r.units) > k {
 			title := r.units[k]
-			title.md.ruleBefore = rule
+			title.md.ruleBefore = rule // the break before the box stands before its title
 			if rule {
 				code := *r.units[first].md
 				code.ruleBefore = false
