@@ -200,6 +200,38 @@ func footnoteMark(n int) string {
 	return b.String()
 }
 
+// markPunctuation is what a footnote mark follows when it stands before
+// it: in English any closing punctuation (Chicago's rule); in Chinese a
+// sentence's end or a closing bracket or quote, but not ，、；：, whose
+// blank would stand between the mark and the next clause.
+const markPunctuation = ".,;:!?)]”’。？！）」』》〉】"
+
+// marksAfterPunctuation moves each footnote mark in ins (at the indexes
+// marks) after the punctuation that follows it (comments[^1]. is set
+// comments.¹, 交流[^1]。 交流。¹), as English and Chinese books place the
+// number of a note on a sentence.
+func marksAfterPunctuation(ins []Inline, marks []int) []Inline {
+	for k := len(marks) - 1; k >= 0; k-- {
+		i := marks[k]
+		if i+1 >= len(ins) {
+			continue
+		}
+		next := ins[i+1]
+		rest := strings.TrimLeft(next.Text, markPunctuation)
+		if rest == next.Text {
+			continue
+		}
+		punct := next
+		punct.Text = next.Text[:len(next.Text)-len(rest)]
+		next.Text = rest
+		ins[i], ins[i+1] = punct, ins[i]
+		if rest != "" {
+			ins = slices.Insert(ins, i+2, next)
+		}
+	}
+	return ins
+}
+
 // footnote reads a note: its first paragraph an item numbered as the
 // note is (1.), the first note under a rule, as a page's notes stand.
 func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
@@ -636,8 +668,9 @@ func (r *markdownReader) lineNo(n ast.Node) int {
 // href when href is set.
 func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 	var out []Inline
-	outer := href // the link around n; an inline <a href> in n links what follows it to its </a>
-	base := st    // the style around n, which an inline tag's end restores
+	var marks []int // the footnote marks in out
+	outer := href   // the link around n; an inline <a href> in n links what follows it to its </a>
+	base := st      // the style around n, which an inline tag's end restores
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch x := c.(type) {
 		case *ast.Text:
@@ -703,13 +736,15 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 				}
 			}
 		case *east.FootnoteLink:
-			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n)}) // the notes come as blocks at the end
+			marks = append(marks, len(out)) // the notes come as blocks at the end
+			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n)})
 		case *east.TaskCheckBox, *east.FootnoteBacklink:
 			// the box is the item's marker; the note's way back is a link's
 		default:
 			out = append(out, r.inlines(x, st, href)...)
 		}
 	}
+	out = marksAfterPunctuation(out, marks)
 	// text-level segmentation in Chinese: a soft break between CJK
 	// characters is nothing, as the plain format joins its lines
 	for i := 1; i+1 < len(out); i++ {

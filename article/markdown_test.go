@@ -205,7 +205,7 @@ func TestFootnotesDefinitionsAttributes(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "|")
-	for _, want := range []string{"标题", "Title", "正文有注¹。", "The text has a note¹.", "术语", "它的定义。", "Term", "Its definition.", "注释的内容。"} {
+	for _, want := range []string{"标题", "Title", "正文有注。¹", "The text has a note.¹", "术语", "它的定义。", "Term", "Its definition.", "注释的内容。"} {
 		if !strings.Contains("|"+all+"|", "|"+want+"|") {
 			t.Errorf("no block %q in %q", want, all)
 		}
@@ -422,13 +422,29 @@ func TestFootnotesKept(t *testing.T) {
 	}
 }
 
+// TestMarksAfterPunctuation: a footnote mark goes after the closing
+// punctuation after it, in Chinese after a stop or a bracket but never a
+// comma's blank; text after the punctuation stays after the mark.
+func TestMarksAfterPunctuation(t *testing.T) {
+	for _, tt := range []struct{ body, zh, en string }{
+		{"它叫 SipHash[^1]，不是最快的[^2]。\n\nIt is SipHash[^1], not the fastest[^2].\n", "它叫 SipHash¹，不是最快的。²", "It is SipHash,¹ not the fastest.²"},
+		{"见（附录[^1]）后文。\n\nSee (the appendix[^1]) below.\n", "见（附录）¹后文。", "See (the appendix)¹ below."},
+		{"“引语[^1]”\n\n“A quote[^1]”\n", "“引语”¹", "“A quote”¹"},
+	} {
+		b := md(t, tt.body+"\n[^1]: 注。\n\n[^2]: 注。\n")[0]
+		if b.ZH[0].Text != tt.zh || b.EN[0].Text != tt.en {
+			t.Errorf("%q / %q, want %q / %q", b.ZH[0].Text, b.EN[0].Text, tt.zh, tt.en)
+		}
+	}
+}
+
 // TestFootnoteMarks: a footnote's mark is its number in superscript
 // digits, and its note an item with that number, the notes in the order
 // of their marks.
 func TestFootnoteMarks(t *testing.T) {
 	var zh, en strings.Builder
 	for i := 1; i <= 12; i++ {
-		fmt.Fprintf(&zh, "第%d段[^z%d]。\n\n", i, i)
+		fmt.Fprintf(&zh, "第%d段[^z%d]。\n\n", i, i) // the mark goes after the stop: 第1段。¹
 		fmt.Fprintf(&en, "Paragraph %d[^e%d].\n\n", i, i)
 	}
 	src := zh.String() + en.String()
@@ -451,7 +467,7 @@ func TestFootnoteMarks(t *testing.T) {
 	}
 	// one file numbers its notes through (the English ones under labels
 	// of their own come after the Chinese); each file of two numbers its own
-	if len(marks) != 24 || marks[22] != "第12段¹²。" || marks[23] != "Paragraph 12²⁴." {
+	if len(marks) != 24 || marks[22] != "第12段。¹²" || marks[23] != "Paragraph 12.²⁴" {
 		t.Errorf("marks %q", marks)
 	}
 	if len(notes) != 24 || notes[0] != "1.注1。" || notes[1] != "13.Note 1." || notes[23] != "24.Note 12." {
