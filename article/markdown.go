@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -462,7 +463,9 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 		r.container(b, depth, quote)
 	case *east.Footnote:
 		r.footnote(b, depth, quote)
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock:
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, title: r.codeTitle(b), inlines: []Inline{r.code(b)}})
+	case *ast.CodeBlock:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
 	case *ast.HTMLBlock:
 		r.html(b, quote)
@@ -654,6 +657,30 @@ func (r *markdownReader) code(n ast.Node) Inline {
 	}
 	text := strings.TrimRight(b.String(), "\n")
 	return Inline{Text: text, Style: Code, Line: r.lineNo(n)}
+}
+
+// The file name or title a fence's info string gives its code:
+// ```js [vite.config.js] (VitePress, a code group's tab too), ```js
+// title="app.js" (Docusaurus, Material for MkDocs, Starlight) and ```go
+// {filename="main.go"} (Hugo themes).
+var (
+	codeTabTitle  = regexp.MustCompile(`\[([^\[\]]+)\]\s*$`)
+	codeAttrTitle = regexp.MustCompile(`\b(?:title|filename)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+)
+
+// codeTitle is the title a fenced code block's info string gives it, or "".
+func (r *markdownReader) codeTitle(b *ast.FencedCodeBlock) string {
+	if b.Info == nil {
+		return ""
+	}
+	info := string(b.Info.Segment.Value(r.src))
+	if m := codeAttrTitle.FindStringSubmatch(info); m != nil {
+		return strings.TrimSpace(m[1] + m[2])
+	}
+	if m := codeTabTitle.FindStringSubmatch(info); m != nil && strings.IndexFunc(info, unicode.IsSpace) >= 0 {
+		return strings.TrimSpace(m[1]) // after the language: ```[x] alone is no title
+	}
+	return ""
 }
 
 func (r *markdownReader) lineNo(n ast.Node) int {

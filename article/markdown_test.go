@@ -786,3 +786,32 @@ func checkLabelled(t *testing.T, blocks []Block, want []labelledPair) {
 		}
 	}
 }
+
+// TestCodeTitles: the file name a fence's info string gives its code
+// becomes the code block's label; a language alone, or brackets alone,
+// give none.
+func TestCodeTitles(t *testing.T) {
+	for _, tt := range []struct{ info, want string }{
+		{"js [vite.config.js]", "vite.config.js"},
+		{"sh [npm]", "npm"},
+		{`js title="src/app.js"`, "src/app.js"},
+		{`python title='main.py' linenums="1"`, "main.py"},
+		{`go {filename="main.go"}`, "main.go"},
+		{"rust,ignore", ""},
+		{"[x]", ""},
+		{"", ""},
+	} {
+		blocks := md(t, "中文。\n\n```"+tt.info+"\ncode()\n```\n\nEnglish.\n")
+		var got string
+		for _, b := range blocks {
+			for _, p := range append(b.ZH, b.EN...) {
+				if p.Pre {
+					got = p.Label
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: title %q, want %q", tt.info, got, tt.want)
+		}
+	}
+}

@@ -359,6 +359,9 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
+				if p.Label != "" { // its file name, as the PDF sets it above it
+					fmt.Fprintf(w, "<p class=\"code-title\">%s</p>", b.text(p.Label, l, false))
+				}
 				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(expandTabs(p.Inlines), l, false))
 				continue
 			}

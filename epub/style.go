@@ -133,6 +133,12 @@ pre {
   hyphens: none;
   margin: 0;
 }
+.pair > div p.code-title {
+  font-size: 0.9em;
+  font-style: italic;
+  text-indent: 0;
+  margin: 0;
+}
 code {
   font-family: "Diglot Mono", %[5]s, "Source Code Pro", monospace;
   hyphens: none;

@@ -166,7 +166,7 @@ func TestRunsCarryStructure(t *testing.T) {
 // TestCodeLines checks a code block's lines: indentation kept, a long
 // line wrapped between words with a continuation mark layout inserted.
 func TestCodeLines(t *testing.T) {
-	doc, diags := article.Parse("c.md", []byte("中文段落。\n\n```\nfunc f() {\n\treturn g(aaaa, bbbb, cccc, dddd, eeee, ffff, gggg, hhhh, iiii, jjjj, kkkk, llll, mmmm)\n}\n```\n\nAn English paragraph.\n"))
+	doc, diags := article.Parse("c.md", []byte("中文段落。\n\n```go title=\"main.go\"\nfunc f() {\n\treturn g(aaaa, bbbb, cccc, dddd, eeee, ffff, gggg, hhhh, iiii, jjjj, kkkk, llll, mmmm)\n}\n```\n\nAn English paragraph.\n"))
 	if doc == nil {
 		t.Fatal(diags)
 	}
@@ -175,8 +175,16 @@ func TestCodeLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	var funcX, returnX, marks int
+	titleY := 0
 	for _, r := range book.Pages[0].Runs {
 		switch {
+		case strings.HasPrefix(r.Text, "main.g"): // the title (kerning may cut it into runs)
+			titleY = r.Y
+			if r.Role != fonts.LatinItalic {
+				t.Errorf("the code's title in %v, want italic", r.Role)
+			}
+		case strings.HasPrefix(r.Text, "func") && titleY == 0:
+			t.Error("the code's title is not above its first line")
 		case strings.HasPrefix(r.Text, "func"):
 			funcX = r.X
 		case strings.HasPrefix(r.Text, "return"):

@@ -241,7 +241,7 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	if lang == langZH {
 		side = article.Chinese
 	}
-	if label := p.LabelText(side); label != "" {
+	if label := p.LabelText(side); label != "" && !p.Pre { // a code block's title is a line of its own (codeTitle)
 		spans = append(spans, span{text: norm.NFC.String(label), style: article.Strong})
 	}
 	// Composed forms: a base and a combining mark drawn as one glyph, as
@@ -596,7 +596,7 @@ func setSide(z *itemizer, p article.Para, list, heading bool, width int, set bre
 		if z.lang == langZH && !list && !heading && !p.Pre {
 			z.indent = z.size * zhIndentPerMille / 1000
 		}
-		return setText(z, sideSpans(p, z.lang, heading), width, p.Pre, set)
+		return append(codeTitle(z, p, width, set), setText(z, sideSpans(p, z.lang, heading), width, p.Pre, set)...)
 	}
 	markLines, hang := markerHang(z, p, marker, heading, width, indent)
 	lines := setText(z, bodySpans(p, z.lang, heading), width-hang, p.Pre, set)
@@ -708,6 +708,22 @@ func setText(z *itemizer, spans []span, width int, pre bool, set breaker) []line
 		}
 	}
 	return out
+}
+
+// codeTitle sets a code block's title (its file name, Para.Label) on the
+// lines above it, in italics, as a caption is; nothing for other
+// paragraphs.
+func codeTitle(z *itemizer, p article.Para, width int, set breaker) []line {
+	if !p.Pre || p.Label == "" {
+		return nil
+	}
+	zz := *z
+	zz.indent = 0
+	title := span{text: norm.NFC.String(p.Label), style: article.Emphasis}
+	if z.lang == langZH && article.LatinOnly(p.Label) {
+		title.lang = article.InEnglish // a file name over Chinese code is tagged English
+	}
+	return setText(&zz, []span{title}, width, false, set)
 }
 
 // unbroken returns spans with their hard line breaks as spaces, for a
