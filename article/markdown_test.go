@@ -715,8 +715,8 @@ func TestContainers(t *testing.T) {
 		{"为什么？", "因为哈希。", "Why?", "Because of hashes.", 1},
 		{"当心", "慢。", "Caution", "It is slow.", 1},
 		{"重要", "先备份。", "Important", "Back up first.", 1},
-		{"", "", "", "npm run build", 0}, // code given once goes with its neighbour
-		{"", "示例", "", "", 1},            // a title over code is a paragraph of its own
+		{"", "", "npm", "npm run build", 0}, // code given once goes with its neighbour; its tab names it
+		{"", "示例", "", "", 1},               // a title over code is a paragraph of its own
 		{"", "run()", "", "", 1},
 		{"", "::: tip 没有结尾这一段不在框里。", "", "::: tip No end This paragraph is in no box.", 0},
 	})
