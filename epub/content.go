@@ -359,9 +359,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 		spans := newSentenceSpans(bl, n, l)
 		for _, p := range paras {
 			if p.Pre {
-				if p.Label != "" { // its file name, as the PDF sets it above it
-					fmt.Fprintf(w, "<p class=\"code-title\">%s</p>", b.text(p.Label, l, false))
-				}
+				w.WriteString(b.codeTitle(p, l))
 				fmt.Fprintf(w, "<pre>%s</pre>", b.inlines(expandTabs(p.Inlines), l, false))
 				continue
 			}
@@ -436,6 +434,21 @@ func (b *book) mark(p article.Para, l article.Lang) string {
 		return ""
 	}
 	return fmt.Sprintf("<span class=\"marker\">%s </span>", b.text(m, l, false))
+}
+
+// codeTitle writes a code block's title (its file name, Para.Label) as
+// the PDF sets it above the code: a Latin name in English italics (its
+// characters recorded for the italic subset, so that no italic is faked),
+// any other upright.
+func (b *book) codeTitle(p article.Para, l article.Lang) string {
+	switch {
+	case p.Label == "":
+		return ""
+	case article.LatinOnly(p.Label):
+		b.uses.addAfter(p.Label, article.English, italic, 0)
+		return fmt.Sprintf("<p class=\"code-title\" lang=\"en\" xml:lang=\"en\">%s</p>", escape(p.Label))
+	}
+	return fmt.Sprintf("<p class=\"code-title upright\">%s</p>", b.text(p.Label, l, false))
 }
 
 // text writes a text that comes from no paragraph (a title, a label) as

@@ -132,3 +132,25 @@ func TestTitlePageOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTitle: a code block's file name stands above it, a Latin one
+// in English italics whose characters the italic subset holds (no faked
+// italic), one with Han upright in its side's face.
+func TestCodeTitle(t *testing.T) {
+	x, css := chapterAndStyle(t, "中文段落。\n\n```go title=\"main.go\"\nfunc main() {}\n```\n\n```sh [安装.sh]\nmake\n```\n\nAn English paragraph.\n")
+	for _, want := range []string{`<p class="code-title" lang="en" xml:lang="en">main.go</p><pre>`, `<p class="code-title upright">`} {
+		if !strings.Contains(x, want) {
+			t.Errorf("no %s in the chapter", want)
+		}
+	}
+	if !strings.Contains(css, "p.code-title {") || !strings.Contains(css, "font-style: italic") {
+		t.Error("the stylesheet does not set code titles in italics")
+	}
+	path := t.TempDir() + "/t.md"
+	if err := os.WriteFile(path, []byte("中文。\n\n```go title=\"main.go\"\nx\n```\n\nEnglish.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, files := readZip(t, buildEPUB(t, path, seedOptions)); files["OEBPS/fonts/serif-italic.ttf"] == "" {
+		t.Error("no italic subset for the code's title")
+	}
+}

@@ -134,10 +134,15 @@ pre {
   margin: 0;
 }
 .pair > div p.code-title {
+  font-family: %[2]s;
   font-size: 0.9em;
   font-style: italic;
   text-indent: 0;
   margin: 0;
+}
+.pair > div p.code-title.upright {
+  font-family: inherit;
+  font-style: normal;
 }
 code {
   font-family: "Diglot Mono", %[5]s, "Source Code Pro", monospace;
