@@ -151,11 +151,12 @@ func (pg *pager) placeRow(rows []row) {
 		pg.y += gap
 	}
 	need := r.height(len(r.zh.lines), len(r.en.lines))
-	if r.heading {
+	kept := r.heading || r.tableHead // a table's header row keeps with its first row, as a heading does
+	if kept {
 		need = keepWithNext(rows, spec)
 	}
 	if pg.y+need > pg.bottom && !pg.atTop() {
-		if r.heading || !pg.split(&r) {
+		if kept || !pg.split(&r) {
 			if pg.prev != nil && pg.prev.table > 0 && pg.prev.table == r.table {
 				// the table goes on overleaf: a rule under this page's rows
 				pg.tableRule(prevBottom+spec.ListGap, tableOuterRule)
@@ -208,7 +209,8 @@ type tableRule struct{ at, width int }
 const maxKeptHeadings = 3
 
 // keepWithNext is the height a heading needs at the bottom of a page: the
-// heading, any headings right after it, and the first lines of the pair
+// heading, any headings right after it (and a table's header row, which
+// keeps with its first row the same way), and the first lines of the pair
 // they introduce, as many as the page-break rules let stand alone (a column
 // too short to split goes whole) (typesetting.md PAIR-8). A run of more
 // than maxKeptHeadings headings is a list of headings, not one: its first
@@ -220,7 +222,7 @@ func keepWithNext(rows []row, spec Spec) int {
 		if k > 0 {
 			need += rowGap(rows[k-1], r, spec)
 		}
-		if r.heading {
+		if r.heading || r.tableHead {
 			if k == maxKeptHeadings {
 				return need
 			}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -389,5 +390,48 @@ func TestGivenOnceInBothColumns(t *testing.T) {
 		if want := !strings.Contains(texts[pair], "Notes"); both != want {
 			t.Errorf("pair %d (%q) in both columns: %v, want %v", pair, texts[pair], both, want)
 		}
+	}
+}
+
+// TestTableHeadKeepsWithFirstRow: a table's header row never stands alone
+// at a page's foot: with the text before the table made a line longer at
+// a time, wherever the page turns, the header row is on the page of the
+// table's first row.
+func TestTableHeadKeepsWithFirstRow(t *testing.T) {
+	seen := false
+	for n := 20; n <= 60; n++ {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "第%d段，一行就够。\n\nParagraph %d, one line.\n\n", i, i)
+		}
+		if n%2 == 1 { // a taller pair: the page turns at another place in the rows
+			b.WriteString("## 小节\n\n## A section\n\n")
+		}
+		b.WriteString("| 指标 | 之前 |\n|---|---|\n| 大小 | 2.4 MB |\n\n| Measure | Before |\n|---|---|\n| Size | 2.4 MB |\n\n")
+		for i := 0; i < 30; i++ { // the table is not at the book's end, which is balanced otherwise
+			fmt.Fprintf(&b, "后%d段。\n\nAfter %d.\n\n", i, i)
+		}
+		book := typesetMarkdown(t, b.String())
+		headPage, rowPage := -1, -1
+		for p, pg := range book.Pages {
+			for _, r := range pg.Runs {
+				switch {
+				case r.Table > 0 && r.Header && headPage < 0:
+					headPage = p
+				case r.Table > 0 && !r.Header && rowPage < 0:
+					rowPage = p
+				}
+			}
+		}
+		if headPage < 0 || rowPage < 0 {
+			t.Fatalf("%d paragraphs: no table header or row set", n)
+		}
+		if headPage != rowPage {
+			t.Errorf("%d paragraphs: the header row on page %d, the first row on page %d", n, headPage+1, rowPage+1)
+		}
+		seen = seen || headPage > 0
+	}
+	if !seen {
+		t.Error("no build put the table on a later page: the test tried no page turn near it")
 	}
 }
