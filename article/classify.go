@@ -1,10 +1,11 @@
 package article
 
 import (
-	"diglot/internal/script"
-
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"diglot/internal/script"
 )
 
 // class is what a line's script says of its language before context is used.
@@ -111,6 +112,11 @@ func classify(s string) (class, scriptCounts) {
 	switch {
 	case c.han == 0 && c.words == 0:
 		return classNeutral, c
+	case c.han == 0 && (c.zhPunct > 0 || strings.HasPrefix(strings.TrimSpace(s), "——")):
+		// Latin words in Chinese punctuation: a Chinese attribution
+		// (—— Jeff Atwood, with the Chinese dash of two em dashes) or a
+		// list of names (Go、Rust、Zig)
+		return classZH, c
 	case c.han == 0:
 		return classEN, c // one Latin word is English too ("Maintainer", "end")
 	case c.function >= 2 && c.words > c.han && (c.zhPunct == 0 || c.words > 3*c.han):

@@ -23,6 +23,10 @@ func TestClassify(t *testing.T) {
 		{"one-word heading", "FAQ", classEN}, // one Latin word is English (issue 14)
 		{"two-word heading", "Enforcement Responsibilities", classEN},
 		{"digits only", "2025", classNeutral},
+		{"Chinese attribution", "—— Jeff Atwood", classZH}, // the Chinese dash, two em dashes
+		{"English attribution", "— Jeff Atwood", classEN},
+		{"names in Chinese punctuation", "Go、Rust、Zig", classZH},
+		{"the Chinese dash alone", "——", classNeutral},
 		{"punctuation only", "。。。，，，」」」", classNeutral},
 		{"time range", "12:30–14:00", classNeutral},
 	}
