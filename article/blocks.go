@@ -61,7 +61,7 @@ func makeParas(units []unit, idx []int, lang Lang) []Para {
 			if md.image != "" && lang == Chinese {
 				ins = plainCaption(ins)
 			}
-			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Label: md.label(lang), Under: md.under, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
+			paras = append(paras, Para{Lines: u.lines, Marker: md.marker, Label: md.label(lang), Under: md.under, Note: md.note, Text: u.text, Inlines: ins, Pre: md.pre, Image: md.image, Table: md.table, Head: md.head, Align: md.align})
 			continue
 		}
 		p := Para{Lines: u.lines, Text: u.text}

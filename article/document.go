@@ -73,8 +73,11 @@ type Para struct {
 	// Under is, for a list item's next paragraph, the item's marker as
 	// written: the paragraph stands under the item's text, in the hang
 	// that marker takes
-	Under   string
-	Label   string // the label of a "label: text" item, or ""
+	Under string
+	Label string // the label of a "label: text" item, a box's title or a code block's file name, or ""
+	// Note is a footnote's number on its note's first paragraph (the
+	// marks that refer to it carry it as Inline.Note), 0 for others
+	Note    int
 	Text    string
 	Inlines []Inline
 	Pre     bool // preformatted (a code block): its line breaks kept, never justified

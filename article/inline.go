@@ -47,11 +47,14 @@ type Inline struct {
 	// Cell is the cell of a table row the text is in, from 1; 0 outside
 	// a table, and for the space that separates two cells in the text.
 	Cell int
+	// Note is the number of the footnote whose mark the text is (Para.Note
+	// of the note), 0 for other text.
+	Note int
 }
 
 // same reports whether two inlines differ only in their text.
 func (in Inline) same(o Inline) bool {
-	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence && in.Cell == o.Cell
+	return in.Style == o.Style && in.Link == o.Link && in.Lang == o.Lang && in.Sentence == o.Sentence && in.Cell == o.Cell && in.Note == o.Note
 }
 
 // verbatim reports an inline that clean-up leaves as written: code,

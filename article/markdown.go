@@ -57,6 +57,7 @@ type mdBlock struct {
 	alert   string      // a GitHub alert's or a container's kind (NOTE, TIP, …), on its quote's first paragraph
 	title   string      // a container's title, on its first paragraph
 	under   string      // a list item's next paragraph: the item's marker
+	note    int         // a footnote's number, on its note's first paragraph
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -249,7 +250,7 @@ func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
 			r.block(c, depth, quote)
 			continue
 		}
-		r.add(p, mdBlock{kind: ListItem, marker: strconv.Itoa(n) + ".", depth: depth, quote: quote, inlines: r.inlines(p, 0, "")})
+		r.add(p, mdBlock{kind: ListItem, marker: strconv.Itoa(n) + ".", note: n, depth: depth, quote: quote, inlines: r.inlines(p, 0, "")})
 	}
 }
 
@@ -764,7 +765,7 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			}
 		case *east.FootnoteLink:
 			marks = append(marks, len(out)) // the notes come as blocks at the end
-			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n)})
+			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n), Note: x.Index})
 		case *east.TaskCheckBox, *east.FootnoteBacklink:
 			// the box is the item's marker; the note's way back is a link's
 		default:
@@ -983,7 +984,7 @@ func linkAddresses(ins []Inline) []Inline {
 			continue
 		}
 		for _, piece := range plainInlines(in.Text, in.Line) {
-			piece.Style, piece.Lang, piece.Cell = in.Style, in.Lang, in.Cell
+			piece.Style, piece.Lang, piece.Cell, piece.Note = in.Style, in.Lang, in.Cell, in.Note
 			out = append(out, piece)
 		}
 	}

@@ -30,9 +30,10 @@ type book struct {
 	chapters []chapter
 	toc      []tocEntry
 	uses     runeUses
-	images   []imageFile // the pictures the chapters show, in order of first use
-	spots    []pageSpot  // where each block's page-break markers would go
-	pages    []pageMark  // the PDF's pages, as marked in the chapters
+	images   []imageFile       // the pictures the chapters show, in order of first use
+	spots    []pageSpot        // where each block's page-break markers would go
+	pages    []pageMark        // the PDF's pages, as marked in the chapters
+	notes    map[string]string // each footnote's id, and the chapter file it is in
 }
 
 // pageSpot is where a page of the PDF that starts at block n is marked: an
@@ -83,9 +84,59 @@ func (b *book) markPages(starts []int) {
 			bodies[i].WriteString(body[written[i]:])
 			body = bodies[i].String()
 		}
+		body = b.linkNotes(body, c.file)
 		c.xhtml = b.page(b.doc.Title(), "bodymatter", "<section epub:type=\"chapter\" role=\"doc-chapter\">\n"+body+"</section>\n")
 		c.body = ""
 	}
+}
+
+// A footnote mark is written as noteOpen, its note's id, noteOpen, its
+// text and noteClose while the chapters are written, since its note (at the
+// article's end) may fall in a later chapter; linkNotes makes it a link.
+const (
+	noteOpen  = "\x00"
+	noteClose = "\x01"
+)
+
+// noteID is the id of a side's footnote n.
+func noteID(l article.Lang, n int) string { return fmt.Sprintf("note-%s-%d", l, n) }
+
+// linkNotes turns the footnote marks in the body of chapter file into
+// links to their notes (epub:type noteref, so that a reading system may
+// show the note in place); a mark whose note is not in the book stays
+// text.
+func (b *book) linkNotes(body, file string) string {
+	if !strings.Contains(body, noteOpen) {
+		return body
+	}
+	var w strings.Builder
+	for {
+		i := strings.Index(body, noteOpen)
+		if i < 0 {
+			break
+		}
+		w.WriteString(body[:i])
+		rest := body[i+len(noteOpen):]
+		j := strings.Index(rest, noteOpen)
+		k := strings.Index(rest, noteClose)
+		if j < 0 || k < j {
+			body = rest // a lone marker: dropped (it cannot occur in escaped text)
+			continue
+		}
+		id, text := rest[:j], rest[j+len(noteOpen):k]
+		body = rest[k+len(noteClose):]
+		target, ok := b.notes[id]
+		if !ok {
+			w.WriteString(text)
+			continue
+		}
+		if target == file {
+			target = ""
+		}
+		fmt.Fprintf(&w, `<a epub:type="noteref" role="doc-noteref" href="%s#%s">%s</a>`, target, id, text)
+	}
+	w.WriteString(body)
+	return w.String()
 }
 
 // imageFile is a picture in the container.
@@ -130,7 +181,7 @@ type tocEntry struct {
 }
 
 func newBook(doc *article.Document, opt Options) *book {
-	return &book{doc: doc, opt: opt, zhTag: chineseTag(doc.Language()), id: identifier(doc), uses: newRuneUses()}
+	return &book{doc: doc, opt: opt, zhTag: chineseTag(doc.Language()), id: identifier(doc), uses: newRuneUses(), notes: map[string]string{}}
 }
 
 // langAttr returns the lang and xml:lang attributes of a language.
@@ -374,6 +425,14 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 				continue
 			}
 			switch {
+			case tag == "li" && p.Note > 0:
+				// a footnote, which its marks link to (noteLink)
+				id := noteID(l, p.Note)
+				if b.notes == nil {
+					b.notes = map[string]string{}
+				}
+				b.notes[id] = fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1) // the chapter being written
+				fmt.Fprintf(w, `<p class="item" id="%s">`, id)
 			case tag == "li" && p.Marker != "":
 				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)
 			case l == article.Chinese && p.HanFree():
@@ -572,6 +631,8 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 		}
 		if in.Link != "" {
 			text = fmt.Sprintf("<a href=\"%s\">%s</a>", escape(in.Link), text)
+		} else if in.Note > 0 {
+			text = noteOpen + noteID(l, in.Note) + noteOpen + text + noteClose // linked in markPages (linkNotes)
 		}
 		if k := spans.pair(in.Sentence); k != pair {
 			pair = k

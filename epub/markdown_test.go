@@ -154,3 +154,35 @@ func TestCodeTitle(t *testing.T) {
 		t.Error("no italic subset for the code's title")
 	}
 }
+
+// TestFootnoteLinks: a footnote's marks link to its note (epub:type
+// noteref), in each language, and to the chapter the note is in when the
+// article's end is in a later chapter than the mark.
+func TestFootnoteLinks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# 第一章\n\n# Chapter one\n\n交流[^1]。\n\nTalk[^1].\n\n")
+	for i := 0; i < 200; i++ { // past the soft limit: the next chapter heading starts a file
+		b.WriteString("一段足够长的中文文字，用来把第一章写得很长很长。\n\nA paragraph long enough to make the first chapter long.\n\n")
+	}
+	b.WriteString("# 第二章\n\n# Chapter two\n\n结尾。\n\nThe end.\n\n[^1]: 注释。\n\n[^1]: The note.\n")
+	path := t.TempDir() + "/t.md"
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, files := readZip(t, buildEPUB(t, path, seedOptions))
+	first, second := files["OEBPS/text-1.xhtml"], files["OEBPS/text-2.xhtml"]
+	for _, l := range []string{"zh", "en"} {
+		link := `<a epub:type="noteref" role="doc-noteref" href="text-2.xhtml#note-` + l + `-1">¹</a>`
+		if !strings.Contains(first, link) {
+			t.Errorf("no %s in the first chapter", link)
+		}
+		if !strings.Contains(second, `id="note-`+l+`-1"`) {
+			t.Errorf("no note %s-1 in the second chapter", l)
+		}
+	}
+	for name, x := range files {
+		if strings.HasSuffix(name, ".xhtml") && strings.ContainsAny(x, noteOpen+noteClose) {
+			t.Errorf("%s holds a mark's placeholder", name)
+		}
+	}
+}
