@@ -36,6 +36,7 @@ func FuzzMarkdownArticle(f *testing.F) {
 	for _, s := range []string{
 		"| 类型 | 操作 | 大小 |\n|:--|---|--:|\n| B-tree | 等值、范围以及按同一列排序的 ORDER BY | 21 MB |\n|  | 空 |\n\n| Type | Operators | Size |\n|:--|:-:|--:|\n| B-tree | equality, ranges and an ORDER BY on the same column | 21 MB |\n| a | b | c | d |\n",
 		"用这条语句：\n\nUse this:\n\n```sql\nSELECT 1;\n```\n\n```sql\nSELECT 1;\n```\n\n**提示：**ripgrep<br>再见\n\n**Tip:** ripgrep<br/>bye\n",
+		"::: details 示例\n```js [a.js]\nrun()\n```\n:::\n\n::: tip 提示\n交流[^1]。\n:::\n\n!!! note \"Note\"\n    Talk[^1].\n\n| 指标 | 之前 |\n|---|---|\n| 大小 | 2.4 MB |\n\n[^1]: 注。\n\n[^1]: Note.\n",
 	} {
 		f.Add([]byte(s))
 	}
