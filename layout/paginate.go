@@ -38,6 +38,9 @@ type pager struct {
 	sectionLevel      int
 	section, pageHead [2]string
 	next              []row // rows waiting: a heading looks ahead at them
+	// tableHead is the header row of the table being set, as its copy
+	// on each page the table goes on to is drawn (repeatedHead)
+	tableHead *row
 	// plan adjusts one page to even out the book's end (see planEnd);
 	// stats records each finished page's fill, for planEnd's trial runs
 	plan           endPlan
@@ -155,11 +158,13 @@ func (pg *pager) placeRow(rows []row) {
 	if kept {
 		need = keepWithNext(rows, spec)
 	}
+	continued := false // a table goes on from the page before
 	if pg.y+need > pg.bottom && !pg.atTop() {
 		if kept || !pg.split(&r) {
 			if pg.prev != nil && pg.prev.table > 0 && pg.prev.table == r.table {
 				// the table goes on overleaf: a rule under this page's rows
 				pg.tableRule(prevBottom+spec.ListGap, tableOuterRule)
+				continued = true
 			}
 			pg.newPage()
 			top, roomAbove = r.table > 0, false
@@ -172,6 +177,21 @@ func (pg *pager) placeRow(rows []row) {
 		pg.tableRule(pg.y, tableOuterRule)
 		pg.y += spec.ListGap
 	}
+	if continued && pg.tableHead != nil && pg.tableHead.table == r.table && !r.tableHead {
+		// the columns' heads again over the rows that go on, as a
+		// continued table has them; an artifact, the header being read once
+		h := pg.tableHead
+		pg.place(*h, len(h.zh.lines), len(h.en.lines))
+		pg.y += h.height(len(h.zh.lines), len(h.en.lines))
+		gap, rules := spacing(*h, r, spec)
+		for _, rl := range rules {
+			pg.tableRule(pg.y+rl.at, rl.width)
+		}
+		pg.y += gap
+	}
+	if r.tableHead {
+		pg.tableHead = repeatedHead(r)
+	}
 	for pg.y+r.height(len(r.zh.lines), len(r.en.lines)) > pg.bottom {
 		if !pg.split(&r) {
 			break // a single line taller than the page: set it anyway
@@ -183,6 +203,26 @@ func (pg *pager) placeRow(rows []row) {
 	// held twice
 	rows[0].zh.lines, rows[0].en.lines = nil, nil
 	pg.prev = &row{heading: rows[0].heading, list: rows[0].list, table: rows[0].table, tableHead: rows[0].tableHead}
+}
+
+// repeatedHead is a copy of a table's header row to draw again on the
+// pages the table goes on to: its runs artifacts.
+func repeatedHead(r row) *row {
+	h := r
+	for _, c := range []*cell{&h.zh, &h.en} {
+		lines := make([]line, len(c.lines))
+		for i, ln := range c.lines {
+			ln.runs = slices.Clone(ln.runs)
+			for k := range ln.runs {
+				ln.runs[k].Artifact = true
+			}
+			ln.image = nil
+			lines[i] = ln
+		}
+		c.lines = lines
+	}
+	h.heading, h.title, h.ruleBefore = false, "", false
+	return &h
 }
 
 // tableRule draws a rule of a table across both columns at y.

@@ -435,3 +435,39 @@ func TestTableHeadKeepsWithFirstRow(t *testing.T) {
 		t.Error("no build put the table on a later page: the test tried no page turn near it")
 	}
 }
+
+// TestTableHeadRepeats: a table that goes on over a page turn has its
+// header row drawn again at the top of the next page, as an artifact (the
+// header is read once), above the rows that go on.
+func TestTableHeadRepeats(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| 指标 | 数值 |\n|---|---|\n")
+	for i := 0; i < 80; i++ {
+		fmt.Fprintf(&b, "| 第%d项 | %d |\n", i, i)
+	}
+	b.WriteString("\n| Measure | Value |\n|---|---|\n")
+	for i := 0; i < 80; i++ {
+		fmt.Fprintf(&b, "| Item %d | %d |\n", i, i)
+	}
+	book := typesetMarkdown(t, b.String())
+	if len(book.Pages) < 2 {
+		t.Fatalf("%d page(s): the table does not go on over a page", len(book.Pages))
+	}
+	for p, pg := range book.Pages {
+		headY, rowY := -1, -1
+		for _, r := range pg.Runs {
+			switch {
+			case r.Table > 0 && r.Header && (r.Text == "Measure" || strings.HasPrefix(r.Text, "M")):
+				headY = r.Y
+				if r.Artifact != (p > 0) {
+					t.Errorf("page %d: the header row's artifact flag is %v", p+1, r.Artifact)
+				}
+			case r.Table > 0 && !r.Header && rowY < 0:
+				rowY = r.Y
+			}
+		}
+		if headY < 0 || rowY < 0 || headY >= rowY {
+			t.Errorf("page %d: header at %d, first row at %d, want the header above the rows", p+1, headY, rowY)
+		}
+	}
+}
