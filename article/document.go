@@ -11,6 +11,7 @@ package article
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -334,6 +335,10 @@ func (p Para) MarkerText() string {
 		return m
 	}
 }
+
+// NoteID names footnote n of a side, for the links from its marks:
+// "note-zh-3".
+func NoteID(l Lang, n int) string { return "note-" + l.String() + "-" + strconv.Itoa(n) }
 
 // LabelText is a labelled item's label as shown, with its separator: a
 // full-width colon in Chinese, a colon and a space in English; "" when the

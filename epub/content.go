@@ -98,9 +98,6 @@ const (
 	noteClose = "\x01"
 )
 
-// noteID is the id of a side's footnote n.
-func noteID(l article.Lang, n int) string { return fmt.Sprintf("note-%s-%d", l, n) }
-
 // linkNotes turns the footnote marks in the body of chapter file into
 // links to their notes (epub:type noteref, so that a reading system may
 // show the note in place); a mark whose note is not in the book stays
@@ -427,7 +424,7 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			switch {
 			case tag == "li" && p.Note > 0:
 				// a footnote, which its marks link to (noteLink)
-				id := noteID(l, p.Note)
+				id := article.NoteID(l, p.Note)
 				if b.notes == nil {
 					b.notes = map[string]string{}
 				}
@@ -632,7 +629,7 @@ func (b *book) sentenceInlines(ins []article.Inline, l article.Lang, bold bool, 
 		if in.Link != "" {
 			text = fmt.Sprintf("<a href=\"%s\">%s</a>", escape(in.Link), text)
 		} else if in.Note > 0 {
-			text = noteOpen + noteID(l, in.Note) + noteOpen + text + noteClose // linked in markPages (linkNotes)
+			text = noteOpen + article.NoteID(l, in.Note) + noteOpen + text + noteClose // linked in markPages (linkNotes)
 		}
 		if k := spans.pair(in.Sentence); k != pair {
 			pair = k

@@ -22,11 +22,14 @@ const Pt = 1000
 // language, the pair and side it belongs to, its part in the document, and
 // whether it is page furniture.
 type Run struct {
-	X, Y  int
-	Text  string
-	Size  int
-	Link  string // the web address the run belongs to, when it is one
-	Width int    // the advance of the whole run
+	X, Y int
+	Text string
+	Size int
+	Link string // the web address the run belongs to, or "#" and an Anchor's name (a footnote's mark)
+	// Anchor names the place a run starts, which links may lead to: a
+	// footnote's note (article.NoteID), on its first run
+	Anchor string
+	Width  int // the advance of the whole run
 
 	Lang  string // BCP 47 tag of the text: the Chinese tag or "en"
 	Pair  int    // the block the run belongs to, from 1; 0 outside the body

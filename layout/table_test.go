@@ -471,3 +471,25 @@ func TestTableHeadRepeats(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnoteMarksLead: a footnote's mark links to its note in its own
+// language ("#note-zh-1"), and the note's first run is the anchor there.
+func TestFootnoteMarksLead(t *testing.T) {
+	book := typesetMarkdown(t, "交流[^1]。\n\nTalk[^1].\n\n[^1]: 注释。\n\n[^1]: The note.\n")
+	links, anchors := map[string]bool{}, map[string]bool{}
+	for _, pg := range book.Pages {
+		for _, r := range pg.Runs {
+			if r.Text == "¹" {
+				links[r.Link] = true
+			}
+			if r.Anchor != "" {
+				anchors[r.Anchor] = true
+			}
+		}
+	}
+	for _, l := range []string{"zh", "en"} {
+		if !links["#note-"+l+"-1"] || !anchors["note-"+l+"-1"] {
+			t.Errorf("%s: mark links %v, anchors %v", l, links, anchors)
+		}
+	}
+}

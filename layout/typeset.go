@@ -247,7 +247,11 @@ func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	// Composed forms: a base and a combining mark drawn as one glyph, as
 	// the fonts intend, and extracted as the article wrote it (in NFC).
 	for _, in := range p.Inlines {
-		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: in.Link, lang: in.Lang, cell: in.Cell})
+		link := in.Link
+		if in.Note > 0 && link == "" {
+			link = "#" + article.NoteID(side, in.Note) // a footnote's mark leads to its note
+		}
+		spans = append(spans, span{text: norm.NFC.String(in.Text), style: in.Style | strongIf(bold), link: link, lang: in.Lang, cell: in.Cell})
 	}
 	if len(p.Inlines) == 0 && p.Text != "" {
 		spans = append(spans, span{text: norm.NFC.String(p.Text), style: strongIf(bold)})
@@ -562,6 +566,19 @@ func isProse(p article.Para) bool { return !p.Pre && p.Image == "" }
 // hangs in an indent at least as wide as itself, and its text is set in
 // the rest of the column.
 func setSide(z *itemizer, p article.Para, list, heading bool, width int, set breaker) []line {
+	lines := setSideLines(z, p, list, heading, width, set)
+	if p.Note > 0 && len(lines) > 0 && len(lines[0].runs) > 0 {
+		side := article.English
+		if z.lang == langZH {
+			side = article.Chinese
+		}
+		lines[0].runs[0].Anchor = article.NoteID(side, p.Note) // where its marks lead
+	}
+	return lines
+}
+
+// setSideLines is setSide without the note's anchor.
+func setSideLines(z *itemizer, p article.Para, list, heading bool, width int, set breaker) []line {
 	indent := enListIndentPerMille
 	if z.lang == langZH {
 		indent = zhListIndentPerMille

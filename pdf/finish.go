@@ -107,9 +107,43 @@ func (d *document) finish() error {
 		b = appendRef(b, outlines)
 		b = append(b, " /PageMode /UseOutlines"...)
 	}
+	if dests := d.destinations(); dests > 0 {
+		b = append(b, " /Names << /Dests "...)
+		b = appendRef(b, dests)
+		b = append(b, " >>"...)
+	}
 	b = append(b, " >>"...)
 	o.object(d.catalog, b)
 	return o.finish(d.catalog, info)
+}
+
+// destinations writes the named destinations links lead to as a name
+// tree of one node (its names in byte order, as a name tree keeps them;
+// the first of a name kept) and returns its object, 0 for none.
+func (d *document) destinations() int {
+	if len(d.dests) == 0 {
+		return 0
+	}
+	dests := slices.Clone(d.dests)
+	slices.SortStableFunc(dests, func(a, b dest) int { return strings.Compare(a.name, b.name) })
+	dests = slices.CompactFunc(dests, func(a, b dest) bool { return a.name == b.name })
+	var b []byte
+	b = append(b, "<< /Names ["...)
+	for _, ds := range dests {
+		b = append(b, ' ')
+		b = appendString(b, ds.name)
+		b = append(b, " ["...)
+		b = appendRef(b, ds.page)
+		b = append(b, " /XYZ "...)
+		b = appendMilli(b, ds.x)
+		b = append(b, ' ')
+		b = appendMilli(b, ds.y)
+		b = append(b, " null]"...)
+	}
+	b = append(b, " ] >>"...)
+	num := d.o.reserve()
+	d.o.object(num, b)
+	return num
 }
 
 // fontPrograms makes the subset programs of the document's fonts, most of

@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"diglot/fonts"
@@ -104,6 +105,7 @@ type document struct {
 	fontDict      int
 	pages         []int // the pages' object numbers
 	outline       []bookmark
+	dests         []dest // the places links in the document lead to (Run.Anchor)
 	content       stream // the page being written, reused
 	glyphs        []glyph
 }
@@ -115,6 +117,13 @@ type bookmark struct {
 	level int
 	page  int
 	y     int
+}
+
+// dest is a named destination: where on which page (its object) a
+// link's "#name" leads, its top left corner in PDF units.
+type dest struct {
+	name       string
+	page, x, y int
 }
 
 // page writes the next page: its content stream, its annotations and the
@@ -134,6 +143,9 @@ func (d *document) page(page *layout.Page) error {
 	drawn := make([]bool, len(images))
 	for k := range page.Runs {
 		r := &page.Runs[k]
+		if r.Anchor != "" {
+			d.dests = append(d.dests, dest{name: r.Anchor, page: d.pages[i], x: r.X, y: min(d.height, d.height-r.Y+r.Size)})
+		}
 		if r.Pair > 0 && !r.Artifact {
 			// a side's pictures come before its first text on the page
 			for j, img := range images {
@@ -539,11 +551,21 @@ func (l linkBox) annotation(height, page, key int) []byte {
 	b = append(b, "] /P "...)
 	b = appendRef(b, page)
 	b = append(b, " /Contents "...)
-	b = appendText(b, "Link to "+l.uri)
+	name, inDocument := strings.CutPrefix(l.uri, "#")
+	if inDocument {
+		b = appendText(b, "Go to "+name) // a footnote's mark: "Go to note-zh-1"
+	} else {
+		b = appendText(b, "Link to "+l.uri)
+	}
 	b = append(b, " /StructParent "...)
 	b = strconv.AppendInt(b, int64(key), 10)
-	b = append(b, " /A << /S /URI /URI "...)
-	b = appendString(b, asciiURI(l.uri))
+	if inDocument {
+		b = append(b, " /A << /S /GoTo /D "...)
+		b = appendString(b, name)
+	} else {
+		b = append(b, " /A << /S /URI /URI "...)
+		b = appendString(b, asciiURI(l.uri))
+	}
 	b = append(b, " >> >>"...)
 	return b
 }

@@ -417,3 +417,34 @@ func TestLetterSpacedRuns(t *testing.T) {
 		t.Errorf("text shown %+v, want one array reading %q", texts, "office waffle")
 	}
 }
+
+// TestFootnoteLink: a footnote's mark (a run whose link is "#" and a
+// name) is a GoTo link, in a Link element, to the named destination of the
+// run that anchors its note, on the note's page.
+func TestFootnoteLink(t *testing.T) {
+	book := sampleBook()
+	pt := layout.Pt
+	mark := layout.Run{X: 90 * pt, Y: 100 * pt, Text: "¹", Role: fonts.CJKRegular, Size: 10 * pt, Pair: 1, Side: article.Chinese, Lang: "zh-Hans", Width: 4 * pt, Link: "#note-zh-1"}
+	book.Pages[0].Runs = append(book.Pages[0].Runs, mark)
+	note := layout.Run{X: 50 * pt, Y: 200 * pt, Text: "1. 注。", Role: fonts.CJKRegular, Size: 10 * pt, Pair: 2, Side: article.Chinese, Lang: "zh-Hans", Width: 40 * pt, Anchor: "note-zh-1"}
+	book.Pages = append(book.Pages, layout.Page{Runs: []layout.Run{note}})
+	p := readPDF(t, write(t, book))
+	num, annot := p.find("/S /GoTo")
+	if num == 0 {
+		t.Fatal("no GoTo link")
+	}
+	for _, want := range []string{"/D (note-zh-1)", "/Contents ", "/StructParent "} {
+		if !strings.Contains(annot, want) {
+			t.Errorf("the mark's annotation lacks %s: %s", want, annot)
+		}
+	}
+	if _, link := p.find(fmt.Sprintf("/Type /OBJR /Obj %d 0 R", num)); !strings.Contains(link, "/S /Link") {
+		t.Errorf("the mark's annotation is in no Link element: %s", link)
+	}
+	_, catalog := p.find("/Type /Catalog")
+	names := p.dicts[p.ref(catalog, "/Dests")]
+	pages := p.pages(t)
+	if want := fmt.Sprintf("(note-zh-1) [%d 0 R /XYZ", pages[1]); !strings.Contains(names, want) {
+		t.Errorf("the destinations %q lack %s", names, want)
+	}
+}
