@@ -1,6 +1,8 @@
 package article
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,8 +37,66 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 			}
 		}
 	}
+	if format == Markdown {
+		renumberNotes(blocks, Chinese)
+		renumberNotes(blocks, English)
+	}
 	markSentences(blocks)
 	return blocks
+}
+
+// renumberNotes numbers a side's footnotes from 1 in the order of their
+// marks on that side (the notes no mark of the side refers to after them),
+// so that each column reads ¹ ² ³ whatever labels a one-file article gives
+// each language's notes ([^z1] and [^e1] had made the English notes 13 to
+// 24 after twelve Chinese ones). A file of two already numbers its own.
+func renumberNotes(blocks []Block, lang Lang) {
+	number := map[int]int{} // the note's number as parsed, to its number on the side
+	next := func(n int) int {
+		if _, ok := number[n]; !ok {
+			number[n] = len(number) + 1
+		}
+		return number[n]
+	}
+	for i := range blocks {
+		for _, p := range blocks[i].Side(lang) {
+			for _, in := range p.Inlines {
+				if in.Note > 0 {
+					next(in.Note)
+				}
+			}
+		}
+	}
+	for i := range blocks {
+		for _, p := range blocks[i].Side(lang) {
+			if p.Note > 0 {
+				next(p.Note)
+			}
+		}
+	}
+	for i := range blocks {
+		side := blocks[i].Side(lang)
+		for k := range side {
+			p := &side[k]
+			changed := false
+			for j, in := range p.Inlines {
+				if in.Note > 0 && number[in.Note] != in.Note {
+					if !changed {
+						p.Inlines, changed = slices.Clone(p.Inlines), true
+					}
+					p.Inlines[j].Note = number[in.Note]
+					p.Inlines[j].Text = footnoteMark(number[in.Note])
+				}
+			}
+			if changed {
+				p.Text = textOf(p.Inlines)
+			}
+			if p.Note > 0 && number[p.Note] != p.Note {
+				p.Note = number[p.Note]
+				p.Marker = strconv.Itoa(p.Note) + "."
+			}
+		}
+	}
 }
 
 func firstLineOf(units []unit, p unitPair) int {
