@@ -153,10 +153,9 @@ func newMarkdown() goldmark.Markdown {
 type keepFootnotes struct{}
 
 // Transform numbers the notes no mark refers to, and gives each note the
-// number it shows (footnoteNumber): its own,
-// or for a note no mark refers to, the number of the note under the same
-// label that the marks found, so that the English note of [^1] shows 1 as
-// the English marks do.
+// number it shows (footnoteNumber): its own, or for a note no mark refers
+// to, the number of the note under the same label that the marks found, so
+// that the English note of [^1] shows 1 as the English marks do.
 func (keepFootnotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		list, ok := n.(*east.FootnoteList)
