@@ -52,11 +52,10 @@ func makeBlocks(units []unit, pairs []unitPair, format Format) []Block {
 // 24 after twelve Chinese ones). A file of two already numbers its own.
 func renumberNotes(blocks []Block, lang Lang) {
 	number := map[int]int{} // the note's number as parsed, to its number on the side
-	next := func(n int) int {
+	next := func(n int) {
 		if _, ok := number[n]; !ok {
 			number[n] = len(number) + 1
 		}
-		return number[n]
 	}
 	for i := range blocks {
 		for _, p := range blocks[i].Side(lang) {

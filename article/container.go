@@ -15,9 +15,9 @@ import (
 
 // Custom containers, as documentation sites write them: VitePress and
 // VuePress (markdown-it-container: ::: tip Title … :::), Docusaurus
-// (:::note[Title] … :::), Pandoc or Quarto fenced divs
-// (::: {.callout-warning title="…"} … :::) and MyST (:::{note} … :::). A container of a known kind
-// (tip, warning, details, …) is a box, read as a quote whose first
+// (:::note[Title] … :::), Pandoc or Quarto fenced divs (::: {.callout-warning
+// title="…"} … :::) and MyST (:::{note} … :::). A container of a known
+// kind (tip, warning, details, …) is a box, read as a quote whose first
 // paragraph is labelled with its title, or with its kind's name in the
 // paragraph's language (see alertLabel); any other (code-group, raw) only
 // groups its blocks. The fence lines are markup: they join the source
@@ -35,7 +35,6 @@ type containerNode struct {
 	// open and close are the byte offsets of the fence lines (close -1
 	// while the container is open, and for an admonition, which has none)
 	open, close int
-	indented    bool // an admonition: its blocks are indented under it
 }
 
 func (n *containerNode) Kind() ast.NodeKind { return kindContainer }
@@ -200,7 +199,7 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	n := &containerNode{kind: containerKinds[strings.ToLower(string(m[1]))], title: strings.TrimSpace(string(m[2])), open: seg.Start, close: -1, indented: true}
+	n := &containerNode{kind: containerKinds[strings.ToLower(string(m[1]))], title: strings.TrimSpace(string(m[2])), open: seg.Start, close: -1}
 	reader.AdvanceToEOL()
 	return n, parser.HasChildren
 }
@@ -245,18 +244,17 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	if first < len(r.units) && n.title != "" && (r.units[first].md == nil || r.units[first].md.pre) {
 		// a title over code (::: details 示例 then a code block): a
 		// paragraph of its own, in bold, so that it is not lost
-		rule := r.units[first].md != nil && r.units[first].md.ruleBefore
+		if code := r.units[first].md; code != nil && code.ruleBefore {
+			// the break before the box stands over its title (addLines
+			// gives the title r.rule), not between title and code
+			moved := *code
+			moved.ruleBefore, r.rule = false, true
+			r.units[first].md = &moved
+		}
 		k := len(r.units)
 		r.addLines([]SourceLine{openLine}, mdBlock{kind: Paragraph, quote: inner, inlines: []Inline{{Text: n.title, Style: Strong, Line: openLine.No}}})
 		if len(r.units) > k {
-			title := r.units[k]
-			title.md.ruleBefore = rule // the break before the box stands before its title
-			if rule {
-				code := *r.units[first].md
-				code.ruleBefore = false
-				r.units[first].md = &code
-			}
-			r.units = slices.Insert(r.units[:k], first, title)
+			r.units = slices.Insert(r.units[:k], first, r.units[k])
 		}
 	} else if first < len(r.units) {
 		head := &r.units[first]

@@ -764,7 +764,14 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 			}
 		case *east.FootnoteLink:
 			marks = append(marks, len(out)) // the notes come as blocks at the end
-			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: r.lineNo(n), Note: x.Index})
+			var line int
+			if len(out) > 0 {
+				line = out[len(out)-1].Line // the text it follows
+			}
+			if line == 0 {
+				line = r.lineNo(n)
+			}
+			out = append(out, Inline{Text: footnoteMark(x.Index), Style: st, Link: href, Line: line, Note: x.Index})
 		case *east.TaskCheckBox, *east.FootnoteBacklink:
 			// the box is the item's marker; the note's way back is a link's
 		default:

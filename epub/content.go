@@ -178,7 +178,7 @@ type tocEntry struct {
 }
 
 func newBook(doc *article.Document, opt Options) *book {
-	return &book{doc: doc, opt: opt, zhTag: chineseTag(doc.Language()), id: identifier(doc), uses: newRuneUses(), notes: map[string]string{}}
+	return &book{doc: doc, opt: opt, zhTag: chineseTag(doc.Language()), id: identifier(doc), uses: newRuneUses()}
 }
 
 // langAttr returns the lang and xml:lang attributes of a language.
@@ -198,6 +198,9 @@ func (b *book) sides() [2]article.Lang {
 	return [2]article.Lang{b.opt.Left, b.opt.Left.Other()}
 }
 
+// chapterFile is the file of the chapter being written.
+func (b *book) chapterFile() string { return fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1) }
+
 // render writes the content documents.
 func (b *book) render() {
 	top := 99
@@ -211,7 +214,7 @@ func (b *book) render() {
 		if body.Len() == 0 && len(b.chapters) > 0 {
 			return
 		}
-		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		file := b.chapterFile()
 		b.chapters = append(b.chapters, chapter{file: file, body: body.String()})
 		body.Reset()
 	}
@@ -221,7 +224,7 @@ func (b *book) render() {
 		if body.Len() > chapterHardLimit || bl.Kind == article.Heading && bl.Level == top && body.Len() > chapterSoftLimit {
 			flush()
 		}
-		file := fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1)
+		file := b.chapterFile()
 		if bl.RuleBefore {
 			body.WriteString("<hr/>\n")
 		}
@@ -423,12 +426,12 @@ func (b *book) pair(w *strings.Builder, tag string, bl article.Block, n int) {
 			}
 			switch {
 			case tag == "li" && p.Note > 0:
-				// a footnote, which its marks link to (noteLink)
+				// a footnote, which its marks link to (linkNotes)
 				id := article.NoteID(l, p.Note)
 				if b.notes == nil {
 					b.notes = map[string]string{}
 				}
-				b.notes[id] = fmt.Sprintf("text-%d.xhtml", len(b.chapters)+1) // the chapter being written
+				b.notes[id] = b.chapterFile()
 				fmt.Fprintf(w, `<p class="item" id="%s">`, id)
 			case tag == "li" && p.Marker != "":
 				w.WriteString(`<p class="item">`) // the marker hangs in an indent about its width (style.go)

@@ -167,6 +167,14 @@ const (
 	langEN
 )
 
+// side is the side of a pair text in the language is on.
+func (k langKind) side() article.Lang {
+	if k == langZH {
+		return article.Chinese
+	}
+	return article.English
+}
+
 // Costs of the break opportunities the itemizers add.
 const (
 	penaltyAfterHyphen  = 50   // inside a hyphenated compound or after a dash

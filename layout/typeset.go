@@ -237,10 +237,7 @@ func markerSpans(p article.Para, bold bool) []span {
 // bodySpans is a paragraph's bold label, if any, and its inlines.
 func bodySpans(p article.Para, lang langKind, bold bool) []span {
 	var spans []span
-	side := article.English
-	if lang == langZH {
-		side = article.Chinese
-	}
+	side := lang.side()
 	if label := p.LabelText(side); label != "" && !p.Pre { // a code block's title is a line of its own (codeTitle)
 		spans = append(spans, span{text: norm.NFC.String(label), style: article.Strong})
 	}
@@ -568,11 +565,7 @@ func isProse(p article.Para) bool { return !p.Pre && p.Image == "" }
 func setSide(z *itemizer, p article.Para, list, heading bool, width int, set breaker) []line {
 	lines := setSideLines(z, p, list, heading, width, set)
 	if p.Note > 0 && len(lines) > 0 && len(lines[0].runs) > 0 {
-		side := article.English
-		if z.lang == langZH {
-			side = article.Chinese
-		}
-		lines[0].runs[0].Anchor = article.NoteID(side, p.Note) // where its marks lead
+		lines[0].runs[0].Anchor = article.NoteID(z.lang.side(), p.Note) // where its marks lead
 	}
 	return lines
 }
