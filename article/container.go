@@ -32,6 +32,7 @@ type containerNode struct {
 	kind  string // a known kind in capitals (TIP, WARNING, DETAILS, …), or ""
 	title string // the title its opening line gives, if any
 	fence int    // the opening fence's colons: the closing one has as many or more
+	name  string // a paired template tag's name (shortcode.go): its closing tag's
 	// open and close are the byte offsets of the fence lines (close -1
 	// while the container is open, and for an admonition, which has none)
 	open, close int
@@ -259,15 +260,57 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	} else if first < len(r.units) {
 		head := &r.units[first]
 		head.lines = append([]SourceLine{openLine}, head.lines...)
-		if head.md != nil && !head.md.pre && (n.kind != "" || n.title != "") {
-			md := *head.md
-			md.alert, md.title = n.kind, n.title
-			head.md = &md
-		}
+		r.labelBox(first, n.kind, n.title)
 	}
 	if first < len(r.units) && n.close >= 0 {
 		closing := r.lineAt(n.close)
 		tail := &r.units[len(r.units)-1]
 		tail.lines = append(tail.lines, SourceLine{No: r.lines[closing].no, Text: r.lines[closing].text})
+	}
+}
+
+// labelBox labels a box's paragraphs, r.units[first:]: the first of each
+// language carries its kind, and the first in its title's language (the
+// first of all for a title in neither, or in a language the box does not
+// hold) its title, so that a bilingual box reads 提示：… and Tip: … in its
+// two columns. Code and paragraphs a nested box labelled are passed over.
+func (r *markdownReader) labelBox(first int, kind, title string) {
+	if kind == "" && title == "" {
+		return
+	}
+	titleClass, _ := classify(title)
+	titled := title == ""
+	var labelled [2]bool // zh, en
+	firstText := -1
+	for i := first; i < len(r.units); i++ {
+		u := &r.units[i]
+		if u.md == nil || u.md.pre || u.md.alert != "" || u.md.title != "" {
+			continue
+		}
+		if firstText < 0 {
+			firstText = i
+		}
+		k := 0
+		switch u.class {
+		case classEN:
+			k = 1
+		case classNeutral:
+			continue
+		}
+		if labelled[k] {
+			continue
+		}
+		labelled[k] = true
+		md := *u.md
+		md.alert = kind
+		if !titled && (titleClass == u.class || titleClass == classNeutral) {
+			md.title, titled = title, true
+		}
+		u.md = &md
+	}
+	if !titled && firstText >= 0 {
+		md := *r.units[firstText].md
+		md.alert, md.title = kind, title
+		r.units[firstText].md = &md
 	}
 }

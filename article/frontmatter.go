@@ -394,6 +394,18 @@ func keywords(list string) []string {
 	return out
 }
 
+// addTitle fills the title of t's language, if the front matter left it
+// out.
+func (m *Meta) addTitle(t string) {
+	zh, en := SplitTitle(t)
+	if m.Title == "" && zh != "" && zh != m.TitleEN {
+		m.Title = zh
+	}
+	if m.TitleEN == "" && en != "" && en != m.Title {
+		m.TitleEN = en
+	}
+}
+
 // SplitTitle splits "中文 / English" or "中文 | English" into its Chinese
 // and English halves; a title in one language is returned as it is, in
 // the slot of its language.

@@ -58,6 +58,7 @@ type mdBlock struct {
 	title   string      // a container's title, on its first paragraph
 	under   string      // a list item's next paragraph: the item's marker
 	note    int         // a footnote's number, on its note's first paragraph
+	twin    *[2]string  // a heading the site words in each language (headingTwin): its Chinese and English text
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }
@@ -78,6 +79,14 @@ type markdownReader struct {
 	// (liquidCode), found once
 	liquidEnds map[string][]int
 	tables     int // the tables read so far (nested readers count on)
+	// commentsRead is what a first reading learns of the comment blocks;
+	// originals are the first lines of those that hold the original
+	// text, for the second (see comments.go)
+	commentsRead []commentRead
+	originals    []int
+	// originalTitle is the title of the original's front matter, kept in
+	// a comment before the text
+	originalTitle string
 }
 
 // onlyImage returns the image a paragraph consists of, or nil.
@@ -137,7 +146,7 @@ func newMarkdown() goldmark.Markdown {
 			inlines[i] = util.Prioritized(cjkEmphasis{}, 500)
 		}
 	}
-	blocks := append(parser.DefaultBlockParsers(), newContainerParser(), newAdmonitionParser())
+	blocks := append(parser.DefaultBlockParsers(), newContainerParser(), newAdmonitionParser(), newShortcodeParser())
 	p := parser.NewParser(parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(inlines...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
@@ -255,11 +264,21 @@ func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
 
 // markdownUnits parses the body lines as Markdown and returns its blocks
 // as units: one per heading, paragraph, list item, table row and code
-// block, each with its inlines and source lines.
-func markdownUnits(body []rawLine, c *collector) []unit {
-	r := &markdownReader{lines: body, c: c}
+// block, each with its inlines and source lines. When the page keeps its
+// original in comments (comments.go), those are read too, and title is the
+// original's title if a comment gives it.
+func markdownUnits(body []rawLine, c *collector) (units []unit, title string) {
+	first := &collector{file: c.file}
+	r := &markdownReader{lines: body, c: first}
 	r.read()
-	return r.units
+	if originals := r.originalComments(); originals != nil {
+		title = r.originalTitle
+		r = &markdownReader{lines: body, c: c, originals: originals}
+		r.read()
+		return r.units, title
+	}
+	c.diags = append(c.diags, first.diags...)
+	return r.units, ""
 }
 
 // read parses the reader's lines and makes their units.
@@ -343,13 +362,26 @@ func (r *markdownReader) addLines(lines []SourceLine, md mdBlock) {
 	r.units = append(r.units, u)
 }
 
+// onlyMarkup reports inlines that are all template markup (a shortcode
+// standing for text only the site has).
+func onlyMarkup(ins []Inline) bool {
+	for _, in := range ins {
+		if in.Style&Markup == 0 && strings.TrimSpace(in.Text) != "" {
+			return false
+		}
+	}
+	return len(ins) > 0
+}
+
 // readText sets a Markdown unit's text, class and script counts from its
 // inlines.
 func (u *unit) readText() {
 	u.text = textOf(u.md.inlines)
 	u.class, u.counts = classify(u.text)
-	if u.md.pre {
-		u.class = classNeutral // code is in neither language: it goes with its neighbour
+	if u.md.pre || u.md.twin != nil || onlyMarkup(u.md.inlines) {
+		// code, template markup and a heading the site words in each
+		// language are in neither: they go with a neighbour
+		u.class = classNeutral
 	}
 	u.neutral = u.class == classNeutral
 }
@@ -367,10 +399,11 @@ func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
 }
 
 // Liquid's code blocks: {% highlight ruby %} … {% endhighlight %} (Jekyll),
-// {% codeblock %} … {% endcodeblock %} (Octopress, Hexo), {% raw %} … {% endraw %}.
+// {% codeblock %} … {% endcodeblock %} (Octopress, Hexo), {% raw %} … {% endraw %};
+// and Hugo's {{< highlight go >}} … {{< /highlight >}}.
 var (
-	liquidCodeOpen  = regexp.MustCompile(`^\{%-?\s*(highlight|codeblock|raw)\b[^%]*-?%\}$`)
-	liquidCodeClose = regexp.MustCompile(`\{%-?\s*end(highlight|codeblock|raw)\s*-?%\}$`)
+	liquidCodeOpen  = regexp.MustCompile(`^(?:\{%-?\s*(highlight|codeblock|raw)\b[^%]*-?%\}|\{\{[<%]\s*(highlight)\b[^{}]*[>%]\}\})$`)
+	liquidCodeClose = regexp.MustCompile(`(?:\{%-?\s*end(highlight|codeblock|raw)\s*-?%|\{\{[<%]\s*/(highlight)\s*[>%]\})\}$`)
 )
 
 // maxLiquidCodeLines bounds a Liquid code block: an opening tag whose
@@ -390,13 +423,13 @@ func (r *markdownReader) liquidCode(c ast.Node, quote int) ast.Node {
 	if lo < 0 || !liquidCodeOpen.MatchString(r.lines[lo].text) {
 		return nil
 	}
-	name := liquidCodeOpen.FindStringSubmatch(r.lines[lo].text)[1]
+	name := liquidCodeName(liquidCodeOpen.FindStringSubmatch(r.lines[lo].text))
 	if r.liquidEnds == nil {
 		// every closing tag's line, found in one pass over the body
 		r.liquidEnds = map[string][]int{}
 		for i, l := range r.lines {
 			if m := liquidCodeClose.FindStringSubmatch(l.text); m != nil {
-				r.liquidEnds[m[1]] = append(r.liquidEnds[m[1]], i)
+				r.liquidEnds[liquidCodeName(m)] = append(r.liquidEnds[liquidCodeName(m)], i)
 			}
 		}
 	}
@@ -436,11 +469,24 @@ func (r *markdownReader) liquidCode(c ast.Node, quote int) ast.Node {
 	return last
 }
 
+// liquidCodeName names the code block a tag opens or closes: Liquid's
+// tag name, or Hugo's with a brace ({highlight), as its closing tag differs.
+func liquidCodeName(m []string) string {
+	if m[2] != "" {
+		return "{" + m[2]
+	}
+	return m[1]
+}
+
 // block reads one block node.
 func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	switch b := c.(type) {
 	case *ast.Heading:
-		r.add(b, mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")})
+		md := mdBlock{kind: Heading, level: b.Level, quote: quote, inlines: r.inlines(b, 0, "")}
+		if twin, ok := headingTwin(textOf(md.inlines)); ok {
+			md.twin, md.inlines = &twin, []Inline{{Text: twin[English], Line: r.lineNo(b)}}
+		}
+		r.add(b, md)
 	case *ast.Paragraph, *ast.TextBlock:
 		if img := onlyImage(b); img != nil {
 			r.image(img, quote)
@@ -832,6 +878,12 @@ var (
 
 // html reads an HTML block's text as paragraphs: one per block element.
 func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
+	if r.original(b, quote) {
+		return
+	}
+	if r.originals == nil {
+		r.noteComment(b)
+	}
 	raw := string(b.Text(r.src))
 	if markdownAttr.MatchString(raw) && r.nested < maxKramdownNesting {
 		if lo, hi := r.span(b); lo >= 0 {
@@ -953,10 +1005,6 @@ func (r *markdownReader) templateTags(ins []Inline) []Inline {
 			out = append(out, in)
 			continue
 		}
-		if !r.templates {
-			r.templates = true
-			r.c.warnf(in.Line+strings.Count(in.Text[:locs[0][0]], "\n"), "template markup (%s) is a site generator's, which diglot does not run: it is shown as written", firstLine(in.Text[locs[0][0]:locs[0][1]]))
-		}
 		at := 0
 		for _, l := range locs {
 			piece := in
@@ -966,7 +1014,13 @@ func (r *markdownReader) templateTags(ins []Inline) []Inline {
 			}
 			piece.Text = in.Text[l[0]:l[1]]
 			piece.Line = in.Line + strings.Count(in.Text[:l[0]], "\n")
-			piece.Style |= Markup
+			if shown, style, ok := templateShown(piece.Text); ok {
+				piece.Text = shown // the words it shows
+				piece.Style |= style
+			} else {
+				r.noteTemplate(piece)
+				piece.Style |= Markup
+			}
 			out = append(out, piece)
 			at = l[1]
 		}
@@ -978,6 +1032,15 @@ func (r *markdownReader) templateTags(ins []Inline) []Inline {
 		}
 	}
 	return out
+}
+
+// noteTemplate warns, once an article, that template markup is shown as
+// written.
+func (r *markdownReader) noteTemplate(tag Inline) {
+	if !r.templates {
+		r.templates = true
+		r.c.warnf(tag.Line, "template markup (%s) is a site generator's, which diglot does not run: it is shown as written", firstLine(tag.Text))
+	}
 }
 
 // linkAddresses makes the web addresses written out in text (not in code,

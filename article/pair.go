@@ -78,9 +78,12 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 }
 
 // standsAlone reports a unit that is never grouped with another: a code
-// block, and a Markdown heading (a heading of digits, "## [1.4.0] -
-// 2025-11-02", is no part of the list item before it).
-func (u *unit) standsAlone() bool { return u.md != nil && (u.md.pre || u.md.kind == Heading) }
+// block, a Markdown heading (a heading of digits, "## [1.4.0] -
+// 2025-11-02", is no part of the list item before it), and a paragraph of
+// template markup alone (a shortcode, given once or in each language).
+func (u *unit) standsAlone() bool {
+	return u.md != nil && (u.md.pre || u.md.kind == Heading || onlyMarkup(u.md.inlines))
+}
 
 // quoteDepth is the number of block quotes around a Markdown unit.
 func (u *unit) quoteDepth() int {

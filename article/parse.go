@@ -28,6 +28,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 		c.errorf(units[0].lines[0].No, "no Chinese or English paragraph found (the text has no Han characters and no English sentences)")
 		return nil, c.diags
 	}
+	units = splitTwins(units, order)
 	resolveLanguages(units, order)
 	placeByAlignment(units, order)
 	if !checkBothLanguages(units, c) {
@@ -61,7 +62,9 @@ func readUnits(src []byte, format Format, c *collector, wantEnd bool) (Meta, []u
 	body = cutAtEnd(body, c, wantEnd)
 	var units []unit
 	if format == Markdown {
-		units = markdownUnits(body, c)
+		var title string
+		units, title = markdownUnits(body, c)
+		meta.addTitle(title)
 	} else {
 		units = makeUnits(body)
 	}

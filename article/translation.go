@@ -52,6 +52,9 @@ func ParseTranslation(original, translation Source) (*Document, Diagnostics) {
 	for _, f := range []*twoFileSide{zh, en} {
 		f.first = len(units)
 		for i := range f.units {
+			if f.units[i].md != nil && f.units[i].md.twin != nil {
+				f.units[i] = f.units[i].twinIn(f.lang)
+			}
 			f.units[i].lang = f.lang
 		}
 		units = append(units, f.units...)

@@ -140,6 +140,9 @@ type itemizer struct {
 	// cells says the text being itemized is a table row's cells (set as
 	// a paragraph: see cellStart)
 	cells bool
+	// code says the text is a code block's line, whose spaces between
+	// words are kept, every one (columns of output line up)
+	code bool
 	// buffers holds the slices setText's paragraphs start from (nil: new
 	// ones)
 	buffers *itemBuffers
@@ -259,13 +262,17 @@ func (z *itemizer) hang() int {
 // space of the source, which the line before it then ends with
 // (Run.SpaceAfter), unlike the spacing between Chinese characters or
 // between Han and Latin.
-func (z *itemizer) wordSpace(next int) {
+func (z *itemizer) wordSpace(next int) { z.spaces(next, 1) }
+
+// spaces adds the glue of n spaces before byte offset next (a code line
+// keeps every space: see code).
+func (z *itemizer) spaces(next, n int) {
 	off := next
 	if next > 0 {
 		off = next - 1
 	}
 	sp := z.measure(" ", off)[0]
-	it := linebreak.Item{Kind: linebreak.Glue, Width: sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()}
+	it := linebreak.Item{Kind: linebreak.Glue, Width: n * sp.width, Stretch: sp.width / 2, Shrink: sp.width / 3, Hang: z.hang()}
 	switch {
 	case z.cellStart(next):
 		// between the cells of a table row set as a paragraph: an em,
@@ -275,7 +282,7 @@ func (z *itemizer) wordSpace(next int) {
 		z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyInCell})
 	}
 	z.p.items = append(z.p.items, it)
-	z.p.info = append(z.p.info, []segment{{text: " ", role: sp.role}})
+	z.p.info = append(z.p.info, []segment{{text: strings.Repeat(" ", n), role: sp.role}})
 }
 
 // cellStart reports whether the text at byte offset off starts a table
@@ -419,6 +426,7 @@ type token struct {
 	off      int // byte offset in the paragraph's text, for its styles
 	cjk      bool
 	spaceBef bool // a space stood before it in the source
+	blanks   int  // the spaces' widths that stood before it (a tab four), for code (tokenizeWords)
 }
 
 // sub returns the token's runes from..to as a token of its own.

@@ -32,7 +32,11 @@ func (z *itemizer) itemizeEnglish(spans []span) paragraph {
 				// break before it costs extra (typesetting.md EN-6)
 				z.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: penaltyRunt})
 			}
-			z.wordSpace(t.off)
+			if z.code {
+				z.spaces(t.off, t.blanks)
+			} else {
+				z.wordSpace(t.off)
+			}
 		}
 		z.latin(t, i < len(toks)-1) // the last word of a paragraph stays whole (typesetting.md EN-3)
 	}
@@ -60,8 +64,11 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 		return
 	}
 	kind := classifyToken(t.text)
-	if kind == wordToken && style&article.Markup != 0 && strings.ContainsAny(t.text, "=/_") {
+	switch {
+	case kind == wordToken && style&article.Markup != 0 && strings.ContainsAny(t.text, "=/_"):
 		kind = addressToken // a shortcode's parameter (file="pods/simple-pod.yaml") breaks at its separators
+	case kind == wordToken && style&article.Code != 0:
+		kind = codeToken // code breaks as an identifier (metadata. | finalizers), never with a hyphen
 	}
 	if kind != wordToken {
 		rs := []rune(t.text)
@@ -91,19 +98,20 @@ func (z *itemizer) latin(t token, hyphenate bool) {
 func (z *itemizer) tokenizeWords(spans []span) []token {
 	text := z.join(spans)
 	var toks []token
-	start := -1
+	start, blanks := -1, 0
 	for i, r := range text {
 		if r == ' ' || r == '\t' {
 			if start >= 0 {
-				toks = append(toks, token{text: text[start:i], off: start})
-				start = -1
+				toks = append(toks, token{text: text[start:i], off: start, blanks: blanks})
+				start, blanks = -1, 0
 			}
+			blanks += codeColumns(string(r))
 		} else if start < 0 {
 			start = i
 		}
 	}
 	if start >= 0 {
-		toks = append(toks, token{text: text[start:], off: start})
+		toks = append(toks, token{text: text[start:], off: start, blanks: blanks})
 	}
 	return toks
 }

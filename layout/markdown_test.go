@@ -298,3 +298,22 @@ func TestCodeLineFirstLineFull(t *testing.T) {
 		t.Fatalf("a line one space too wide: %d lines, want 2, the second with its mark", len(wrapped))
 	}
 }
+
+// TestCodeLineKeepsSpaces: the blanks inside a code line keep their
+// width, every space (a tab four), so that a command's output columns
+// line up.
+func TestCodeLineKeepsSpaces(t *testing.T) {
+	z := &itemizer{faces: mustChain(t), size: 9 * Pt, lang: langEN, column: 1000 * Pt}
+	z.styles = []styleRun{{style: article.Code}}
+	space := z.measure(" ", 0)[0].width
+	for _, line := range []string{"NAME          STATUS    AGE", "default\tActive  1d"} {
+		lines := setCodeLine(*z, []span{{text: line, style: article.Code}}, 1000*Pt)
+		if len(lines) != 1 {
+			t.Fatalf("%q on %d lines", line, len(lines))
+		}
+		want := codeColumns(line) * space // a monospaced face: every character a space wide, a tab four
+		if got := lines[0].width; got != want {
+			t.Errorf("%q is %d wide, want %d", line, got, want)
+		}
+	}
+}

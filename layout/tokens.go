@@ -18,9 +18,9 @@ const (
 	// addressToken is a URL, an e-mail address or a path: it breaks at
 	// its separators, never with an added hyphen (typesetting.md §2.5).
 	addressToken
-	// codeToken is a long identifier or hash: it breaks before the capital
-	// of a camelCase part, before an underscore or a dot, and anywhere in
-	// a long run, never with an added hyphen (typesetting.md §1.6).
+	// codeToken is a long identifier, a hash or code: it breaks before the
+	// capital of a camelCase part, before an underscore, after a dot, and
+	// anywhere in a long run, never with an added hyphen (typesetting.md §1.6).
 	codeToken
 )
 
@@ -91,8 +91,8 @@ type tokenBreak struct {
 // Addresses follow the Chicago Manual (typesetting.md §2.5): after "://",
 // before a slash, a hyphen, an underscore and ? # % ~ @, before or after =
 // and &; but after a dot, so that no line starts with one, and never at an
-// e-mail address's hyphen. Identifiers break before the capital of a camelCase part,
-// an underscore or a dot. A run longer than longRun characters without such
+// e-mail address's hyphen. Identifiers break before the capital of a camelCase part
+// or an underscore, and after a dot. A run longer than longRun characters without such
 // a place may break after any character. Sentence punctuation at the end
 // stays with the token. In Chinese text no piece may start with a mark
 // that may not begin a line (the break goes after such a dot or question
@@ -135,7 +135,9 @@ func tokenBreaks(s string, kind tokenKind, lang langKind) []tokenBreak {
 			switch {
 			case unicode.IsUpper(c) && unicode.IsLower(p):
 				at[i] = true
-			case (c == '_' || c == '.') && p != '_' && p != '.':
+			case c == '.' && p != '_' && p != '.':
+				at[i+1] = i+1 < end // "metadata." | "finalizers": no line starts with a dot
+			case c == '_' && p != '_' && p != '.':
 				if lang == langZH && noStart(string(c)) {
 					at[i+1] = i+1 < end
 				} else {

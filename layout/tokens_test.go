@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"diglot/article"
 	"diglot/layout/hyphen"
 )
 
@@ -73,6 +74,8 @@ func TestTokenBreaks(t *testing.T) {
 		{"hash: any character of a long run", "3f9a1c7be20d4e5f86.", langEN,
 			"3·f·9·a·1·c·7·b·e·2·0·d·4·e·5·f·8·6."},
 		{"short path runs whole", "a/b/c", langEN, "a|/b|/c"},
+		{"dotted identifier: after the dot, no line starts with one", "os.path.join", langEN, "os.|path.|join"},
+		{"dotted identifier in Chinese", "os.path.join", langZH, "os.|path.|join"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +180,39 @@ func TestURLDoesNotLoosenTheLinesBeforeIt(t *testing.T) {
 					t.Errorf("lang %d, %d em: line %d %q is loose (glue ratio %.2f)", lang, em, i, text.String(), ln.glueRatio)
 				}
 			}
+		}
+	}
+}
+
+// TestCodeSpanBreaksAsIdentifier: code in running text breaks as an
+// identifier does (after a dot, before a camelCase part), in either
+// language, and never takes a hyphen.
+func TestCodeSpanBreaksAsIdentifier(t *testing.T) {
+	for _, lang := range []langKind{langZH, langEN} {
+		z := &itemizer{faces: mustChain(t), size: 10 * Pt, lang: lang, column: 170 * Pt}
+		var p paragraph
+		if lang == langZH {
+			p = z.itemizeChinese([]span{{text: "禁止对象被删除，直到其 "}, {text: "metadata.finalizers", style: article.Code}, {text: " 字段为空。"}})
+		} else {
+			p = z.itemizeEnglish([]span{{text: "Prevents the object from being removed until "}, {text: "metadata.finalizers", style: article.Code}, {text: " is empty."}})
+		}
+		var texts []string
+		for _, ln := range setLines(p, 170*Pt, zhParams) {
+			var b strings.Builder
+			for _, r := range ln.runs {
+				b.WriteString(r.Text)
+			}
+			texts = append(texts, b.String())
+		}
+		broken := false
+		for k, s := range texts {
+			if strings.HasSuffix(s, "-") {
+				t.Errorf("lang %d: line %q ends in a hyphen", lang, s)
+			}
+			broken = broken || k+1 < len(texts) && strings.HasSuffix(s, "metadata.") && strings.HasPrefix(texts[k+1], "finalizers")
+		}
+		if !broken {
+			t.Errorf("lang %d: lines %q, want a break after metadata.", lang, texts)
 		}
 	}
 }

@@ -755,6 +755,7 @@ const continuationMark = "→ "
 func setCodeLine(z itemizer, spans []span, width int) []line {
 	z.hyph = nil
 	z.styles = []styleRun{{style: article.Code}}
+	z.code = true
 	space := z.measure(" ", 0)[0].width
 	mark := z.measure(continuationMark, 0)
 	markW := segmentsWidth(mark)
@@ -762,12 +763,7 @@ func setCodeLine(z itemizer, spans []span, width int) []line {
 	for len(spans) > 0 {
 		t := spans[0].text
 		trimmed := strings.TrimLeft(t, " \t")
-		for _, r := range t[:len(t)-len(trimmed)] {
-			cols++
-			if r == '\t' {
-				cols += 3
-			}
-		}
+		cols += codeColumns(t[:len(t)-len(trimmed)])
 		if trimmed != "" {
 			spans[0].text = trimmed
 			break
@@ -802,6 +798,12 @@ func setCodeLine(z itemizer, spans []span, width int) []line {
 		lines[k].width += markW
 	}
 	return lines
+}
+
+// codeColumns is how many spaces' width a code line's blanks take: a tab
+// four.
+func codeColumns(blanks string) int {
+	return len(blanks) + 3*strings.Count(blanks, "\t")
 }
 
 // splitAtBreaks cuts spans at their hard line breaks.

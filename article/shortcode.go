@@ -1,0 +1,289 @@
+package article
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Boxes written as template tags: Hugo's paired shortcodes ({{< note >}} …
+// {{< /note >}}; Docsy's {{% alert title="Warning" color="warning" %}}, Hugo
+// Book's {{< hint info >}}, Relearn's {{% notice tip %}}, {{< details "Title"
+// >}}, {{< tabs >}} {{< tab "npm" >}}) and GitBook's or Liquid's ({% hint
+// style="info" %} … {% endhint %}, {% tab title="npm" %}). A tag on a line of
+// its own whose closing tag stands on a later line opens a container
+// (containerNode): a box when its name or its arguments give a known kind,
+// a group of blocks otherwise. The tags are markup, as a container's fences.
+
+var (
+	// shortcodeOpen is an opening tag on a line of its own: Hugo's
+	// {{< name args >}} or {{% name args %}} (m[1], m[2]), or Liquid's
+	// {% name args %} (m[3], m[4]).
+	shortcodeOpen = regexp.MustCompile(`^(?:\{\{[<%]-?\s*([A-Za-z][\w-]*)([^{}]*?)\s*-?[>%]\}\}|\{%-?\s*([A-Za-z][\w-]*)([^%]*?)\s*-?%\})$`)
+	// shortcodeClose is a closing tag on a line of its own: {{< /name >}},
+	// {{% /name %}}, {% endname %}.
+	shortcodeClose = regexp.MustCompile(`^(?:\{\{[<%]-?\s*/([A-Za-z][\w-]*)\s*-?[>%]\}\}|\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\})$`)
+	// shortcodeArg is one argument: name="value", name=value, "value" or value.
+	shortcodeArg = regexp.MustCompile(`(?:([A-Za-z_][\w-]*)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))`)
+)
+
+// shortcodeNotBlocks are the paired tags whose content is no blocks of the
+// page: code (liquidCode reads it) and Liquid's comments and captures,
+// which the site does not show where they stand.
+var shortcodeNotBlocks = map[string]bool{"highlight": true, "codeblock": true, "raw": true, "comment": true, "capture": true}
+
+// shortcodeBoxes are the tags whose arguments name their kind ({{< hint
+// warning >}}, {% hint style="danger" %}); one that names none is a note.
+var shortcodeBoxes = map[string]bool{"hint": true, "alert": true, "callout": true, "notice": true, "admonition": true}
+
+// shortcodeColours maps the colours Bootstrap themes give their alerts
+// (Docsy: color="primary") to kinds.
+var shortcodeColours = map[string]string{"primary": "NOTE", "secondary": "NOTE", "success": "TIP", "light": "NOTE", "dark": "NOTE"}
+
+// shortcodeEndsKey keeps, in the parser's context, where the closing tags
+// are (shortcodeEnds).
+var shortcodeEndsKey = parser.NewContextKey()
+
+// shortcodeEnds are the byte offsets of the closing tags' lines, in order,
+// by tag name; found in one pass over the source.
+type shortcodeEnds map[string][]int
+
+func findShortcodeEnds(src []byte) shortcodeEnds {
+	ends := shortcodeEnds{}
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := bytes.TrimSpace(bytes.TrimLeft(src[off:off+end], " \t>"))
+		if m := shortcodeClose.FindSubmatch(line); m != nil {
+			name := string(m[1]) + string(m[2])
+			ends[name] = append(ends[name], off)
+		}
+		off += end + 1
+	}
+	return ends
+}
+
+// closedAfter tells whether a closing tag of name stands after offset off.
+func (e shortcodeEnds) closedAfter(name string, off int) bool {
+	offs := e[name]
+	return sort.SearchInts(offs, off+1) < len(offs)
+}
+
+// shortcodeParser is goldmark's block parser for paired template tags.
+type shortcodeParser struct{}
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := shortcodeOpen.FindStringSubmatch(string(bytes.TrimSpace(line[pos:])))
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	name, args := m[1]+m[3], m[2]+m[4]
+	if shortcodeNotBlocks[name] {
+		return nil, parser.NoChildren
+	}
+	ends, _ := pc.Get(shortcodeEndsKey).(shortcodeEnds)
+	if ends == nil {
+		ends = findShortcodeEnds(reader.Source())
+		pc.Set(shortcodeEndsKey, ends)
+	}
+	if !ends.closedAfter(name, seg.Start) {
+		return nil, parser.NoChildren // no closing tag: the line is text (shown as written)
+	}
+	n := &containerNode{name: name, open: seg.Start, close: -1}
+	n.kind, n.title = shortcodeKind(name, args)
+	reader.AdvanceToEOL()
+	return n, parser.HasChildren
+}
+
+// shortcodeKind reads a box's kind and title from its tag's name and
+// arguments.
+func shortcodeKind(name, args string) (kind, title string) {
+	name = strings.ToLower(name)
+	kind = containerKinds[name]
+	var positional []string
+	for _, a := range shortcodeArg.FindAllStringSubmatch(args, -1) {
+		value := a[2] + a[3] + a[4]
+		switch strings.ToLower(a[1]) {
+		case "":
+			positional = append(positional, value)
+		case "title", "name", "summary":
+			title = value
+		case "style", "type", "color", "kind", "level", "theme":
+			if k := boxKind(value); k != "" && kind == "" {
+				kind = k
+			}
+		}
+	}
+	switch {
+	case shortcodeBoxes[name]:
+		if kind == "" && len(positional) > 0 {
+			kind = boxKind(positional[0])
+			positional = positional[1:]
+		}
+		if kind == "" {
+			kind = "NOTE"
+		}
+		if title == "" && len(positional) > 0 {
+			title = positional[0] // {{% notice tip "Title" %}}
+		}
+	case title == "" && len(positional) > 0 && (kind == "DETAILS" || name == "tab"):
+		title = positional[0] // {{< details "Title" >}}, {{< tab "npm" >}}
+	}
+	return kind, strings.TrimSpace(title)
+}
+
+// boxKind is the kind a box's style or colour names, or "".
+func boxKind(v string) string {
+	v = strings.ToLower(v)
+	if k := containerKinds[v]; k != "" {
+		return k
+	}
+	return shortcodeColours[v]
+}
+
+func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n := node.(*containerNode)
+	line, seg := reader.PeekLine()
+	if m := shortcodeClose.FindSubmatch(bytes.TrimSpace(line)); m != nil && string(m[1])+string(m[2]) == n.name {
+		n.close = seg.Start
+		reader.AdvanceToEOL()
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+func (shortcodeParser) CanInterruptParagraph() bool { return true }
+
+func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
+
+// newShortcodeParser is the paired tags' parser, prioritised for goldmark.
+func newShortcodeParser() util.PrioritizedValue {
+	return util.Prioritized(shortcodeParser{}, containerParserPriority)
+}
+
+// Inline template tags that give their text: Hugo's {{< glossary_tooltip
+// text="对象" term_id="object" >}} shows 对象 (its tooltip is the site's);
+// MDN's cross-reference macros show the name they link, in code
+// ({{jsxref("Array")}}: Array; {{jsxref("Array/forEach", "forEach")}}:
+// forEach; {{HTMLElement("div")}}: <div>), and {{Glossary("DOM")}} its
+// term.
+var (
+	shortcodeText = regexp.MustCompile(`^\{\{[<%]-?\s*[A-Za-z][\w-]*\s[^{}]*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')[^{}]*[>%]\}\}$`)
+	mdnMacro      = regexp.MustCompile(`^\{\{\s*([A-Za-z_]+)\(\s*(?:"([^"]*)"|'([^']*)')(?:\s*,\s*(?:"([^"]*)"|'([^']*)'))?[^(){}]*\)\s*\}\}$`)
+)
+
+// mdnReferences are MDN's macros that show a name they link to: by their
+// name in lower case, whether the name is an element's (shown <name>).
+var mdnReferences = map[string]bool{
+	"jsxref": false, "domxref": false, "cssxref": false, "httpheader": false, "httpmethod": false,
+	"htmlattrxref": false, "svgattr": false, "webextapiref": false,
+	"htmlelement": true, "svgelement": true, "mathmlelement": true,
+}
+
+// templateShown returns the text a template tag shows, and its style,
+// when the tag gives it.
+func templateShown(tag string) (text string, style Style, ok bool) {
+	if m := shortcodeText.FindStringSubmatch(tag); m != nil {
+		return m[1] + m[2], 0, true
+	}
+	m := mdnMacro.FindStringSubmatch(tag)
+	if m == nil {
+		return "", 0, false
+	}
+	name, target, shown := strings.ToLower(m[1]), m[2]+m[3], m[4]+m[5]
+	if shown == "" {
+		shown = target
+	}
+	if name == "glossary" {
+		return shown, 0, shown != ""
+	}
+	element, known := mdnReferences[name]
+	switch {
+	case !known || shown == "":
+		return "", 0, false
+	case element:
+		return "<" + shown + ">", Code, true
+	}
+	return shown, Code, true
+}
+
+// headingShortcode is a heading written as the Kubernetes site's heading
+// shortcode, whose words the site's strings give in each language:
+// ## {{% heading "whatsnext" %}}.
+var headingShortcode = regexp.MustCompile(`^\{\{[<%]\s*heading\s+"(\w+)"\s*[>%]\}\}$`)
+
+// shortcodeHeadings are those headings' words, Chinese and English, from
+// the Kubernetes website's i18n strings (i18n/zh-cn, i18n/en; CC BY 4.0).
+var shortcodeHeadings = map[string][2]string{
+	"whatsnext":     {"接下来", "What's next"},
+	"prerequisites": {"准备开始", "Before you begin"},
+	"objectives":    {"教程目标", "Objectives"},
+	"cleanup":       {"清理现场", "Cleaning up"},
+	"synopsis":      {"简介", "Synopsis"},
+	"options":       {"选项", "Options"},
+	"seealso":       {"另请参见", "See Also"},
+	"envvars":       {"环境变量", "Environment variables"},
+	"examples":      {"示例", "Examples"},
+	"feedback":      {"反馈", "Feedback"},
+}
+
+// headingTwin returns the Chinese and English words of a heading written
+// as a heading shortcode, if it is one.
+func headingTwin(text string) ([2]string, bool) {
+	m := headingShortcode.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return [2]string{}, false
+	}
+	t, ok := shortcodeHeadings[m[1]]
+	return t, ok
+}
+
+// splitTwins gives each language its own unit of a heading the site words
+// in each (headingTwin), the first language's first: the page shows one
+// heading, which a bilingual book shows in both columns.
+func splitTwins(units []unit, order Lang) []unit {
+	var out []unit
+	for i, u := range units {
+		if u.md == nil || u.md.twin == nil {
+			if out != nil {
+				out = append(out, u)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]unit, 0, len(units)+1), units[:i]...)
+		}
+		out = append(out, u.twinIn(order), u.twinIn(order.Other()))
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// twinIn is a heading the site words in each language, as written in one.
+func (u unit) twinIn(l Lang) unit {
+	md := *u.md
+	md.inlines = []Inline{{Text: md.twin[l], Line: u.lines[0].No}}
+	md.twin = nil
+	u.md = &md
+	u.readText()
+	return u
+}

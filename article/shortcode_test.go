@@ -1,0 +1,100 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestShortcodeBoxes: Hugo's paired shortcodes and GitBook's hints are
+// boxes (a known kind, from the name or the arguments) or groups; their
+// tags are markup; one never closed is text.
+func TestShortcodeBoxes(t *testing.T) {
+	src := "{{< note >}}\n先读指南。\n{{< /note >}}\n\n{{< note >}}\nRead the guide first.\n{{< /note >}}\n\n" +
+		"{{% alert title=\"当心\" color=\"warning\" %}}\n很慢。\n{{% /alert %}}\n\n{{% alert title=\"Careful\" color=\"warning\" %}}\nIt is slow.\n{{% /alert %}}\n\n" +
+		"{{< hint danger >}}\n先备份。\n{{< /hint >}}\n\n{% hint style=\"danger\" %}\nBack up first.\n{% endhint %}\n\n" +
+		"{{< details \"示例\" >}}\n示例的内容。\n{{< /details >}}\n\n{{< details title=\"Example\" >}}\nWhat the example holds.\n{{< /details >}}\n\n" +
+		"{{< tabs >}}\n分组的段落。\n{{< /tabs >}}\n\n{{< tabs >}}\nA grouped paragraph.\n{{< /tabs >}}\n\n" +
+		"{{< warning >}}\n没有结尾的框。\n\n{{< warning >}}\nA box with no end.\n"
+	blocks := md(t, src)
+	checkLabelled(t, blocks, []labelledPair{
+		{"注意", "先读指南。", "Note", "Read the guide first.", 1},
+		{"当心", "很慢。", "Careful", "It is slow.", 1},
+		{"危险", "先备份。", "Danger", "Back up first.", 1},
+		{"示例", "示例的内容。", "Example", "What the example holds.", 1},
+		{"", "分组的段落。", "", "A grouped paragraph.", 0},
+		{"", "{{< warning >}} 没有结尾的框。", "", "{{< warning >}} A box with no end.", 0},
+	})
+	if l := blocks[0].ZH[0].Lines; len(l) != 3 || l[0].Text != "{{< note >}}" || l[2].Text != "{{< /note >}}" {
+		t.Errorf("a box's lines: %+v", l)
+	}
+}
+
+// TestBilingualBoxLabels: a box holding both languages labels the first
+// paragraph of each, its title going to the paragraph in its language.
+func TestBilingualBoxLabels(t *testing.T) {
+	blocks := md(t, "::: tip\n这是提示。\n\nThis is a tip.\n:::\n\n::: warning Before you start\n先看这里。\n\nLook here first.\n:::\n")
+	checkLabelled(t, blocks, []labelledPair{
+		{"提示", "这是提示。", "Tip", "This is a tip.", 1},
+		{"警告", "先看这里。", "Before you start", "Look here first.", 1},
+	})
+}
+
+// TestTemplateShown: the tags that give their text show it.
+func TestTemplateShown(t *testing.T) {
+	for _, tt := range []struct {
+		tag, text string
+		style     Style
+		ok        bool
+	}{
+		{`{{< glossary_tooltip text="对象" term_id="object" >}}`, "对象", 0, true},
+		{`{{<glossary_tooltip term_id="job" text="Job">}}`, "Job", 0, true},
+		{`{{jsxref("Array")}}`, "Array", Code, true},
+		{`{{jsxref("Array/forEach", "forEach")}}`, "forEach", Code, true},
+		{`{{HTMLElement("div")}}`, "<div>", Code, true},
+		{`{{Glossary("DOM", "文档对象模型")}}`, "文档对象模型", 0, true},
+		{`{{Compat}}`, "", 0, false},
+		{`{{InteractiveExample("JavaScript Demo")}}`, "", 0, false},
+		{`{{< feature-state for_k8s_version="v1.25" state="stable" >}}`, "", 0, false},
+		{`{{ site.url }}`, "", 0, false},
+	} {
+		text, style, ok := templateShown(tt.tag)
+		if text != tt.text || style != tt.style || ok != tt.ok {
+			t.Errorf("%s: %q %v %v, want %q %v %v", tt.tag, text, style, ok, tt.text, tt.style, tt.ok)
+		}
+	}
+}
+
+// TestHeadingTwin: a heading written as the Kubernetes site's heading
+// shortcode is a heading in each language, one file or two.
+func TestHeadingTwin(t *testing.T) {
+	blocks := md(t, "正文。\n\nBody.\n\n## {{% heading \"whatsnext\" %}}\n\n* 阅读更多。\n\n* Read more.\n")
+	if len(blocks) != 3 || blocks[1].Kind != Heading || blocks[1].ZH[0].Text != "接下来" || blocks[1].EN[0].Text != "What’s next" {
+		t.Fatalf("the heading pair: %+v", blocks)
+	}
+	doc, diags := ParseTranslation(Source{Name: "en.md", Data: []byte("Body text here.\n\n## {{% heading \"prerequisites\" %}}\n\nInstall it first.\n"), Format: Markdown},
+		Source{Name: "zh.md", Data: []byte("这里是正文。\n\n## {{% heading \"prerequisites\" %}}\n\n先安装它。\n"), Format: Markdown})
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	b := doc.Blocks[1]
+	if b.Kind != Heading || len(b.ZH) != 1 || len(b.EN) != 1 || b.ZH[0].Text != "准备开始" || b.EN[0].Text != "Before you begin" {
+		t.Errorf("two files' heading pair: %+v", b)
+	}
+}
+
+// TestHugoHighlight: Hugo's highlight shortcode holds code.
+func TestHugoHighlight(t *testing.T) {
+	code := "{{< highlight go >}}\n// run it\nfunc main() {}\n\n# not a heading\n{{< /highlight >}}"
+	blocks := md(t, "运行：\n\nRun:\n\n"+code+"\n\n完成。\n\nDone.\n")
+	if len(blocks) != 3 {
+		t.Fatalf("want 3 pairs, got %d: %+v", len(blocks), blocks)
+	}
+	for _, p := range append(blocks[1].ZH, blocks[1].EN...) {
+		if !p.Pre || p.Text != code {
+			t.Errorf("the highlight block: %+v", p)
+		}
+	}
+	if !strings.Contains(blocks[2].ZH[0].Text, "完成") {
+		t.Errorf("after the code: %+v", blocks[2])
+	}
+}
