@@ -305,6 +305,7 @@ var alertLabels = map[string][2]string{
 	"NOTE": {"注意", "Note"}, "TIP": {"提示", "Tip"}, "IMPORTANT": {"重要", "Important"},
 	"WARNING": {"警告", "Warning"}, "CAUTION": {"小心", "Caution"},
 	"DANGER": {"危险", "Danger"}, "INFO": {"信息", "Info"}, "DETAILS": {"详情", "Details"},
+	"PITFALL": {"陷阱", "Pitfall"}, "DEEPDIVE": {"深入探讨", "Deep Dive"}, // react.dev's, as its Chinese site words them
 }
 
 // hantLabels are the labels of alertLabels written otherwise in

@@ -48,7 +48,7 @@ func (n *containerNode) Dump(source []byte, level int) {
 // diglot labels (alertLabels); Quarto's callout-NAME is NAME.
 var containerKinds = map[string]string{
 	"note": "NOTE", "tip": "TIP", "info": "INFO", "important": "IMPORTANT", "warning": "WARNING",
-	"caution": "CAUTION", "danger": "DANGER", "details": "DETAILS",
+	"caution": "CAUTION", "danger": "DANGER", "details": "DETAILS", "pitfall": "PITFALL", "deepdive": "DEEPDIVE",
 }
 
 var (
@@ -242,7 +242,14 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	open := r.lineAt(n.open)
 	openLine := SourceLine{No: r.lines[open].no, Text: r.lines[open].text}
 	r.blocks(n, depth, inner)
-	if first < len(r.units) && n.title != "" && (r.units[first].md == nil || r.units[first].md.pre) {
+	if first < len(r.units) && n.kind == "" && n.title != "" && r.units[first].md != nil && r.units[first].md.pre && r.units[first].md.title == "" {
+		// a tab's name over its code (<TabItem label="npm">): the code's
+		// title, as a code-group tab's
+		code := *r.units[first].md
+		code.title = n.title
+		r.units[first].md = &code
+		r.units[first].lines = append([]SourceLine{openLine}, r.units[first].lines...)
+	} else if first < len(r.units) && n.title != "" && (r.units[first].md == nil || r.units[first].md.pre) {
 		// a title over code (::: details 示例 then a code block): a
 		// paragraph of its own, in bold, so that it is not lost
 		if code := r.units[first].md; code != nil && code.ruleBefore {

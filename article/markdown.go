@@ -93,9 +93,6 @@ type markdownReader struct {
 	// originalTitle is the title of the original's front matter, kept in
 	// a comment before the text
 	originalTitle string
-	// tabTitle is the name of the tab the block before opened (an MDX
-	// <TabItem label="npm">), for the code block it holds
-	tabTitle string
 }
 
 // onlyImage returns the image a paragraph consists of, or nil.
@@ -402,28 +399,10 @@ func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if last := r.liquidCode(c, quote); last != nil {
 			c = last
-			r.tabTitle = ""
 			continue
 		}
-		tab := ""
-		if h, ok := c.(*ast.HTMLBlock); ok {
-			tab = r.openTab(h)
-		}
 		r.block(c, depth, quote)
-		r.tabTitle = tab
 	}
-}
-
-// tabOpen is a component's opening tag that names a tab (MDX's <TabItem
-// value="npm" label="npm">, <Tab title="…">), the last tag of its block.
-var tabOpen = regexp.MustCompile(`(?is)<(?:TabItem|Tab)\b[^<>]*?\b(?:label|title)\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*>\s*$`)
-
-// openTab returns the name of the tab an HTML block opens, or "".
-func (r *markdownReader) openTab(b *ast.HTMLBlock) string {
-	if m := tabOpen.FindStringSubmatch(string(b.Text(r.src))); m != nil {
-		return strings.TrimSpace(m[1] + m[2])
-	}
-	return ""
 }
 
 // Liquid's code blocks: {% highlight ruby %} … {% endhighlight %} (Jekyll),
@@ -538,11 +517,7 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	case *east.Footnote:
 		r.footnote(b, depth, quote)
 	case *ast.FencedCodeBlock:
-		title := r.codeTitle(b)
-		if title == "" {
-			title = r.tabTitle
-		}
-		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, title: title, inlines: []Inline{r.code(b)}})
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, title: r.codeTitle(b), inlines: []Inline{r.code(b)}})
 	case *ast.CodeBlock:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})
 	case *ast.HTMLBlock:

@@ -12,11 +12,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Boxes written as template tags: Hugo's paired shortcodes ({{< note >}} …
+// Boxes written as template tags or components: Hugo's paired shortcodes ({{< note >}} …
 // {{< /note >}}; Docsy's {{% alert title="Warning" color="warning" %}}, Hugo
 // Book's {{< hint info >}}, Relearn's {{% notice tip %}}, {{< details "Title"
 // >}}, {{< tabs >}} {{< tab "npm" >}}) and GitBook's or Liquid's ({% hint
-// style="info" %} … {% endhint %}, {% tab title="npm" %}). A tag on a line of
+// style="info" %} … {% endhint %}, {% tab title="npm" %}), and MDX's components
+// (<Note>, react.dev's <Pitfall>, Nextra's <Callout type="warning">, <Tabs>
+// <TabItem label="npm">). A tag on a line of
 // its own whose closing tag stands on a later line opens a container
 // (containerNode): a box when its name or its arguments give a known kind,
 // a group of blocks otherwise. The tags are markup, as a container's fences.
@@ -27,8 +29,12 @@ var (
 	// {% name args %} (m[3], m[4]).
 	shortcodeOpen = regexp.MustCompile(`^(?:\{\{[<%]-?\s*([A-Za-z][\w-]*)([^{}]*?)\s*-?[>%]\}\}|\{%-?\s*([A-Za-z][\w-]*)([^%]*?)\s*-?%\})$`)
 	// shortcodeClose is a closing tag on a line of its own: {{< /name >}},
-	// {{% /name %}}, {% endname %}.
-	shortcodeClose = regexp.MustCompile(`^(?:\{\{[<%]-?\s*/([A-Za-z][\w-]*)\s*-?[>%]\}\}|\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\})$`)
+	// {{% /name %}}, {% endname %}, or an MDX component's </Name> (m[3]).
+	shortcodeClose = regexp.MustCompile(`^(?:\{\{[<%]-?\s*/([A-Za-z][\w-]*)\s*-?[>%]\}\}|\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\}|</([A-Z][\w.]*)\s*>)$`)
+	// componentOpen is an MDX (JSX) component's opening tag on a line of
+	// its own: <Note>, <Callout type="warning">, <TabItem value="npm"
+	// label="npm">; a capital starts its name, as JSX's components' do.
+	componentOpen = regexp.MustCompile(`^<([A-Z][\w.]*)((?:\s[^<>]*?)?)\s*>$`)
 	// shortcodeArg is one argument: name="value", name=value, "value" or value.
 	shortcodeArg = regexp.MustCompile(`(?:([A-Za-z_][\w-]*)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))`)
 )
@@ -40,7 +46,7 @@ var shortcodeNotBlocks = map[string]bool{"highlight": true, "codeblock": true, "
 
 // shortcodeBoxes are the tags whose arguments name their kind ({{< hint
 // warning >}}, {% hint style="danger" %}); one that names none is a note.
-var shortcodeBoxes = map[string]bool{"hint": true, "alert": true, "callout": true, "notice": true, "admonition": true}
+var shortcodeBoxes = map[string]bool{"hint": true, "alert": true, "callout": true, "notice": true, "admonition": true, "aside": true}
 
 // shortcodeColours maps the colours Bootstrap themes give their alerts
 // (Docsy: color="primary") to kinds.
@@ -63,12 +69,21 @@ func findShortcodeEnds(src []byte) shortcodeEnds {
 		}
 		line := bytes.TrimSpace(bytes.TrimLeft(src[off:off+end], " \t>"))
 		if m := shortcodeClose.FindSubmatch(line); m != nil {
-			name := string(m[1]) + string(m[2])
+			name := closedName(m)
 			ends[name] = append(ends[name], off)
 		}
 		off += end + 1
 	}
 	return ends
+}
+
+// closedName is the name of the tag a closing tag closes: a component's
+// with its "<", as <Note> and {{< note >}} are different tags.
+func closedName(m [][]byte) string {
+	if len(m[3]) > 0 {
+		return "<" + string(m[3])
+	}
+	return string(m[1]) + string(m[2])
 }
 
 // closedAfter tells whether a closing tag of name stands after offset off.
@@ -80,7 +95,7 @@ func (e shortcodeEnds) closedAfter(name string, off int) bool {
 // shortcodeParser is goldmark's block parser for paired template tags.
 type shortcodeParser struct{}
 
-func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+func (shortcodeParser) Trigger() []byte { return []byte{'{', '<'} }
 
 func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
@@ -88,11 +103,16 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if pos < 0 {
 		return nil, parser.NoChildren
 	}
-	m := shortcodeOpen.FindStringSubmatch(string(bytes.TrimSpace(line[pos:])))
-	if m == nil {
+	tag := string(bytes.TrimSpace(line[pos:]))
+	var name, args, kindName string
+	if m := shortcodeOpen.FindStringSubmatch(tag); m != nil {
+		name, args = m[1]+m[3], m[2]+m[4]
+		kindName = name
+	} else if m := componentOpen.FindStringSubmatch(tag); m != nil && !strings.HasSuffix(tag, "/>") {
+		name, args, kindName = "<"+m[1], m[2], m[1]
+	} else {
 		return nil, parser.NoChildren
 	}
-	name, args := m[1]+m[3], m[2]+m[4]
 	if shortcodeNotBlocks[name] {
 		return nil, parser.NoChildren
 	}
@@ -105,7 +125,7 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren // no closing tag: the line is text (shown as written)
 	}
 	n := &containerNode{name: name, open: seg.Start, close: -1}
-	n.kind, n.title = shortcodeKind(name, args)
+	n.kind, n.title = shortcodeKind(kindName, args)
 	reader.AdvanceToEOL()
 	return n, parser.HasChildren
 }
@@ -121,7 +141,7 @@ func shortcodeKind(name, args string) (kind, title string) {
 		switch strings.ToLower(a[1]) {
 		case "":
 			positional = append(positional, value)
-		case "title", "name", "summary":
+		case "title", "name", "summary", "label":
 			title = value
 		case "style", "type", "color", "kind", "level", "theme":
 			if k := boxKind(value); k != "" && kind == "" {
@@ -141,7 +161,7 @@ func shortcodeKind(name, args string) (kind, title string) {
 		if title == "" && len(positional) > 0 {
 			title = positional[0] // {{% notice tip "Title" %}}
 		}
-	case title == "" && len(positional) > 0 && (kind == "DETAILS" || name == "tab"):
+	case title == "" && len(positional) > 0 && (kind == "DETAILS" || name == "tab") && !strings.Contains(args, "="):
 		title = positional[0] // {{< details "Title" >}}, {{< tab "npm" >}}
 	}
 	return kind, strings.TrimSpace(title)
@@ -159,7 +179,7 @@ func boxKind(v string) string {
 func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	n := node.(*containerNode)
 	line, seg := reader.PeekLine()
-	if m := shortcodeClose.FindSubmatch(bytes.TrimSpace(line)); m != nil && string(m[1])+string(m[2]) == n.name {
+	if m := shortcodeClose.FindSubmatch(bytes.TrimSpace(line)); m != nil && closedName(m) == n.name {
 		n.close = seg.Start
 		reader.AdvanceToEOL()
 		return parser.Close
@@ -173,9 +193,13 @@ func (shortcodeParser) CanInterruptParagraph() bool { return true }
 
 func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
 
+// shortcodeParserPriority puts paired tags before HTML blocks (900), which
+// would take a component's tag for HTML.
+const shortcodeParserPriority = 850
+
 // newShortcodeParser is the paired tags' parser, prioritised for goldmark.
 func newShortcodeParser() util.PrioritizedValue {
-	return util.Prioritized(shortcodeParser{}, containerParserPriority)
+	return util.Prioritized(shortcodeParser{}, shortcodeParserPriority)
 }
 
 // Inline template tags that give their text: Hugo's {{< glossary_tooltip

@@ -98,3 +98,19 @@ func TestHugoHighlight(t *testing.T) {
 		t.Errorf("after the code: %+v", blocks[2])
 	}
 }
+
+// TestComponentBoxes: MDX components on lines of their own are boxes by
+// their name or type (<Note>, react.dev's <Pitfall>, Nextra's <Callout
+// type="warning">), others groups; an element in lower case is HTML.
+func TestComponentBoxes(t *testing.T) {
+	src := "<Note>\n\n先读指南。\n\n</Note>\n\n<Note>\n\nRead the guide first.\n\n</Note>\n\n" +
+		"<Pitfall>\n\n别这样做。\n\n</Pitfall>\n\n<Pitfall>\n\nDo not do this.\n\n</Pitfall>\n\n" +
+		"<Callout type=\"warning\" title=\"当心\">\n很慢。\n</Callout>\n\n<Callout type=\"warning\">\nIt is slow.\n</Callout>\n\n" +
+		"<Steps>\n\n第一步。\n\n</Steps>\n\n<Steps>\n\nThe first step.\n\n</Steps>\n"
+	checkLabelled(t, md(t, src), []labelledPair{
+		{"注意", "先读指南。", "Note", "Read the guide first.", 1},
+		{"陷阱", "别这样做。", "Pitfall", "Do not do this.", 1},
+		{"当心", "很慢。", "Warning", "It is slow.", 1},
+		{"", "第一步。", "", "The first step.", 0},
+	})
+}
