@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -51,5 +52,25 @@ func TestMDXPage(t *testing.T) {
 		if !p.Pre || p.Label != "npm" {
 			t.Errorf("the tab's code: %+v", p)
 		}
+	}
+}
+
+// TestConflictMarkers: an unresolved merge's markers are blank lines,
+// with a warning, both sides kept (the line above ======= is no heading);
+// a lone ======= underlines a heading as ever.
+func TestConflictMarkers(t *testing.T) {
+	src := "正文。\n\nBody.\n\n<<<<<<< HEAD\n需要注意的是，有些组件的属性是真。\n=======\nNotice that some of the components have their prop set to true.\n>>>>>>> a220bb3f21170210fb37375f349c943150a5364d\n\n结尾。\n\nThe end.\n"
+	doc, diags := Parse("x.md", []byte(src))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	if len(doc.Blocks) != 3 || doc.Blocks[1].Kind != Paragraph || doc.Blocks[1].ZH[0].Text != "需要注意的是，有些组件的属性是真。" {
+		t.Errorf("blocks: %+v", doc.Blocks)
+	}
+	if !strings.Contains(fmt.Sprint(diags), "x.md:5: warning: an unresolved merge") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if doc, _ := Parse("y.md", []byte("标题\n=======\n\nTitle\n=======\n\n正文。\n\nBody.\n")); doc == nil || doc.Blocks[0].Kind != Heading {
+		t.Errorf("a setext heading lost: %+v", doc)
 	}
 }

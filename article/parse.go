@@ -59,7 +59,7 @@ func readUnits(src []byte, format Format, c *collector, wantEnd bool) (Meta, []u
 	if c.diags.HasErrors() {
 		return Meta{}, nil, false
 	}
-	body = cutAtEnd(body, c, wantEnd)
+	body = withoutConflictMarkers(cutAtEnd(body, c, wantEnd), c)
 	var units []unit
 	if format == Markdown {
 		var title string
