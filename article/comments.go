@@ -219,6 +219,7 @@ func (r *markdownReader) original(b *ast.HTMLBlock, quote int) bool {
 	for i, u := range sub.units {
 		md := *u.md
 		md.quote += quote
+		md.original = true
 		if i == 0 {
 			md.ruleBefore, r.rule = md.ruleBefore || r.rule, false
 		}

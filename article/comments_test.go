@@ -1,6 +1,7 @@
 package article
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -64,6 +65,28 @@ func TestStrayCommentsStayComments(t *testing.T) {
 					t.Errorf("%s: the comment read as text: %q", name, p.Text)
 				}
 			}
+		}
+	}
+}
+
+// TestTranslatorsNoteFirst: a one-sided Chinese line above an English-first
+// article (a translator's note) is a pair of its own, and every later pair
+// holds a paragraph and its translation, not the next one's.
+func TestTranslatorsNoteFirst(t *testing.T) {
+	src, err := os.ReadFile("testdata/translator-note.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := Parse("translator-note.txt", src)
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	if doc.Order != English || len(doc.Blocks) != 7 || len(doc.Blocks[0].EN) != 0 {
+		t.Fatalf("order %v, %d pairs, the first %+v", doc.Order, len(doc.Blocks), doc.Blocks[0])
+	}
+	for k, b := range doc.Blocks[1:] {
+		if len(b.ZH) != 1 || len(b.EN) != 1 || b.EN[0].Lines[0].No+1 != b.ZH[0].Lines[0].No {
+			t.Errorf("pair %d: %+v", k+2, b)
 		}
 	}
 }

@@ -65,6 +65,9 @@ type mdBlock struct {
 	under   string      // a list item's next paragraph: the item's marker
 	note    int         // a footnote's number, on its note's first paragraph
 	twin    *[2]string  // a heading the site words in each language (headingTwin): its Chinese and English text
+	// original: the block stands in a comment that keeps the original
+	// (comments.go), whose language comes first in each pair
+	original bool
 	// ruleBefore: a thematic break stood before the block
 	ruleBefore bool
 }

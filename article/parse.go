@@ -28,6 +28,7 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 		c.errorf(units[0].lines[0].No, "no Chinese or English paragraph found (the text has no Han characters and no English sentences)")
 		return nil, c.diags
 	}
+	order = likelierOrder(units, order)
 	units = splitTwins(units, order)
 	resolveLanguages(units, order)
 	placeByAlignment(units, order)

@@ -1,10 +1,20 @@
 package article
 
 // detectOrder returns the language of the first clearly Chinese or English
-// unit (a Han-free line repeated by the next does not count): the article's
-// order within each pair. ok is false when no unit is
-// clearly either.
+// unit (a Han-free line repeated by the next does not count), or of the
+// first unit of an original kept in comments: the article's order within
+// each pair. ok is false when no unit is clearly either.
 func detectOrder(units []unit) (order Lang, ok bool) {
+	for _, u := range units {
+		if u.md != nil && u.md.original && u.class != classNeutral {
+			// a page that keeps its original in comments: the original
+			// comes first in each pair, whatever stands above the first
+			if u.class == classZH {
+				return Chinese, true
+			}
+			return English, true
+		}
+	}
 	for i, u := range units {
 		if u.counts.han == 0 && (i+1 < len(units) && units[i+1].text == u.text || i > 0 && units[i-1].text == u.text) {
 			continue // "FAQ" given in both languages says nothing of the order
@@ -97,4 +107,37 @@ func codeTwice(a, b *unit) bool {
 		return true
 	}
 	return len(a.lines) == len(b.lines) && (a.counts.han > 0) != (b.counts.han > 0)
+}
+
+// orderWindow is how many units likelierOrder weighs: enough pairs for a
+// shifted reading's mismatches to add up, few enough to cost little.
+const orderWindow = 200
+
+// orderMargin is how much less (in the aligner's −ln units) the other
+// order's reading must cost to be taken: more than the pair the window's
+// end may cut in one reading costs.
+const orderMargin = 10.0
+
+// likelierOrder returns the order in which the article's pairs align
+// better: the first paragraph's language (detectOrder), unless the text
+// reads far better with the other first. A translator's note or an author
+// line above an English-first article (译者注：本文译自…) makes a Chinese
+// line the first, and read Chinese first every later pair is shifted by
+// one: each English paragraph paired with the next one's translation.
+// A page whose original is kept in comments says its order itself.
+func likelierOrder(units []unit, order Lang) Lang {
+	for _, u := range units {
+		if u.md != nil && u.md.original {
+			return order
+		}
+	}
+	window := units[:min(len(units), orderWindow)]
+	cost := func(o Lang) float64 {
+		resolveLanguages(window, o)
+		return windowCost(window, o, paragraphModel(inOrderScale(makeRuns(window), o)))
+	}
+	if cost(order.Other())+orderMargin < cost(order) {
+		return order.Other()
+	}
+	return order
 }
