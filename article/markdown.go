@@ -273,11 +273,16 @@ func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
 
 // markdownUnits parses the body lines as Markdown and returns its blocks
 // as units: one per heading, paragraph, list item, table row and code
-// block, each with its inlines and source lines. When the page keeps its
-// original in comments (comments.go), those are read too, and title is the
-// original's title if a comment gives it.
-func markdownUnits(body []rawLine, c *collector) (units []unit, title string) {
+// block, each with its inlines and source lines. When originals is set and
+// the page keeps its original in comments (comments.go), those are read
+// too, and title is the original's title if a comment gives it.
+func markdownUnits(body []rawLine, c *collector, originals bool) (units []unit, title string) {
 	body = withoutMDX(body)
+	if !originals {
+		r := &markdownReader{lines: body, c: c}
+		r.read()
+		return r.units, ""
+	}
 	first := &collector{file: c.file}
 	r := &markdownReader{lines: body, c: first}
 	r.read()

@@ -19,7 +19,7 @@ func Parse(name string, src []byte) (*Document, Diagnostics) {
 func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics) {
 	c := &collector{file: name}
 	// a Markdown page ends where its file does (END still ends it early)
-	meta, units, ok := readUnits(src, format, c, format != Markdown)
+	meta, units, ok := readUnits(src, format, c, format != Markdown, true)
 	if !ok {
 		return nil, c.diags
 	}
@@ -49,9 +49,10 @@ func ParseFormat(name string, src []byte, format Format) (*Document, Diagnostics
 
 // readUnits reads one file's front matter and paragraphs (units), up to
 // END. A file without END is read to its end, with a warning when
-// wantEnd says END is expected. ok is false when the file cannot be used
-// (its errors are in c).
-func readUnits(src []byte, format Format, c *collector, wantEnd bool) (Meta, []unit, bool) {
+// wantEnd says END is expected; originals says whether an original kept
+// in comments is read (one file; of two, the original is the other file).
+// ok is false when the file cannot be used (its errors are in c).
+func readUnits(src []byte, format Format, c *collector, wantEnd, originals bool) (Meta, []unit, bool) {
 	lines := decode(src, c)
 	if c.diags.HasErrors() {
 		return Meta{}, nil, false
@@ -64,7 +65,7 @@ func readUnits(src []byte, format Format, c *collector, wantEnd bool) (Meta, []u
 	var units []unit
 	if format == Markdown {
 		var title string
-		units, title = markdownUnits(body, c)
+		units, title = markdownUnits(body, c, originals)
 		meta.addTitle(title)
 	} else {
 		units = makeUnits(body)

@@ -22,7 +22,7 @@ func ParseTranslation(original, translation Source) (*Document, Diagnostics) {
 	for _, f := range files {
 		f.c = &collector{file: f.src.Name}
 		var ok bool
-		f.meta, f.units, ok = readUnits(f.src.Data, f.src.Format, f.c, false)
+		f.meta, f.units, ok = readUnits(f.src.Data, f.src.Format, f.c, false, false)
 		f.ok = ok
 	}
 	collect := func() Diagnostics {
