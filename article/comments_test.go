@@ -90,3 +90,17 @@ func TestTranslatorsNoteFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoFilesIgnoreOriginalsInComments: of two files, the original is the
+// other file: the translation's comments are not read.
+func TestTwoFilesIgnoreOriginalsInComments(t *testing.T) {
+	orig := "Pods are the smallest units.\n\nA Pod is a group of containers.\n"
+	trans := "<!--\nPods are the smallest units.\n-->\nPod 是最小的单元。\n\n<!--\nA Pod is a group of containers.\n-->\nPod 是一组容器。\n"
+	doc, diags := ParseTranslation(Source{Name: "en.md", Data: []byte(orig), Format: Markdown}, Source{Name: "zh.md", Data: []byte(trans), Format: Markdown})
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	if len(doc.Blocks) != 2 || len(doc.Blocks[0].ZH) != 1 || len(doc.Blocks[1].ZH) != 1 {
+		t.Errorf("pairs: %+v", doc.Blocks)
+	}
+}
