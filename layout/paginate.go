@@ -654,18 +654,19 @@ func (pg *pager) placeTitleRow(row titleLine) {
 			page.Runs = append(page.Runs, r)
 		}
 	}
+	// each title whole before the other, so that the page's text reads
+	// in order: the first title's lines flush right against the gap, the
+	// second's flush left after it
+	step := row.size * titleLeading / 100
 	place(row.first, row.x, base)
-	place(row.second, row.x+row.first.width+row.gap, base)
-	for _, ln := range row.more {
-		base += row.size * titleLeading / 100
-		pg.y += row.size * titleLeading / 100
-		if row.firstWraps {
-			place(ln, row.x+row.first.width-ln.width, base) // flush right against the gap
-		} else {
-			place(ln, row.x+row.first.width+row.gap, base)
-		}
+	for k, ln := range row.firstMore {
+		place(ln, row.x+row.first.width-ln.width, base+(k+1)*step)
 	}
-	pg.y += row.size * 140 / 100
+	place(row.second, row.x+row.first.width+row.gap, base)
+	for k, ln := range row.secondMore {
+		place(ln, row.x+row.first.width+row.gap, base+(k+1)*step)
+	}
+	pg.y += max(len(row.firstMore), len(row.secondMore))*step + row.size*140/100
 }
 
 // titleLeading is the distance between the lines of a wrapped title, in
@@ -674,13 +675,13 @@ const titleLeading = 120
 
 // titleLine is a title row as planTitleRow sets it: the two titles in the
 // columns' order, their size, the gap between them and where the first
-// starts; more holds a title's further lines when it wraps under itself:
-// the second's, or the first's when firstWraps.
+// starts; firstMore and secondMore hold a title's further lines when it
+// wraps under itself (the first's flush right against the gap, the
+// second's flush left after it).
 type titleLine struct {
-	first, second line
-	more          []line
-	firstWraps    bool
-	size, gap, x  int
+	first, second         line
+	firstMore, secondMore []line
+	size, gap, x          int
 }
 
 // planTitleRow sets the two titles on one centred line, in the columns'
@@ -707,7 +708,13 @@ func (pg *pager) planTitleRow() (titleLine, bool) {
 			return row, true
 		}
 	}
-	return pg.chooseTitleRow(fits, false)
+	if row, ok := pg.chooseTitleRow(fits, false); ok {
+		return row, true
+	}
+	if pg.spec.TitleFromHeading {
+		return pg.bothWrappedRow()
+	}
+	return titleLine{}, false
 }
 
 // twoTitles reports two titles, which differ.
@@ -789,8 +796,9 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				if len(head) != 1 {
 					continue
 				}
-				row := titleLine{first: whole[0], second: head[0], size: size, gap: gap, firstWraps: wrap == 0}
-				if row.firstWraps {
+				firstWraps := wrap == 0
+				row := titleLine{first: whole[0], second: head[0], size: size, gap: gap}
+				if firstWraps {
 					row.first, row.second = head[0], whole[0]
 				}
 				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
@@ -800,27 +808,94 @@ func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 				row.x = x
 				// the room beside the row's other title, and the lines read
 				// as their own column's text
-				room, edge := s.Width-s.MarginInner-(x+row.first.width+gap), 0
-				if row.firstWraps {
-					room, edge = x+row.first.width-s.MarginInner, x+row.first.width
+				room := s.Width - s.MarginInner - (x + row.first.width + gap)
+				if firstWraps {
+					room = x + row.first.width - s.MarginInner
 				}
 				tail := strings.TrimSpace(text[b:])
-				row.more = pg.titleLines(tail, size, true, lang, room, PartTitle)
-				fits := len(row.more) <= 2 && !orphanWord(tail, lang)
-				for _, ln := range row.more {
+				more := pg.titleLines(tail, size, true, lang, room, PartTitle)
+				fits := len(more) <= 2 && !orphanWord(tail, lang)
+				for _, ln := range more {
 					// a Chinese title's first line no stub (CAP / 定理常見問題)
 					fits = fits && (lang == langEN || ln.width <= 2*head[0].width)
 				}
-				for _, ln := range row.more {
-					if row.firstWraps {
-						fits = fits && edge-ln.width/2 < gutterMid
-					} else {
-						fits = fits && x+row.first.width+gap+ln.width/2 > gutterMid
-					}
+				if firstWraps {
+					row.firstMore = more
+				} else {
+					row.secondMore = more
 				}
-				if fits {
+				if fits && pg.titleSides(row, gutterMid) {
 					return row, true
 				}
+			}
+		}
+	}
+	return titleLine{}, false
+}
+
+// titleSides reports whether a wrapped title row's further lines each read
+// as their own column's: the first title's centred left of the gutter's
+// middle, the second's right of it.
+func (pg *pager) titleSides(row titleLine, gutterMid int) bool {
+	edge := row.x + row.first.width
+	for _, ln := range row.firstMore {
+		if edge-ln.width/2 >= gutterMid {
+			return false
+		}
+	}
+	for _, ln := range row.secondMore {
+		if edge+row.gap+ln.width/2 <= gutterMid {
+			return false
+		}
+	}
+	return true
+}
+
+// maxTitleLines is the most lines a title wrapped beside the other (both
+// wrapped: bothWrappedRow) may take.
+const maxTitleLines = 4
+
+// bothWrappedRow sets a leading heading pair that neither one-line nor
+// one-wrapped rows hold: each title wrapped on its side of the gap, the
+// first flush right against it, the second flush left after it, their
+// first lines one row centred as a one-line row is; at the largest size,
+// and the most even share of the width, at which each takes at most
+// maxTitleLines lines that stay on their sides. false when none fits.
+func (pg *pager) bothWrappedRow() (titleLine, bool) {
+	s := pg.spec
+	maxW := s.Width - 2*s.MarginInner
+	titles := [2]string{s.Title, s.TitleEN}
+	langs := [2]langKind{langZH, langEN}
+	if s.EnglishLeft {
+		titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
+	}
+	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
+	for size := titleSize; size >= titleSizeLeast; size -= Pt {
+		gap := size * titleGapEm / 1000
+		// the first title's share of the width, from an even split outwards
+		for _, share := range []int{50, 45, 55, 40, 60, 35, 65} {
+			w1 := (maxW - gap) * share / 100
+			a := pg.titleLines(titles[0], size, true, langs[0], w1, PartTitle)
+			b := pg.titleLines(titles[1], size, true, langs[1], maxW-gap-w1, PartTitle)
+			if len(a) == 0 || len(b) == 0 || len(a) > maxTitleLines || len(b) > maxTitleLines {
+				continue
+			}
+			row := titleLine{first: a[0], second: b[0], firstMore: a[1:], secondMore: b[1:], size: size, gap: gap}
+			x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
+			if !ok {
+				continue
+			}
+			row.x = x
+			edge := x + row.first.width
+			fits := true
+			for _, ln := range row.firstMore {
+				fits = fits && edge-ln.width >= s.MarginInner
+			}
+			for _, ln := range row.secondMore {
+				fits = fits && edge+gap+ln.width <= s.Width-s.MarginInner
+			}
+			if fits && pg.titleSides(row, gutterMid) {
+				return row, true
 			}
 		}
 	}

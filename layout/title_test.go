@@ -188,9 +188,12 @@ func TestColumnsClear(t *testing.T) {
 }
 
 // TestLongHeadingTitleStaysInColumns: a leading heading pair too long for
-// one title line, and for a title row with one title wrapped under itself
-// (TestLongHeadingTitleWraps), stays the heading pair it is, side by side in the
-// columns, rather than two lines over both columns that belong to neither.
+// one title line, for a title row with one title wrapped under itself
+// (TestLongHeadingTitleWraps) and for one with both wrapped beside each
+// other (TestLongTitlesBothWrap; over this narrow Chinese column the gap
+// cannot clear the gutter), stays the heading pair it is, side by side in
+// the columns, rather than two lines over both columns that belong to
+// neither.
 func TestLongHeadingTitleStaysInColumns(t *testing.T) {
 	zh, en := "一个相当长而且还要更长一些的中文标题", "A Rather Long English Title That Goes On and On Past One Line"
 	doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
@@ -285,6 +288,70 @@ func TestLongHeadingTitleWraps(t *testing.T) {
 				t.Errorf("left %v: English title line %q ends in a short word", left, text.String())
 			}
 		}
+	}
+}
+
+// TestLongTitlesBothWrap: a leading heading pair too long for a row with
+// one title wrapped gets a title block still: each title wrapped on its
+// side of the gap (the Chinese flush right against it, the English flush
+// left after it), the first lines one row centred on the page, inside the
+// margins, and in the page's content the whole Chinese title before the
+// English (each reads in order).
+func TestLongTitlesBothWrap(t *testing.T) {
+	zh, en := "一个相当长而且还要更长一些的中文标题", "A Rather Long English Title That Goes On and On Past One Line"
+	doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
+	spec := DefaultSpec(A4)
+	spec.Title, spec.TitleEN, spec.TitleFromHeading = zh, en, true
+	spec.Columns = [2]int{45, 55}
+	book, err := Typeset(article.Clean(doc), fonts.NewSet(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byLine := [2]map[int][]Run{{}, {}} // zh, en title runs by baseline
+	lastZH, firstEN := -1, -1
+	for i, r := range book.Pages[0].Runs {
+		if r.Part != PartTitle {
+			continue
+		}
+		k := 1
+		if script.HasHan(r.Text) {
+			k, lastZH = 0, i
+		} else if firstEN < 0 {
+			firstEN = i
+		}
+		byLine[k][r.Y] = append(byLine[k][r.Y], r)
+	}
+	if len(byLine[0]) < 2 || len(byLine[1]) < 2 {
+		t.Fatalf("title lines: %d Chinese, %d English; want both wrapped", len(byLine[0]), len(byLine[1]))
+	}
+	if lastZH > firstEN {
+		t.Errorf("the English title's runs start (%d) before the Chinese title's end (%d)", firstEN, lastZH)
+	}
+	zhRight, enLeft, top := -1, -1, 1<<30
+	for y, runs := range byLine[0] {
+		x0, x1 := extent(runs)
+		if zhRight >= 0 && x1 != zhRight {
+			t.Errorf("Chinese title line at y %d ends at %d, another at %d: not flush right", y, x1, zhRight)
+		}
+		zhRight, top = x1, min(top, y)
+		if x0 < spec.MarginInner {
+			t.Errorf("Chinese title line at y %d starts at %d, in the margin", y, x0)
+		}
+	}
+	for y, runs := range byLine[1] {
+		x0, x1 := extent(runs)
+		if enLeft >= 0 && x0 != enLeft {
+			t.Errorf("English title line at y %d starts at %d, another at %d: not flush left", y, x0, enLeft)
+		}
+		enLeft = x0
+		if x1 > spec.Width-spec.MarginInner || x0 <= zhRight {
+			t.Errorf("English title line at y %d at %d–%d: in the margin or over the Chinese title (ends %d)", y, x0, x1, zhRight)
+		}
+	}
+	z0, _ := extent(byLine[0][top])
+	_, e1 := extent(byLine[1][top])
+	if d := (z0+e1)/2 - spec.Width/2; d > 10*Pt || d < -10*Pt {
+		t.Errorf("the first row is %d off the page's centre", d)
 	}
 }
 
