@@ -388,7 +388,7 @@ func tagOf(override article.Override, side article.Lang, zhTag string) string {
 // bothSides returns a block's sides, one that reads the same in both
 // languages and is given once given to the side that lacks it too, so
 // that it stands in both columns: a heading with no letters ("## 2.0"),
-// a code block.
+// a code block, a paragraph of template markup alone (a shortcode).
 func bothSides(b article.Block) (zh, en []article.Para) {
 	if len(b.ZH) > 0 == (len(b.EN) > 0) {
 		return b.ZH, b.EN
@@ -396,7 +396,7 @@ func bothSides(b article.Block) (zh, en []article.Para) {
 	given := append(b.ZH, b.EN...)
 	for _, p := range given {
 		neutral := b.Kind == article.Heading && !strings.ContainsFunc(p.Text, unicode.IsLetter)
-		if !neutral && !p.Pre {
+		if !neutral && !p.Pre && !onlyMarkup(p) {
 			return b.ZH, b.EN
 		}
 	}
@@ -404,6 +404,16 @@ func bothSides(b article.Block) (zh, en []article.Para) {
 		return given, b.EN
 	}
 	return b.ZH, given
+}
+
+// onlyMarkup reports a paragraph of template markup alone.
+func onlyMarkup(p article.Para) bool {
+	for _, in := range p.Inlines {
+		if in.Style&article.Markup == 0 && strings.TrimSpace(in.Text) != "" {
+			return false
+		}
+	}
+	return len(p.Inlines) > 0
 }
 
 // setRow breaks both sides of a block into lines.
