@@ -367,9 +367,9 @@ func TestHanFreeChineseSideSetAsEnglish(t *testing.T) {
 }
 
 // TestGivenOnceInBothColumns: a heading with no letters, a code block and a
-// shortcode alone,
-// each given once, stand in both columns of the PDF (they read the same in
-// both languages); a heading with words given once stays in its own.
+// shortcode alone, each given once, stand in both columns of the PDF (they
+// read the same in both languages); a heading with words given once stays
+// in its own.
 func TestGivenOnceInBothColumns(t *testing.T) {
 	book := typesetMarkdown(t, "段落一。\n\nPara one.\n\n## 2.0\n\n运行以下命令：\n\nRun the following command:\n\n```\nkubectl apply -f pod.yaml\n```\n\n完成。\n\nDone.\n\n{{< feature-state state=\"beta\" >}}\n\n结束。\n\nThe end.\n\n## Notes\n")
 	sides := map[int]map[article.Lang]bool{}
