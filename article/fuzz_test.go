@@ -99,6 +99,8 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("{{< note >}}\n见{{< glossary_tooltip text=\"容器\"\nterm_id=\"c\" >}}。{{ site.url }}\n{{< /note >}}\n\n{% highlight go %}\n# x\n\n{% endhighlight %}\n\n{% raw %}\n![图](a.png)\n*图 1*\n\n<h2 align=center>标题</h2>\n\n`代码 # 注释`\n"))
 	f.Add([]byte("::: tip 标题\n提示。\n\n> ::::: {.callout-note title=\"x\"}\n> :::note[内]\n> 内层。\n> :::\n> :::::\n:::\n\n::: code-group\n```sh [npm]\n:::\n```\n:::\n\n:::{warning}\n正文[^1]。\n\n[^1]: 注。\n\n[^1]: Note.\n"))
 	f.Add([]byte("!!! tip \"提示\"\n    先安装。\n\n    - 项\n\n???+ note\n\t> 引用\n!!! x\n"))
+	f.Add([]byte("---\ntitle: 标题\n---\n<!--\ntitle: Title\n-->\n<!-- overview -->\n<!--\n## Heading\n\nText here.\n-->\n## 标题\n\n正文。\n\n{{< note >}}\n<!--\n* One item\n-->\n* 一项\n{{< /note >}}\n\n## {{% heading \"whatsnext\" %}}\n"))
+	f.Add([]byte("import A from 'a';\n\n{/* x */}\n<Tabs>\n  <TabItem label=\"npm\">\n\n```sh\nnpm i\n```\n\n  </TabItem>\n</Tabs>\n\n<Pitfall>\n\n陷阱。\n\n</Pitfall>\n\n<<<<<<< HEAD\n中文。\n=======\nEnglish.\n>>>>>>> abc\n\n{{jsxref(\"Array\")}} {% hint style=\"info\" %}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, diags := ParseFormat("fuzz.md", src, Markdown)
 		if doc == nil {
