@@ -513,6 +513,10 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, ""), image: string(img.Destination)})
 			break
 		}
+		if src, caption, ok := r.figureTag(b); ok {
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: caption, Style: Emphasis, Line: r.lineNo(b)}}, image: src})
+			break
+		}
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
 	case *ast.Blockquote:
 		first := len(r.units)

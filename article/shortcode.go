@@ -311,3 +311,47 @@ func (u unit) twinIn(l Lang) unit {
 	u.readText()
 	return u
 }
+
+// Pictures as template tags, a paragraph of their own: Hugo's {{< figure
+// src="a.png" caption="…" >}} and Hexo's {% asset_img a.png Title %},
+// whose file is in the folder named as the post (hello.md: hello/a.png).
+var (
+	hugoFigure = regexp.MustCompile(`^\{\{[<%]-?\s*figure\s([^{}]*?)\s*-?[>%]\}\}$`)
+	hexoAsset  = regexp.MustCompile(`^\{%-?\s*asset_img\s+(\S+)(?:\s+(.*?))?\s*-?%\}$`)
+)
+
+// figureTag reads a paragraph that is a picture's template tag alone: its
+// source and its caption (the source's name when it gives none).
+func (r *markdownReader) figureTag(p ast.Node) (src, caption string, ok bool) {
+	lo, hi := r.span(p)
+	if lo < 0 {
+		return "", "", false
+	}
+	var b strings.Builder
+	for i := lo; i <= hi; i++ {
+		if i > lo {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.lines[i].text)
+	}
+	tag := b.String()
+	if m := hugoFigure.FindStringSubmatch(tag); m != nil {
+		args := map[string]string{}
+		for _, a := range shortcodeArg.FindAllStringSubmatch(m[1], -1) {
+			args[strings.ToLower(a[1])] = a[2] + a[3] + a[4]
+		}
+		src = args["src"]
+		caption = firstNonEmpty(args["caption"], args["title"], args["alt"], src)
+	} else if m := hexoAsset.FindStringSubmatch(tag); m != nil {
+		src, caption = baseName(r.c.file)+"/"+m[1], m[2]
+		if strings.HasPrefix(caption, `"`) || strings.HasPrefix(caption, "'") { // "title" "alt"
+			a := shortcodeArg.FindStringSubmatch(caption)
+			caption = a[2] + a[3] + a[4]
+		}
+		caption = firstNonEmpty(caption, m[1])
+	}
+	if src == "" {
+		return "", "", false
+	}
+	return src, decodeText([]byte(caption)), true
+}

@@ -114,3 +114,26 @@ func TestComponentBoxes(t *testing.T) {
 		{"", "第一步。", "", "The first step.", 0},
 	})
 }
+
+// TestFigureTags: Hugo's figure shortcode and Hexo's asset_img, each a
+// paragraph of its own, are pictures with their captions; Hexo's file is
+// in the folder named as the post.
+func TestFigureTags(t *testing.T) {
+	src := "{{< figure src=\"cat.png\" caption=\"一只猫\" >}}\n\n{{< figure src=\"cat.png\" title=\"A cat\" >}}\n\n" +
+		"{% asset_img dog.jpg \"一只狗\" \"狗\" %}\n\n{% asset_img dog.jpg A dog asleep %}\n"
+	doc, diags := Parse("posts/pets.md", []byte(src))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	want := [][4]string{{"cat.png", "一只猫", "cat.png", "A cat"}, {"pets/dog.jpg", "一只狗", "pets/dog.jpg", "A dog asleep"}}
+	if len(doc.Blocks) != len(want) {
+		t.Fatalf("%d pairs: %+v", len(doc.Blocks), doc.Blocks)
+	}
+	for i, w := range want {
+		b := doc.Blocks[i]
+		got := [4]string{b.ZH[0].Image, b.ZH[0].Text, b.EN[0].Image, b.EN[0].Text}
+		if got != w {
+			t.Errorf("pair %d: %q, want %q", i+1, got, w)
+		}
+	}
+}
