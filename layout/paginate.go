@@ -872,34 +872,69 @@ func (pg *pager) bothWrappedRow() (titleLine, bool) {
 	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
 	for size := titleSize; size >= titleSizeLeast; size -= Pt {
 		gap := size * titleGapEm / 1000
-		// the first title's share of the width, from an even split outwards
-		for _, share := range []int{50, 45, 55, 40, 60, 35, 65} {
+		// the first title's share of the width, from an even split
+		// outwards; each title's lines of about equal length, or filled
+		// line by line: the one whose first line must be the longer, to
+		// centre the row with its gap clear of the gutter, and a Chinese
+		// title first (filled, it breaks where titleBreaks allows, not
+		// inside a run of Han, where it can)
+		for _, share := range []int{50, 45, 55, 40, 60, 35, 65, 30, 70} {
 			w1 := (maxW - gap) * share / 100
-			a := pg.titleLines(titles[0], size, true, langs[0], w1, PartTitle)
-			b := pg.titleLines(titles[1], size, true, langs[1], maxW-gap-w1, PartTitle)
-			if len(a) == 0 || len(b) == 0 || len(a) > maxTitleLines || len(b) > maxTitleLines {
-				continue
-			}
-			row := titleLine{first: a[0], second: b[0], firstMore: a[1:], secondMore: b[1:], size: size, gap: gap}
-			x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
-			if !ok {
-				continue
-			}
-			row.x = x
-			edge := x + row.first.width
-			fits := true
-			for _, ln := range row.firstMore {
-				fits = fits && edge-ln.width >= s.MarginInner
-			}
-			for _, ln := range row.secondMore {
-				fits = fits && edge+gap+ln.width <= s.Width-s.MarginInner
-			}
-			if fits && pg.titleSides(row, gutterMid) {
-				return row, true
+			for _, fill := range [][2]bool{{langs[0] == langZH, langs[1] == langZH}, {langs[0] == langZH, true}, {true, langs[1] == langZH}, {false, false}} {
+				a := pg.wrapTitle(titles[0], size, langs[0], w1, fill[0])
+				b := pg.wrapTitle(titles[1], size, langs[1], maxW-gap-w1, fill[1])
+				if len(a) == 0 || len(b) == 0 || len(a) > maxTitleLines || len(b) > maxTitleLines {
+					continue
+				}
+				row := titleLine{first: a[0], second: b[0], firstMore: a[1:], secondMore: b[1:], size: size, gap: gap}
+				x, ok := pg.titleRowX(row.first.width, gap, row.second.width, true)
+				if !ok {
+					continue
+				}
+				row.x = x
+				edge := x + row.first.width
+				fits := true
+				for _, ln := range row.firstMore {
+					fits = fits && edge-ln.width >= s.MarginInner
+				}
+				for _, ln := range row.secondMore {
+					fits = fits && edge+gap+ln.width <= s.Width-s.MarginInner
+				}
+				if fits && pg.titleSides(row, gutterMid) {
+					return row, true
+				}
 			}
 		}
 	}
 	return titleLine{}, false
+}
+
+// wrapTitle sets a title in lines no wider than maxW: of about equal
+// length, or with fill each as long as it can be (the last takes the
+// rest).
+func (pg *pager) wrapTitle(text string, size int, lang langKind, maxW int, fill bool) []line {
+	if !fill {
+		return pg.titleLines(text, size, true, lang, maxW, PartTitle)
+	}
+	var lines []line
+	for rest := strings.TrimSpace(text); rest != ""; {
+		whole := pg.titleLines(rest, size, true, lang, maxW, PartTitle)
+		if len(whole) <= 1 {
+			return append(lines, whole...)
+		}
+		taken := false
+		for _, b := range titleBreakOrder(rest, lang) { // the longest first line first
+			head := pg.titleLines(strings.TrimSpace(rest[:b]), size, true, lang, maxW, PartTitle)
+			if len(head) == 1 {
+				lines, rest, taken = append(lines, head[0]), strings.TrimSpace(rest[b:]), true
+				break
+			}
+		}
+		if !taken {
+			return append(lines, whole...)
+		}
+	}
+	return lines
 }
 
 // orphanWord reports a title line too short to stand alone: one word of

@@ -190,12 +190,12 @@ func TestColumnsClear(t *testing.T) {
 // TestLongHeadingTitleStaysInColumns: a leading heading pair too long for
 // one title line, for a title row with one title wrapped under itself
 // (TestLongHeadingTitleWraps) and for one with both wrapped beside each
-// other (TestLongTitlesBothWrap; over this narrow Chinese column the gap
-// cannot clear the gutter), stays the heading pair it is, side by side in
-// the columns, rather than two lines over both columns that belong to
-// neither.
+// other in at most four lines (TestLongTitlesBothWrap), stays the heading
+// pair it is, side by side in the columns, rather than two lines over both
+// columns that belong to neither.
 func TestLongHeadingTitleStaysInColumns(t *testing.T) {
-	zh, en := "一个相当长而且还要更长一些的中文标题", "A Rather Long English Title That Goes On and On Past One Line"
+	zh := "一个相当长而且还要更长一些的中文标题，长到在标题栏里排上四行也还是排不下，只好留在各自的栏中"
+	en := "A Rather Long English Title That Goes On and On Past One Line, and Then On Past Another, and Past Four Lines Beside the Chinese, Which Cannot Hold It Either"
 	doc, _ := article.Parse("h.md", []byte("# "+zh+"\n\n# "+en+"\n\n中文段落。\n\nAn English paragraph.\n"))
 	spec := DefaultSpec(A4)
 	spec.Title, spec.TitleEN, spec.TitleFromHeading = zh, en, true
