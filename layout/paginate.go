@@ -448,7 +448,8 @@ func keep(k, n int) (int, bool) {
 func (pg *pager) place(r row, nz, ne int) {
 	page := pg.page()
 	base := pg.y + max(r.zh.ascent, r.en.ascent)
-	if pg.bodyTop < 0 {
+	opens := pg.bodyTop < 0 // the row is the page's first
+	if opens {
 		pg.bodyTop = pg.y
 	}
 	pg.bodyBottom = max(pg.bodyBottom, pg.y+r.height(nz, ne))
@@ -457,6 +458,9 @@ func (pg *pager) place(r row, nz, ne int) {
 	}
 	if r.heading && r.level == pg.sectionLevel && nz+ne > 0 {
 		pg.section = r.section
+		if opens {
+			pg.pageHead = r.section // a section that opens the page heads it
+		}
 	}
 	pg.zhRows, pg.enRows = pg.zhRows+nz, pg.enRows+ne
 	pg.text = pg.text || !r.heading && nz+ne > 0
