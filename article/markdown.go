@@ -513,6 +513,12 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, ""), image: string(img.Destination)})
 			break
 		}
+		if twin, ok := featureState(r.paragraphText(b)); ok {
+			md := mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: twin[English], Line: r.lineNo(b)}}}
+			md.twin = &twin
+			r.add(b, md)
+			break
+		}
 		if src, caption, ok := r.figureTag(b); ok {
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: caption, Style: Emphasis, Line: r.lineNo(b)}}, image: src})
 			break

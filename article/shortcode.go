@@ -323,18 +323,7 @@ var (
 // figureTag reads a paragraph that is a picture's template tag alone: its
 // source and its caption (the source's name when it gives none).
 func (r *markdownReader) figureTag(p ast.Node) (src, caption string, ok bool) {
-	lo, hi := r.span(p)
-	if lo < 0 {
-		return "", "", false
-	}
-	var b strings.Builder
-	for i := lo; i <= hi; i++ {
-		if i > lo {
-			b.WriteByte(' ')
-		}
-		b.WriteString(r.lines[i].text)
-	}
-	tag := b.String()
+	tag := r.paragraphText(p)
 	if m := hugoFigure.FindStringSubmatch(tag); m != nil {
 		args := map[string]string{}
 		for _, a := range shortcodeArg.FindAllStringSubmatch(m[1], -1) {
@@ -354,4 +343,45 @@ func (r *markdownReader) figureTag(p ast.Node) (src, caption string, ok bool) {
 		return "", "", false
 	}
 	return src, decodeText([]byte(caption)), true
+}
+
+// paragraphText is a paragraph's source lines, trimmed, a space between
+// each: a template tag standing alone as written.
+func (r *markdownReader) paragraphText(p ast.Node) string {
+	lo, hi := r.span(p)
+	if lo < 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := lo; i <= hi; i++ {
+		if i > lo {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.lines[i].text)
+	}
+	return b.String()
+}
+
+// kubernetesFeatureState is the Kubernetes site's feature-state shortcode
+// standing alone: {{< feature-state for_k8s_version="v1.25" state="stable" >}}.
+var kubernetesFeatureState = regexp.MustCompile(`^\{\{[<%]\s*feature-state\s([^{}]*?)\s*[>%]\}\}$`)
+
+// featureState returns what the Kubernetes site shows for a feature-state
+// shortcode, in each language (its strings: 特性状态： / Feature state:),
+// when the paragraph is one that gives its version and state.
+func featureState(text string) ([2]string, bool) {
+	m := kubernetesFeatureState.FindStringSubmatch(text)
+	if m == nil {
+		return [2]string{}, false
+	}
+	args := map[string]string{}
+	for _, a := range shortcodeArg.FindAllStringSubmatch(m[1], -1) {
+		args[strings.ToLower(a[1])] = a[2] + a[3] + a[4]
+	}
+	version, state := args["for_k8s_version"], args["state"]
+	if version == "" || state == "" {
+		return [2]string{}, false
+	}
+	shown := "Kubernetes v" + strings.TrimPrefix(version, "v") + " [" + state + "]"
+	return [2]string{"特性状态：" + shown, "Feature state: " + shown}, true
 }

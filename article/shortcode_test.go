@@ -137,3 +137,12 @@ func TestFigureTags(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureState: the Kubernetes site's feature-state shortcode, a
+// paragraph of its own, shows in each language what the site shows.
+func TestFeatureState(t *testing.T) {
+	blocks := md(t, "正文。\n\nBody.\n\n{{< feature-state for_k8s_version=\"v1.25\" state=\"stable\" >}}\n\n结尾。\n\nThe end.\n")
+	if len(blocks) != 3 || blocks[1].ZH[0].Text != "特性状态：Kubernetes v1.25 [stable]" || blocks[1].EN[0].Text != "Feature state: Kubernetes v1.25 [stable]" {
+		t.Errorf("pairs: %+v", blocks)
+	}
+}
