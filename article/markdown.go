@@ -64,7 +64,7 @@ type mdBlock struct {
 	title   string      // a container's title, on its first paragraph
 	under   string      // a list item's next paragraph: the item's marker
 	note    int         // a footnote's number, on its note's first paragraph
-	twin    *[2]string  // a heading the site words in each language (headingTwin): its Chinese and English text
+	twin    *[2]string  // a heading or paragraph the site words in each language (headingTwin, featureState): its Chinese and English text
 	// original: the block stands in a comment that keeps the original
 	// (comments.go), whose language comes first in each pair
 	original bool

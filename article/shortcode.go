@@ -279,9 +279,10 @@ func headingTwin(text string) ([2]string, bool) {
 	return t, ok
 }
 
-// splitTwins gives each language its own unit of a heading the site words
-// in each (headingTwin), the first language's first: the page shows one
-// heading, which a bilingual book shows in both columns.
+// splitTwins gives each language its own unit of a heading or paragraph
+// the site words in each (headingTwin, featureState), the first
+// language's first: the page shows one, which a bilingual book shows in
+// both columns.
 func splitTwins(units []unit, order Lang) []unit {
 	var out []unit
 	for i, u := range units {
@@ -302,7 +303,7 @@ func splitTwins(units []unit, order Lang) []unit {
 	return out
 }
 
-// twinIn is a heading the site words in each language, as written in one.
+// twinIn is a unit the site words in each language, as written in one.
 func (u unit) twinIn(l Lang) unit {
 	md := *u.md
 	md.inlines = []Inline{{Text: md.twin[l], Line: u.lines[0].No}}
