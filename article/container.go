@@ -267,13 +267,30 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	} else if first < len(r.units) {
 		head := &r.units[first]
 		head.lines = append([]SourceLine{openLine}, head.lines...)
-		r.labelBox(first, n.kind, n.title)
+		if n.kind == quoteKind {
+			r.credit(n.title, openLine, inner)
+		} else {
+			r.labelBox(first, n.kind, n.title)
+		}
 	}
 	if first < len(r.units) && n.close >= 0 {
 		closing := r.lineAt(n.close)
 		tail := &r.units[len(r.units)-1]
 		tail.lines = append(tail.lines, SourceLine{No: r.lines[closing].no, Text: r.lines[closing].text})
 	}
+}
+
+// credit sets a quotation's credit under it, in the quote, as a line of
+// its own opening with a dash: the Chinese dash (——) after Chinese.
+func (r *markdownReader) credit(who string, line SourceLine, quote int) {
+	if who == "" {
+		return
+	}
+	dash := "— "
+	if last := r.units[len(r.units)-1]; last.class == classZH {
+		dash = "——"
+	}
+	r.addLines([]SourceLine{line}, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: dash + who, Line: line.No}}})
 }
 
 // labelBox labels a box's paragraphs, r.units[first:]: the first of each

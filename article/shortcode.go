@@ -134,6 +134,9 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 // arguments.
 func shortcodeKind(name, args string) (kind, title string) {
 	name = strings.ToLower(name)
+	if quoteTags[name] {
+		return quoteKind, quoteCredit(args)
+	}
 	kind = containerKinds[name]
 	var positional []string
 	for _, a := range shortcodeArg.FindAllStringSubmatch(args, -1) {
@@ -166,6 +169,31 @@ func shortcodeKind(name, args string) (kind, title string) {
 	}
 	return kind, strings.TrimSpace(title)
 }
+
+// quoteTags are the paired tags of a quotation: Hexo's and Octopress'
+// {% blockquote Author, Source %} … {% endblockquote %}; quoteKind is its
+// container's kind, a quote with no label whose title is its credit.
+var quoteTags = map[string]bool{"blockquote": true, "quote": true, "pullquote": true}
+
+const quoteKind = "QUOTE"
+
+// quoteCredit is a quotation tag's credit as Hexo shows it: the author and
+// the source, or the author and the title given after the source's
+// address (which is left out).
+func quoteCredit(args string) string {
+	args = strings.TrimSpace(args)
+	if loc := webAddressArg.FindStringIndex(args); loc != nil {
+		author, title := strings.TrimSpace(args[:loc[0]]), strings.TrimSpace(args[loc[1]:])
+		if title == "" {
+			return author
+		}
+		return author + ", " + title
+	}
+	return args
+}
+
+// webAddressArg is a web address among a tag's arguments.
+var webAddressArg = regexp.MustCompile(`https?://\S+`)
 
 // boxKind is the kind a box's style or colour names, or "".
 func boxKind(v string) string {

@@ -146,3 +146,19 @@ func TestFeatureState(t *testing.T) {
 		t.Errorf("pairs: %+v", blocks)
 	}
 }
+
+// TestQuoteTags: Hexo's {% blockquote Author, Source %} is a quote with its
+// credit under it, a Chinese dash after Chinese; a source's address is
+// left out, the title after it kept.
+func TestQuoteTags(t *testing.T) {
+	src := "{% blockquote 鲁迅, 故乡 %}\n其实地上本没有路，走的人多了，也便成了路。\n{% endblockquote %}\n\n" +
+		"{% blockquote Lu Xun, My Old Home %}\nFor actually the earth had no roads to begin with.\n{% endblockquote %}\n\n" +
+		"{% blockquote 赛斯·高汀 http://example.com/island 欢迎来到孤岛营销 %}\n营销的孤岛。\n{% endblockquote %}\n\n" +
+		"{% blockquote Seth Godin http://example.com/island Welcome to Island Marketing %}\nIsland marketing.\n{% endblockquote %}\n"
+	checkLabelled(t, md(t, src), []labelledPair{
+		{"", "其实地上本没有路，走的人多了，也便成了路。", "", "For actually the earth had no roads to begin with.", 1},
+		{"", "——鲁迅，故乡", "", "— Lu Xun, My Old Home", 1},
+		{"", "营销的孤岛。", "", "Island marketing.", 1},
+		{"", "——赛斯·高汀，欢迎来到孤岛营销", "", "— Seth Godin, Welcome to Island Marketing", 1},
+	})
+}
