@@ -63,6 +63,7 @@ const (
 	kindList
 	kindCode
 	kindShort // a short line without sentence punctuation: a title, in plain text
+	kindRow   // a table's row
 )
 
 // Length model, measured on the shared corpus's 178 one-to-one pairs by
@@ -88,6 +89,8 @@ func measure(u *unit) evidence {
 			ev.kind, ev.level = kindHeading, md.level
 		case md.kind == ListItem:
 			ev.kind = kindList
+		case md.table > 0:
+			ev.kind = kindRow
 		}
 	} else if lvl := headingLevel(u.text); lvl > 0 {
 		ev.kind, ev.level = kindHeading, lvl
@@ -524,6 +527,8 @@ func markCost(zh, en []*evidence) float64 {
 				cost += costShortMerged
 			case (ev.kind == kindCode) != (side[0].kind == kindCode):
 				cost += costKindMismatch // nor code with prose: a code block stands alone
+			case (ev.kind == kindRow) != (side[0].kind == kindRow):
+				cost += costRowMismatch // nor a table's row with prose
 			}
 		}
 	}
@@ -539,6 +544,9 @@ const (
 	costMissedAnchor  = 1.0
 	maxAnchorsCounted = 4
 	costKindMismatch  = 3.0
+	// costRowMismatch keeps a table's rows to rows: a paragraph beside a
+	// row, or merged with one, is never a translation of it
+	costRowMismatch = 10.0
 	// costHeadingMerged rules out a heading as a later block of a pair: a
 	// heading with no counterpart is a one-sided pair instead
 	costHeadingMerged = 1000.0
@@ -646,6 +654,8 @@ func kindCost(zh, en *evidence) float64 {
 		return costLevelMismatch
 	case zh.kind == en.kind:
 		return 0
+	case zh.kind == kindRow || en.kind == kindRow:
+		return costRowMismatch // a table's row faces a row
 	case zh.kind == kindHeading || en.kind == kindHeading || zh.kind == kindCode || en.kind == kindCode:
 		return costKindMismatch
 	}

@@ -150,3 +150,27 @@ func TestLexicalCost(t *testing.T) {
 		t.Errorf("a long Chinese side weighed by its words: %.2f", c)
 	}
 }
+
+// TestTableRowsFaceRows: a paragraph given in one language (an original
+// kept in a comment, cut short) beside a paragraph and a table given in
+// the other never pairs with the table's rows: they stand alone rather
+// than face prose.
+func TestTableRowsFaceRows(t *testing.T) {
+	src := "正文。\n\nBody.\n\n<!--\nUsually you don't need to create Pods directly. ...\n-->\n你很少在 Kubernetes 中直接创建一个个的 Pod，甚至是单实例（Singleton）的 Pod。\n这是因为 Pod 被设计成了相对临时性的、用后即抛的一次性实体。\n通常使用 Deployment 或 Job 这类工作负载资源来创建 Pod。\n\n" +
+		"| 资源 | 用途 | 会重启 Pod 吗？ |\n|---|---|---|\n| Deployment | 无状态应用 | 会 |\n| StatefulSet | 需要稳定标识的应用 | 会 |\n| Job | 运行至完成的批处理任务 | 失败时 |\n\n" +
+		"<!--\nAt the end.\n-->\n结尾。\n"
+	blocks := md(t, src)
+	for _, b := range blocks {
+		if len(b.EN) == 0 || len(b.ZH) == 0 {
+			continue
+		}
+		for _, p := range b.ZH {
+			if p.Table > 0 {
+				t.Errorf("a table's row %q faces %q", p.Text, b.EN[0].Text)
+			}
+		}
+	}
+	if kindCost(&evidence{kind: kindRow}, &evidence{kind: kindParagraph}) != costRowMismatch {
+		t.Error("a row facing a paragraph costs no more than another mismatch")
+	}
+}
