@@ -28,7 +28,7 @@ import (
 // commentRead is what the first reading learns of a comment block.
 type commentRead struct {
 	line  int   // index in the reader's lines of its <!-- line
-	class class // its text's language: classZH, classEN, or classNeutral for a marker or mixed text
+	class class // its text's language: classZH, classEN, or classNeutral for mixed text
 	units int   // the paragraphs it holds
 }
 
@@ -98,8 +98,9 @@ var (
 
 // commentTitle returns the title of an original's front matter kept in a
 // comment before the text (Kubernetes' Chinese pages keep the English
-// title: Namespaces so), or false when lines lo..hi are no front matter.
-func (r *markdownReader) commentTitle(lines []rawLine) (string, bool) {
+// title: Namespaces so), or false when the comment's lines are no front
+// matter.
+func commentTitle(lines []rawLine) (string, bool) {
 	title, fields := "", 0
 	for _, l := range lines {
 		if l.text == "" || commentItem.MatchString(l.raw) {
@@ -121,7 +122,7 @@ func (r *markdownReader) commentTitle(lines []rawLine) (string, bool) {
 func (r *markdownReader) noteComment(b *ast.HTMLBlock) {
 	if len(r.units) == 0 && r.nested == 0 && b.HTMLBlockType == ast.HTMLBlockType2 {
 		if lo, hi := r.commentSpan(b); lo >= 0 {
-			if t, ok := r.commentTitle(r.commentLines(lo, hi)); ok {
+			if t, ok := commentTitle(r.commentLines(lo, hi)); ok {
 				r.originalTitle = t
 				return
 			}
@@ -131,11 +132,10 @@ func (r *markdownReader) noteComment(b *ast.HTMLBlock) {
 	if !ok {
 		return
 	}
-	cr := commentRead{line: lo, class: classNeutral}
 	if text := strings.TrimSpace(joinUnitText(sub.units)); lo == hi && commentMarker.MatchString(text) || text == "" {
-		r.commentsRead = append(r.commentsRead, cr)
-		return
+		return // a marker: never the original
 	}
+	cr := commentRead{line: lo, class: classNeutral}
 	var zh, en int
 	for _, u := range sub.units {
 		switch u.class {
