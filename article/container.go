@@ -107,8 +107,20 @@ func (c *closers) closedAfter(off, fence int) bool {
 	return i < len(c.offsets) && c.most[i] >= fence
 }
 
+// boxParser is what goldmark's block parsers of boxes (containers,
+// admonitions, paired tags) have in common: a box may interrupt a
+// paragraph, holds no indented code of its own and needs nothing done
+// when it closes.
+type boxParser struct{}
+
+func (boxParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+func (boxParser) CanInterruptParagraph() bool { return true }
+
+func (boxParser) CanAcceptIndentedLine() bool { return false }
+
 // containerParser is goldmark's block parser for containers.
-type containerParser struct{}
+type containerParser struct{ boxParser }
 
 func (containerParser) Trigger() []byte { return []byte{':'} }
 
@@ -162,12 +174,6 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	return parser.Continue | parser.HasChildren
 }
 
-func (containerParser) Close(ast.Node, text.Reader, parser.Context) {}
-
-func (containerParser) CanInterruptParagraph() bool { return true }
-
-func (containerParser) CanAcceptIndentedLine() bool { return false }
-
 // containerParserPriority puts containers before paragraphs (1000), after
 // the standard blocks.
 const containerParserPriority = 950
@@ -186,7 +192,7 @@ var admonitionOpen = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*
 const admonitionIndent = 4
 
 // admonitionParser is goldmark's block parser for admonitions.
-type admonitionParser struct{}
+type admonitionParser struct{ boxParser }
 
 func (admonitionParser) Trigger() []byte { return []byte{'!', '?'} }
 
@@ -218,12 +224,6 @@ func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 	reader.AdvanceAndSetPadding(pos, padding)
 	return parser.Continue | parser.HasChildren
 }
-
-func (admonitionParser) Close(ast.Node, text.Reader, parser.Context) {}
-
-func (admonitionParser) CanInterruptParagraph() bool { return true }
-
-func (admonitionParser) CanAcceptIndentedLine() bool { return false }
 
 // newAdmonitionParser is the admonition parser, prioritised for goldmark.
 func newAdmonitionParser() util.PrioritizedValue {

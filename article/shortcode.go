@@ -93,7 +93,7 @@ func (e shortcodeEnds) closedAfter(name string, off int) bool {
 }
 
 // shortcodeParser is goldmark's block parser for paired template tags.
-type shortcodeParser struct{}
+type shortcodeParser struct{ boxParser }
 
 func (shortcodeParser) Trigger() []byte { return []byte{'{', '<'} }
 
@@ -214,12 +214,6 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	}
 	return parser.Continue | parser.HasChildren
 }
-
-func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context) {}
-
-func (shortcodeParser) CanInterruptParagraph() bool { return true }
-
-func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
 
 // shortcodeParserPriority puts paired tags before HTML blocks (900), which
 // would take a component's tag for HTML.

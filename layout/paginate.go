@@ -601,11 +601,7 @@ func (pg *pager) titleBlock(row titleLine, oneLine bool, mark string) {
 	} else {
 		// one above the other: the first language's title first and
 		// larger, as the first column is the primary one
-		titles := [2]string{s.Title, s.TitleEN}
-		langs := [2]langKind{langZH, langEN}
-		if s.EnglishLeft {
-			titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
-		}
+		titles, langs := pg.titlesInOrder()
 		if titles[0] != "" {
 			pg.centeredLines(pg.page(), titles[0], 20*Pt, true, langs[0], 28*Pt, PartTitle)
 		}
@@ -781,11 +777,7 @@ func (pg *pager) chooseTitleRow(fits []titleLine, inLeft bool) (titleLine, bool)
 func (pg *pager) wrappedTitleRow() (titleLine, bool) {
 	s := pg.spec
 	maxW := s.Width - 2*s.MarginInner
-	titles := [2]string{s.Title, s.TitleEN}
-	langs := [2]langKind{langZH, langEN}
-	if s.EnglishLeft {
-		titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
-	}
+	titles, langs := pg.titlesInOrder()
 	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
 	for size := titleSize; size >= titleSizeLeast; size -= Pt {
 		gap := size * titleGapEm / 1000
@@ -868,11 +860,7 @@ const maxTitleLines = 4
 func (pg *pager) bothWrappedRow() (titleLine, bool) {
 	s := pg.spec
 	maxW := s.Width - 2*s.MarginInner
-	titles := [2]string{s.Title, s.TitleEN}
-	langs := [2]langKind{langZH, langEN}
-	if s.EnglishLeft {
-		titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
-	}
+	titles, langs := pg.titlesInOrder()
 	gutterMid := max(pg.zhX, pg.enX) - s.Gutter/2
 	for size := titleSize; size >= titleSizeLeast; size -= Pt {
 		gap := size * titleGapEm / 1000
@@ -939,6 +927,17 @@ func (pg *pager) wrapTitle(text string, size int, lang langKind, maxW int, fill 
 		}
 	}
 	return lines
+}
+
+// titlesInOrder returns the two titles and their languages in the
+// columns' order.
+func (pg *pager) titlesInOrder() (titles [2]string, langs [2]langKind) {
+	s := pg.spec
+	titles, langs = [2]string{s.Title, s.TitleEN}, [2]langKind{langZH, langEN}
+	if s.EnglishLeft {
+		titles[0], titles[1], langs[0], langs[1] = titles[1], titles[0], langs[1], langs[0]
+	}
+	return titles, langs
 }
 
 // orphanWord reports a title line too short to stand alone: one word of
