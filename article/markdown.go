@@ -377,6 +377,12 @@ func (r *markdownReader) addLines(lines []SourceLine, md mdBlock) {
 	r.units = append(r.units, u)
 }
 
+// loneCode reports a paragraph's inlines that are one code span on one
+// line, no link.
+func loneCode(ins []Inline) bool {
+	return len(ins) == 1 && ins[0].Style == Code && ins[0].Link == "" && !strings.Contains(ins[0].Text, "\n") && strings.TrimSpace(ins[0].Text) != ""
+}
+
 // onlyMarkup reports inlines that are all template markup (a shortcode
 // standing for text only the site has).
 func onlyMarkup(ins []Inline) bool {
@@ -523,7 +529,14 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: caption, Style: Emphasis, Line: r.lineNo(b)}}, image: src})
 			break
 		}
-		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, "")})
+		ins := r.inlines(b, 0, "")
+		if loneCode(ins) {
+			// a line of code alone, as a command stands (tldr's pages): a
+			// code block, set as written, never justified
+			r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{{Text: ins[0].Text, Style: Code, Line: ins[0].Line}}})
+			break
+		}
+		r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: ins})
 	case *ast.Blockquote:
 		first := len(r.units)
 		r.blocks(b, depth, quote+1)

@@ -818,3 +818,19 @@ func TestCodeTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneCodeSpanIsCode: a paragraph that is one code span on its line
+// (a command, as tldr's pages write them) is a code block, set as written;
+// code inside prose, or spanning lines, stays inline.
+func TestLoneCodeSpanIsCode(t *testing.T) {
+	blocks := md(t, "- 创建存档：\n\n- Create an archive:\n\n`tar cf {{目标.tar}} {{文件}}`\n\n`tar cf {{target.tar}} {{file}}`\n\n运行 `make` 即可。\n\nRun `make`.\n")
+	if len(blocks) != 3 {
+		t.Fatalf("%d pairs: %+v", len(blocks), blocks)
+	}
+	if p := blocks[1]; len(p.ZH) != 1 || len(p.EN) != 1 || !p.ZH[0].Pre || !p.EN[0].Pre || p.EN[0].Text != "tar cf {{target.tar}} {{file}}" {
+		t.Errorf("the command lines: %+v", p)
+	}
+	if blocks[2].ZH[0].Pre || blocks[2].EN[0].Pre {
+		t.Errorf("code inside prose made a code block: %+v", blocks[2])
+	}
+}
