@@ -21,7 +21,13 @@ var (
 	codeFence = regexp.MustCompile("^\\s{0,3}(`{3,}|~{3,})")
 )
 
+// hugoRefLink is a link whose destination is Hugo's ref or relref
+// shortcode, [text]({{< ref "docs/install.md" >}}), which CommonMark
+// reads as no link at all (its destination holds spaces).
+var hugoRefLink = regexp.MustCompile(`\]\(\{\{[<%]-?\s*(?:rel)?ref\s+"([^"\s]*)"\s*-?[>%]\}\}\)`)
+
 // withoutMDX returns the body with MDX's ESM blocks and comments blank,
+// and Hugo's ref links made links to the path they name (hugoRefLink),
 // outside fenced code; the body itself when it has none.
 func withoutMDX(body []rawLine) []rawLine {
 	var out []rawLine
@@ -60,6 +66,9 @@ func withoutMDX(body []rawLine) []rawLine {
 			continue
 		}
 		raw, inComment := dropJSXComments(l.raw, comment)
+		if strings.Contains(raw, "ref") {
+			raw = hugoRefLink.ReplaceAllString(raw, "]($1)")
+		}
 		if raw != l.raw {
 			blank(i, raw)
 		}

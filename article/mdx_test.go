@@ -19,6 +19,8 @@ func TestWithoutMDX(t *testing.T) {
 		{"a comment over lines", "a {/* one\ntwo\nthree */} b", "a || b"},
 		{"code is code", "```js\nimport x from 'y';\n{/* kept */}\n```", "```js|import x from 'y';|{/* kept */}|```"},
 		{"prose stays", "import the data from the file\nexport default settings to disk", "import the data from the file|export default settings to disk"},
+		{"Hugo's ref links", "see [the guide]({{< ref \"docs/install.md\" >}}) and [this]({{% relref \"/x\" %}})", "see [the guide](docs/install.md) and [this](/x)"},
+		{"a ref link in code is code", "```\n[a]({{< ref \"b\" >}})\n```", "```|[a]({{< ref \"b\" >}})|```"},
 	} {
 		var body []rawLine
 		for i, l := range strings.Split(tt.in, "\n") {
