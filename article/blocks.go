@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -248,7 +249,7 @@ func markInferredHeadings(blocks []Block) {
 		if utf8.RuneCountInString(zh) > maxHeadingZHRunes || len(strings.Fields(en)) > maxHeadingENWords {
 			continue
 		}
-		if endsSentence(zh) || endsSentence(en) || !mostlyLetters(zh) || !mostlyLetters(en) || signOff(zh) || signOff(en) {
+		if endsSentence(zh) || endsSentence(en) || !mostlyLetters(zh) || !mostlyLetters(en) || signOff(zh) || signOff(en) || byline(zh) || byline(en) {
 			continue
 		}
 		b.Kind, b.Level = Heading, 2
@@ -264,6 +265,13 @@ func signOff(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r == '—' || r == '–' || r == '―' || strings.HasPrefix(s, "--")
 }
+
+// bylineStart is a byline's opening: 作者：…, 译者：…, By …, Translated by ….
+var bylineStart = regexp.MustCompile(`^(?:(?:作者|译者|譯者|翻译|翻譯|撰文|编辑|編輯|校对|校對|原文|来源|來源|出处|出處)\s*[：:]|(?:By|Translated by|Written by)\s+\p{Lu}|(?:Authors?|Translators?|Source)\s*:)`)
+
+// byline reports a line that names who wrote or translated the article, or
+// where it comes from: never a heading.
+func byline(s string) bool { return bylineStart.MatchString(s) }
 
 // mostlyLetters reports whether at least half of the non-space characters
 // of s are letters or digits: a title, not a run of marks.

@@ -166,3 +166,15 @@ func TestDetectScript(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineIsNoHeading: a short pair naming the author (作者：… / By …)
+// is a paragraph, not an inferred heading.
+func TestBylineIsNoHeading(t *testing.T) {
+	doc, diags := Parse("b.txt", []byte("慢网页宣言\nThe Slow Web Manifesto\n作者：Jack Cheng\nBy Jack Cheng\n我们生活在一个被即时信息淹没的时代。\nWe live in an age of instant information.\nEND\n"))
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	if len(doc.Blocks) != 3 || doc.Blocks[0].Kind != Heading || doc.Blocks[1].Kind != Paragraph {
+		t.Errorf("blocks: %+v", doc.Blocks)
+	}
+}
