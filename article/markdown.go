@@ -421,10 +421,11 @@ func (r *markdownReader) blocks(n ast.Node, depth, quote int) {
 
 // Liquid's code blocks: {% highlight ruby %} … {% endhighlight %} (Jekyll),
 // {% codeblock %} … {% endcodeblock %} (Octopress, Hexo), {% raw %} … {% endraw %};
-// and Hugo's {{< highlight go >}} … {{< /highlight >}}.
+// and Hugo's {{< highlight go >}} … {{< /highlight >}} (and its diagrams' and
+// formulas': mermaid, katex, math).
 var (
-	liquidCodeOpen  = regexp.MustCompile(`^(?:\{%-?\s*(highlight|codeblock|raw)\b[^%]*-?%\}|\{\{[<%]\s*(highlight)\b[^{}]*[>%]\}\})$`)
-	liquidCodeClose = regexp.MustCompile(`(?:\{%-?\s*end(highlight|codeblock|raw)\s*-?%|\{\{[<%]\s*/(highlight)\s*[>%]\})\}$`)
+	liquidCodeOpen  = regexp.MustCompile(`^(?:\{%-?\s*(highlight|codeblock|raw)\b[^%]*-?%\}|\{\{[<%]\s*(highlight|mermaid|katex|math)\b[^{}]*[>%]\}\})$`)
+	liquidCodeClose = regexp.MustCompile(`(?:\{%-?\s*end(highlight|codeblock|raw)\s*-?%|\{\{[<%]\s*/(highlight|mermaid|katex|math)\s*[>%]\})\}$`)
 )
 
 // maxLiquidCodeLines bounds a Liquid code block: an opening tag whose

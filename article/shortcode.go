@@ -42,7 +42,8 @@ var (
 // shortcodeNotBlocks are the paired tags whose content is no blocks of the
 // page: code (liquidCode reads it) and Liquid's comments and captures,
 // which the site does not show where they stand.
-var shortcodeNotBlocks = map[string]bool{"highlight": true, "codeblock": true, "raw": true, "comment": true, "capture": true}
+var shortcodeNotBlocks = map[string]bool{"highlight": true, "codeblock": true, "raw": true, "comment": true, "capture": true,
+	"mermaid": true, "katex": true, "math": true}
 
 // shortcodeBoxes are the tags whose arguments name their kind ({{< hint
 // warning >}}, {% hint style="danger" %}); one that names none is a note.

@@ -82,7 +82,8 @@ func TestHeadingTwin(t *testing.T) {
 	}
 }
 
-// TestHugoHighlight: Hugo's highlight shortcode holds code.
+// TestHugoHighlight: Hugo's highlight shortcode holds code, and its
+// mermaid shortcode a diagram's source, code too.
 func TestHugoHighlight(t *testing.T) {
 	code := "{{< highlight go >}}\n// run it\nfunc main() {}\n\n# not a heading\n{{< /highlight >}}"
 	blocks := md(t, "运行：\n\nRun:\n\n"+code+"\n\n完成。\n\nDone.\n")
@@ -96,6 +97,13 @@ func TestHugoHighlight(t *testing.T) {
 	}
 	if !strings.Contains(blocks[2].ZH[0].Text, "完成") {
 		t.Errorf("after the code: %+v", blocks[2])
+	}
+	// a diagram's source is code too
+	diagram := "{{< mermaid >}}\ngraph TD;\n    A-->B;\n{{< /mermaid >}}"
+	for _, p := range append(md(t, "图：\n\nFigure:\n\n"+diagram+"\n")[1].ZH, md(t, "图：\n\nFigure:\n\n"+diagram+"\n")[1].EN...) {
+		if !p.Pre || p.Text != diagram {
+			t.Errorf("the diagram: %+v", p)
+		}
 	}
 }
 
