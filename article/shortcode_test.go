@@ -100,7 +100,8 @@ func TestHugoHighlight(t *testing.T) {
 	}
 	// a diagram's source is code too
 	diagram := "{{< mermaid >}}\ngraph TD;\n    A-->B;\n{{< /mermaid >}}"
-	for _, p := range append(md(t, "图：\n\nFigure:\n\n"+diagram+"\n")[1].ZH, md(t, "图：\n\nFigure:\n\n"+diagram+"\n")[1].EN...) {
+	fig := md(t, "图：\n\nFigure:\n\n"+diagram+"\n")[1]
+	for _, p := range append(fig.ZH, fig.EN...) {
 		if !p.Pre || p.Text != diagram {
 			t.Errorf("the diagram: %+v", p)
 		}
