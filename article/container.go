@@ -242,6 +242,9 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 	open := r.lineAt(n.open)
 	openLine := SourceLine{No: r.lines[open].no, Text: r.lines[open].text}
 	r.blocks(n, depth, inner)
+	if n.kind == "DETAILS" && n.title == "" {
+		n.title = r.takeSummary(first)
+	}
 	if first < len(r.units) && n.kind == "" && n.title != "" && r.units[first].md != nil && r.units[first].md.pre && r.units[first].md.title == "" {
 		// a tab's name over its code (<TabItem label="npm">): the code's
 		// title, as a code-group tab's
@@ -278,6 +281,24 @@ func (r *markdownReader) container(n *containerNode, depth, quote int) {
 		tail := &r.units[len(r.units)-1]
 		tail.lines = append(tail.lines, SourceLine{No: r.lines[closing].no, Text: r.lines[closing].text})
 	}
+}
+
+// takeSummary takes an HTML <details> box's summary, the paragraph its
+// <summary> line made at r.units[first], out of the box as its title (its
+// source lines join the next paragraph's); "" when there is none.
+func (r *markdownReader) takeSummary(first int) string {
+	if first >= len(r.units) {
+		return ""
+	}
+	u := r.units[first]
+	if len(u.lines) == 0 || !strings.HasPrefix(strings.ToLower(u.lines[0].Text), "<summary") {
+		return ""
+	}
+	r.units = slices.Delete(r.units, first, first+1)
+	if first < len(r.units) {
+		r.units[first].lines = append(u.lines, r.units[first].lines...)
+	}
+	return u.text
 }
 
 // credit sets a quotation's credit under it, in the quote, as a line of

@@ -30,7 +30,11 @@ var (
 	shortcodeOpen = regexp.MustCompile(`^(?:\{\{[<%]-?\s*([A-Za-z][\w-]*)([^{}]*?)\s*-?[>%]\}\}|\{%-?\s*([A-Za-z][\w-]*)([^%]*?)\s*-?%\})$`)
 	// shortcodeClose is a closing tag on a line of its own: {{< /name >}},
 	// {{% /name %}}, {% endname %}, or an MDX component's </Name> (m[3]).
-	shortcodeClose = regexp.MustCompile(`^(?:\{\{[<%]-?\s*/([A-Za-z][\w-]*)\s*-?[>%]\}\}|\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\}|</([A-Z][\w.]*)\s*>)$`)
+	shortcodeClose = regexp.MustCompile(`^(?:\{\{[<%]-?\s*/([A-Za-z][\w-]*)\s*-?[>%]\}\}|\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\}|</([A-Z][\w.]*|details)\s*>)$`)
+	// detailsOpen is HTML's <details> on a line of its own, perhaps with
+	// its <summary> (m[1]) after it: a box that folds, its summary its
+	// title.
+	detailsOpen = regexp.MustCompile(`^<details(?:\s[^<>]*)?>\s*(?:<summary>(.*?)</summary>)?$`)
 	// componentOpen is an MDX (JSX) component's opening tag on a line of
 	// its own: <Note>, <Callout type="warning">, <TabItem value="npm"
 	// label="npm">; a capital starts its name, as JSX's components' do.
@@ -111,6 +115,11 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		kindName = name
 	} else if m := componentOpen.FindStringSubmatch(tag); m != nil && !strings.HasSuffix(tag, "/>") {
 		name, args, kindName = "<"+m[1], m[2], m[1]
+	} else if m := detailsOpen.FindStringSubmatch(tag); m != nil {
+		name, kindName = "<details", "details"
+		if m[1] != "" {
+			args = `title="` + strings.ReplaceAll(htmlText(m[1]), `"`, "'") + `"`
+		}
 	} else {
 		return nil, parser.NoChildren
 	}

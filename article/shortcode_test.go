@@ -171,3 +171,14 @@ func TestQuoteTags(t *testing.T) {
 		{"", "——赛斯·高汀，欢迎来到孤岛营销", "", "— Seth Godin, Welcome to Island Marketing", 1},
 	})
 }
+
+// TestHTMLDetails: HTML's <details> is a box that folds, its <summary> its
+// title, on the line after it or on its own.
+func TestHTMLDetails(t *testing.T) {
+	src := "<details>\n<summary>安装说明</summary>\n\n运行安装脚本。\n\n</details>\n\n<details><summary><b>Installation</b></summary>\n\nRun the install script.\n\n</details>\n"
+	blocks := md(t, src)
+	checkLabelled(t, blocks, []labelledPair{{"安装说明", "运行安装脚本。", "Installation", "Run the install script.", 1}})
+	if l := blocks[0].ZH[0].Lines; len(l) != 4 || l[1].Text != "<summary>安装说明</summary>" {
+		t.Errorf("the box's lines: %+v", l)
+	}
+}
