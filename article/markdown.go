@@ -840,6 +840,11 @@ func (r *markdownReader) inlines(n ast.Node, st Style, href string) []Inline {
 				href = linkTarget(decodeText(m[1]) + decodeText(m[2]) + decodeText(m[3]))
 			case htmlAnchorEnd.Match(tag):
 				href = outer
+			case componentText.Match(tag):
+				// a component that shows its text attribute (VitePress'
+				// <Badge type="tip" text="^1.9.0" />): that text
+				t := componentText.FindSubmatch(tag)
+				out = append(out, Inline{Text: decodeText(append(t[1], t[2]...)), Style: st, Link: href, Line: r.lineNo(n)})
 			default:
 				if s, closing, ok := htmlStyleTag(tag); ok && closing {
 					st = st&^s | base&s // back to the style around n
@@ -960,6 +965,10 @@ func (r *markdownReader) html(b *ast.HTMLBlock, quote int) {
 		r.addLines(lines, md)
 	}
 }
+
+// componentText is a self-closing component that shows the text it is
+// given: VitePress' and VuePress' <Badge type="tip" text="^1.9.0" />.
+var componentText = regexp.MustCompile(`^<[A-Z][\w.]*\s[^<>]*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*/>$`)
 
 // htmlHeadingTag is an HTML heading's start tag.
 var htmlHeadingTag = regexp.MustCompile(`(?i)^<h([1-6])\b`)

@@ -834,3 +834,12 @@ func TestLoneCodeSpanIsCode(t *testing.T) {
 		t.Errorf("code inside prose made a code block: %+v", blocks[2])
 	}
 }
+
+// TestBadgeText: a self-closing component that shows its text attribute
+// (VitePress' <Badge text="beta" />) shows it; other tags stay markup.
+func TestBadgeText(t *testing.T) {
+	blocks := md(t, "## 缓存 <Badge type=\"tip\" text=\"^1.9.0\" />\n\n## Cache <Badge type=\"tip\" text=\"^1.9.0\" />\n\n正文 <Badge text=\"beta\" /> 内容 <br/>。\n\nBody <Badge text='beta'/> text.\n")
+	if got := blocks[0].ZH[0].Text + "|" + blocks[0].EN[0].Text + "|" + blocks[1].EN[0].Text; got != "缓存 ^1.9.0|Cache ^1.9.0|Body beta text." {
+		t.Errorf("texts %q", got)
+	}
+}
