@@ -314,6 +314,9 @@ var alertLabels = map[string][2]string{
 	"WARNING": {"警告", "Warning"}, "CAUTION": {"小心", "Caution"},
 	"DANGER": {"危险", "Danger"}, "INFO": {"信息", "Info"}, "DETAILS": {"详情", "Details"},
 	"PITFALL": {"陷阱", "Pitfall"}, "DEEPDIVE": {"深入探讨", "Deep Dive"}, // react.dev's, as its Chinese site words them
+	// Obsidian's callouts
+	"TODO": {"待办", "To do"}, "ABSTRACT": {"摘要", "Abstract"}, "SUCCESS": {"成功", "Success"}, "QUESTION": {"问题", "Question"},
+	"FAILURE": {"失败", "Failure"}, "BUG": {"缺陷", "Bug"}, "EXAMPLE": {"示例", "Example"},
 }
 
 // hantLabels are the labels of alertLabels written otherwise in

@@ -1127,8 +1127,19 @@ func endsLineBreak(ins []Inline) bool {
 }
 
 // alertMark is the first line of a GitHub alert, a quote that is a
-// note, tip, or warning: > [!NOTE].
-var alertMark = regexp.MustCompile(`(?i)^\[!(note|tip|important|warning|caution)\]\s*`)
+// note, tip, or warning: > [!NOTE]; or of an Obsidian callout, of more
+// kinds, foldable (+ or -) and perhaps titled: > [!example]- 标题.
+var alertMark = regexp.MustCompile(`(?i)^\[!([a-z]+)\][+-]?`)
+
+// alertKinds map the kinds an alert or callout names to the kinds diglot
+// labels (alertLabels); a quotation's (quote, cite) has no label.
+var alertKinds = map[string]string{
+	"note": "NOTE", "tip": "TIP", "hint": "TIP", "important": "IMPORTANT", "warning": "WARNING", "caution": "CAUTION",
+	"attention": "WARNING", "danger": "DANGER", "error": "DANGER", "info": "INFO", "todo": "TODO",
+	"abstract": "ABSTRACT", "summary": "ABSTRACT", "tldr": "ABSTRACT", "success": "SUCCESS", "check": "SUCCESS", "done": "SUCCESS",
+	"question": "QUESTION", "help": "QUESTION", "faq": "QUESTION", "failure": "FAILURE", "fail": "FAILURE", "missing": "FAILURE",
+	"bug": "BUG", "example": "EXAMPLE", "quote": quoteKind, "cite": quoteKind,
+}
 
 // markAlert reads a quote whose units start at first as a GitHub alert
 // when its text opens with [!NOTE] (or TIP, IMPORTANT, WARNING, CAUTION):
@@ -1143,7 +1154,12 @@ func (r *markdownReader) markAlert(first, quote int) {
 	if m == nil {
 		return
 	}
-	ins := dropPrefix(u.md.inlines, len(m[0]))
+	kind, ok := alertKinds[strings.ToLower(m[1])]
+	if !ok {
+		return
+	}
+	title, n := alertTitle(u, m[0])
+	ins := dropPrefix(u.md.inlines, n)
 	if len(ins) == 0 { // the mark stood alone: the quote's next paragraph carries it
 		rule := u.md.ruleBefore
 		r.units = slices.Delete(r.units, first, first+1)
@@ -1155,9 +1171,32 @@ func (r *markdownReader) markAlert(first, quote int) {
 		ins = u.md.inlines
 	}
 	md := *u.md
-	md.inlines, md.alert = ins, strings.ToUpper(m[1])
+	md.inlines = ins
+	if kind != quoteKind {
+		md.alert, md.title = kind, title
+	}
 	u.md = &md
 	u.readText()
+	if kind == quoteKind {
+		r.credit(title, u.lines[0], quote) // a quotation's title is its credit
+	}
+}
+
+// alertTitle returns the title an alert's first line gives after its mark
+// (Obsidian's > [!tip] 标题) and how many bytes of the paragraph's text the
+// mark and the title take.
+func alertTitle(u *unit, mark string) (string, int) {
+	line := strings.TrimSpace(strings.TrimLeft(u.lines[0].Text, "> \t"))
+	if !strings.HasPrefix(strings.ToLower(line), strings.ToLower(mark)) {
+		return "", len(mark)
+	}
+	title := strings.TrimSpace(line[len(mark):])
+	rest := u.text[len(mark):]
+	spaces := len(rest) - len(strings.TrimLeft(rest, " "))
+	if title == "" || !strings.HasPrefix(rest[spaces:], title) {
+		return "", len(mark)
+	}
+	return title, len(mark) + spaces + len(title)
 }
 
 // dropPrefix returns inlines without their text's first n bytes.

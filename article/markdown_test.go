@@ -843,3 +843,20 @@ func TestBadgeText(t *testing.T) {
 		t.Errorf("texts %q", got)
 	}
 }
+
+// TestObsidianCallouts: Obsidian's callouts are alerts of more kinds,
+// foldable and titled on their mark's line; a quotation's (quote) has no
+// label, its title its credit under it; an unknown kind is a plain quote.
+func TestObsidianCallouts(t *testing.T) {
+	src := "> [!example]- 一个例子\n> 把文件拖进窗口。\n\n> [!example]- An example\n> Drag the file into the window.\n\n" +
+		"> [!question]\n> 为什么？\n\n> [!question]\n> Why?\n\n" +
+		"> [!quote] 鲁迅\n> 其实地上本没有路。\n\n> [!quote] Lu Xun\n> For actually the earth had no roads.\n\n" +
+		"> [!frobnicate] 什么\n> 普通引用。\n\n> [!frobnicate] What\n> A plain quote.\n"
+	checkLabelled(t, md(t, src), []labelledPair{
+		{"一个例子", "把文件拖进窗口。", "An example", "Drag the file into the window.", 1},
+		{"问题", "为什么？", "Question", "Why?", 1},
+		{"", "其实地上本没有路。", "", "For actually the earth had no roads.", 1},
+		{"", "——鲁迅", "", "— Lu Xun", 1},
+		{"", "[!frobnicate] 什么普通引用。", "", "[!frobnicate] What A plain quote.", 1},
+	})
+}
