@@ -359,3 +359,78 @@ func (r *markdownReader) labelBox(first int, kind, title string) {
 		r.units[firstText].md = &md
 	}
 }
+
+// MyST's directives (Jupyter Book, Sphinx with MyST): a fence whose info
+// is {name} holds a directive, not code. Those of an admonition's kind
+// ({note}, {warning}, {admonition} Title with its :class:) are boxes whose
+// content is read as Markdown, its :option: lines left out; others stay
+// code blocks ({code-block} python is code).
+var (
+	mystDirective = regexp.MustCompile(`^\{([a-z][\w-]*)\}\s*(.*)$`)
+	mystOption    = regexp.MustCompile(`^:[\w-]+:(?:\s|$)`)
+	mystClass     = regexp.MustCompile(`^:class:\s*(\S+)`)
+)
+
+// mystKinds are the admonitions MyST names beyond containerKinds.
+var mystKinds = map[string]string{"hint": "TIP", "attention": "WARNING", "error": "DANGER", "seealso": "NOTE"}
+
+// directive reads a MyST admonition fenced as code as a box; false for
+// any other fenced block.
+func (r *markdownReader) directive(b *ast.FencedCodeBlock, quote int) bool {
+	if b.Info == nil || r.nested >= maxKramdownNesting {
+		return false
+	}
+	m := mystDirective.FindStringSubmatch(strings.TrimSpace(string(b.Info.Segment.Value(r.src))))
+	if m == nil {
+		return false
+	}
+	kind, title := containerKinds[m[1]], strings.TrimSpace(m[2])
+	if kind == "" {
+		kind = mystKinds[m[1]]
+	}
+	if m[1] != "admonition" && kind == "" {
+		return false
+	}
+	var lines []rawLine
+	options := true
+	for i := 0; i < b.Lines().Len(); i++ {
+		seg := b.Lines().At(i)
+		raw := strings.TrimRight(string(seg.Value(r.src)), "\n")
+		if options && mystOption.MatchString(strings.TrimSpace(raw)) {
+			if c := mystClass.FindStringSubmatch(strings.TrimSpace(raw)); c != nil && kind == "" {
+				kind = boxKind(c[1])
+			}
+			continue
+		}
+		options = false
+		lines = append(lines, rawLine{no: r.lines[r.lineAt(seg.Start)].no, raw: raw, text: trimSpace(raw)})
+	}
+	if kind == "" {
+		kind = "NOTE" // {admonition} Title, of no class
+	}
+	first := len(r.units)
+	sub := &markdownReader{lines: lines, c: r.c, nested: r.nested + 1, rule: r.rule, images: r.images, tables: r.tables, templates: r.templates}
+	r.rule = false
+	sub.read()
+	for _, u := range sub.units {
+		md := *u.md
+		md.quote += quote + 1
+		u.md = &md
+		r.units = append(r.units, u)
+	}
+	r.images, r.tables, r.templates = sub.images, sub.tables, sub.templates
+	if first == len(r.units) {
+		return true
+	}
+	// the fence lines are the first and the last paragraph's source lines
+	if lo, hi := r.span(b); lo > 0 {
+		open := r.lines[lo-1]
+		r.units[first].lines = append([]SourceLine{{No: open.no, Text: open.text}}, r.units[first].lines...)
+		if hi+1 < len(r.lines) && strings.HasPrefix(r.lines[hi+1].text, open.text[:3]) {
+			tail := &r.units[len(r.units)-1]
+			tail.lines = append(tail.lines, SourceLine{No: r.lines[hi+1].no, Text: r.lines[hi+1].text})
+		}
+	}
+	r.labelBox(first, kind, title)
+	return true
+}

@@ -549,6 +549,9 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 	case *east.Footnote:
 		r.footnote(b, depth, quote)
 	case *ast.FencedCodeBlock:
+		if r.directive(b, quote) {
+			break
+		}
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, title: r.codeTitle(b), inlines: []Inline{r.code(b)}})
 	case *ast.CodeBlock:
 		r.add(b, mdBlock{kind: Paragraph, quote: quote, pre: true, inlines: []Inline{r.code(b)}})

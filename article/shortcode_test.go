@@ -182,3 +182,21 @@ func TestHTMLDetails(t *testing.T) {
 		t.Errorf("the box's lines: %+v", l)
 	}
 }
+
+// TestMySTDirectives: MyST's admonitions fenced as code ({note},
+// {admonition} Title with its :class:) are boxes of Markdown, their
+// options left out; another directive stays code.
+func TestMySTDirectives(t *testing.T) {
+	src := "```{note}\n先读**指南**。\n```\n\n```{note}\nRead the **guide** first.\n```\n\n" +
+		"```{admonition} 当心\n:class: warning\n很慢。\n```\n\n```{admonition} Careful\n:class: warning\nIt is slow.\n```\n\n" +
+		"```{code-block} python\nprint(1)\n```\n"
+	blocks := md(t, src)
+	checkLabelled(t, blocks, []labelledPair{
+		{"注意", "先读指南。", "Note", "Read the guide first.", 1},
+		{"当心", "很慢。", "Careful", "It is slow.", 1},
+		{"", "", "", "print(1)", 0},
+	})
+	if l := blocks[0].ZH[0].Lines; len(l) != 3 || l[0].Text != "```{note}" || l[2].Text != "```" {
+		t.Errorf("a box's lines: %+v", l)
+	}
+}
