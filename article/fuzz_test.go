@@ -101,6 +101,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("!!! tip \"提示\"\n    先安装。\n\n    - 项\n\n???+ note\n\t> 引用\n!!! x\n"))
 	f.Add([]byte("---\ntitle: 标题\n---\n<!--\ntitle: Title\n-->\n<!-- overview -->\n<!--\n## Heading\n\nText here.\n-->\n## 标题\n\n正文。\n\n{{< note >}}\n<!--\n* One item\n-->\n* 一项\n{{< /note >}}\n\n## {{% heading \"whatsnext\" %}}\n"))
 	f.Add([]byte("import A from 'a';\n\n{/* x */}\n<Tabs>\n  <TabItem label=\"npm\">\n\n```sh\nnpm i\n```\n\n  </TabItem>\n</Tabs>\n\n<Pitfall>\n\n陷阱。\n\n</Pitfall>\n\n<<<<<<< HEAD\n中文。\n=======\nEnglish.\n>>>>>>> abc\n\n{{jsxref(\"Array\")}} {% hint style=\"info\" %}\n"))
+	f.Add([]byte("```{admonition} 标题\n:class: tip\n内容。\n```\n\n<details><summary>摘要</summary>\n\n正文。\n\n</details>\n\n> [!example]- 例子\n> 文字 <Badge text=\"beta\" />。\n\n> [!quote] 作者\n> 引文。\n\n{{< mermaid >}}\nA-->B\n{{< /mermaid >}}\n\n[见]({{< ref \"x.md\" >}})\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, diags := ParseFormat("fuzz.md", src, Markdown)
 		if doc == nil {
