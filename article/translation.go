@@ -175,6 +175,11 @@ func mergeMeta(zh, en Meta, originalIsChinese bool) Meta {
 	m.Language = firstNonEmpty(zh.Language, en.Language)
 	m.Title = firstNonEmpty(zh.Title, en.Title)
 	m.TitleEN = firstNonEmpty(en.TitleEN, zh.TitleEN)
+	if m.Title == "" && zh.TitleEN != "" && en.TitleEN != "" && zh.TitleEN != en.TitleEN {
+		// the Chinese file's title in Latin letters (title: Pod, over the
+		// English file's Pods) is the Chinese side's title still
+		m.Title = zh.TitleEN
+	}
 	return m
 }
 

@@ -289,3 +289,17 @@ func pairShapes(t *testing.T, en, zh Source) (*Document, []string) {
 	}
 	return doc, got
 }
+
+// TestLatinTitleOfTheChineseFile: a Chinese file's front matter title in
+// Latin letters (Kubernetes' title: Pod) is the Chinese title, beside the
+// English file's own.
+func TestLatinTitleOfTheChineseFile(t *testing.T) {
+	doc, diags := ParseTranslation(Source{Name: "en.md", Data: []byte("---\ntitle: Pods\n---\nPods are the smallest units.\n"), Format: Markdown},
+		Source{Name: "zh.md", Data: []byte("---\ntitle: Pod\n---\nPod 是最小的单元。\n"), Format: Markdown})
+	if doc == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	if doc.Meta.Title != "Pod" || doc.Meta.TitleEN != "Pods" {
+		t.Errorf("titles %q / %q", doc.Meta.Title, doc.Meta.TitleEN)
+	}
+}
