@@ -1,6 +1,9 @@
 package article
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // conflictMarker is a line git writes around the two sides of a merge it
 // could not make: <<<<<<< HEAD, =======, >>>>>>> a220bb3 (and ||||||| for
@@ -18,7 +21,7 @@ func withoutConflictMarkers(body []rawLine, c *collector) []rawLine {
 	open := -1 // the index of an open run's <<<<<<< line
 	var inside []int
 	for i, l := range body {
-		if l.indented || !conflictMarker.MatchString(l.raw) {
+		if l.indented || len(l.raw) < 7 || !strings.ContainsRune("<=>|", rune(l.raw[0])) || !conflictMarker.MatchString(l.raw) {
 			continue
 		}
 		switch l.raw[0] {

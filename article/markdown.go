@@ -277,7 +277,7 @@ func (r *markdownReader) footnote(fn *east.Footnote, depth, quote int) {
 // the page keeps its original in comments (comments.go), those are read
 // too, and title is the original's title if a comment gives it.
 func markdownUnits(body []rawLine, c *collector, originals bool) (units []unit, title string) {
-	body = withoutMDX(body)
+	body = siteSource(body)
 	if !originals {
 		r := &markdownReader{lines: body, c: c}
 		r.read()
@@ -383,9 +383,9 @@ func loneCode(ins []Inline) bool {
 	return len(ins) == 1 && ins[0].Style == Code && ins[0].Link == "" && !strings.Contains(ins[0].Text, "\n") && strings.TrimSpace(ins[0].Text) != ""
 }
 
-// onlyMarkup reports inlines that are all template markup (a shortcode
+// MarkupOnly reports inlines that are all template markup (a shortcode
 // standing for text only the site has).
-func onlyMarkup(ins []Inline) bool {
+func MarkupOnly(ins []Inline) bool {
 	for _, in := range ins {
 		if in.Style&Markup == 0 && strings.TrimSpace(in.Text) != "" {
 			return false
@@ -399,7 +399,7 @@ func onlyMarkup(ins []Inline) bool {
 func (u *unit) readText() {
 	u.text = textOf(u.md.inlines)
 	u.class, u.counts = classify(u.text)
-	if u.md.pre || u.md.twin != nil || onlyMarkup(u.md.inlines) {
+	if u.md.pre || u.md.twin != nil || MarkupOnly(u.md.inlines) {
 		// code, template markup and a heading the site words in each
 		// language are in neither: they go with a neighbour
 		u.class = classNeutral
@@ -520,14 +520,7 @@ func (r *markdownReader) block(c ast.Node, depth, quote int) {
 			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: r.inlines(b, 0, ""), image: string(img.Destination)})
 			break
 		}
-		if twin, ok := featureState(r.paragraphText(b)); ok {
-			md := mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: twin[English], Line: r.lineNo(b)}}}
-			md.twin = &twin
-			r.add(b, md)
-			break
-		}
-		if src, caption, ok := r.figureTag(b); ok {
-			r.add(b, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: caption, Style: Emphasis, Line: r.lineNo(b)}}, image: src})
+		if r.tagParagraph(b, quote) {
 			break
 		}
 		ins := r.inlines(b, 0, "")

@@ -26,10 +26,11 @@ var (
 // reads as no link at all (its destination holds spaces).
 var hugoRefLink = regexp.MustCompile(`\]\(\{\{[<%]-?\s*(?:rel)?ref\s+"([^"\s]*)"\s*-?[>%]\}\}\)`)
 
-// withoutMDX returns the body with MDX's ESM blocks and comments blank,
-// and Hugo's ref links made links to the path they name (hugoRefLink),
-// outside fenced code; the body itself when it has none.
-func withoutMDX(body []rawLine) []rawLine {
+// siteSource returns the body as goldmark is to read it: MDX's ESM blocks
+// and comments blank, and Hugo's ref links made links to the path they
+// name (hugoRefLink), outside fenced code; the body itself when it has
+// none of them.
+func siteSource(body []rawLine) []rawLine {
 	var out []rawLine
 	blank := func(i int, raw string) {
 		if out == nil {
@@ -40,7 +41,7 @@ func withoutMDX(body []rawLine) []rawLine {
 	fence := ""
 	esm, comment := false, false
 	for i, l := range body {
-		if m := codeFence.FindStringSubmatch(l.raw); m != nil && !esm && !comment {
+		if m := fenceOf(l.raw); m != nil && !esm && !comment {
 			switch {
 			case fence == "":
 				fence = m[1]
@@ -60,7 +61,7 @@ func withoutMDX(body []rawLine) []rawLine {
 				blank(i, "")
 			}
 			continue
-		case !l.indented && esmStart.MatchString(l.raw):
+		case !l.indented && (strings.HasPrefix(l.raw, "import") || strings.HasPrefix(l.raw, "export")) && esmStart.MatchString(l.raw):
 			esm = true
 			blank(i, "")
 			continue
@@ -78,6 +79,15 @@ func withoutMDX(body []rawLine) []rawLine {
 		return body
 	}
 	return out
+}
+
+// fenceOf matches a code fence line, looked for only where the line holds
+// three backticks or tildes: the pass reads every line.
+func fenceOf(raw string) []string {
+	if !strings.Contains(raw, "```") && !strings.Contains(raw, "~~~") {
+		return nil
+	}
+	return codeFence.FindStringSubmatch(raw)
 }
 
 // dropJSXComments removes {/* … */} from a line; open says a comment

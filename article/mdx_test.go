@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// TestWithoutMDX: MDX's ESM statements and {/* comments */} are blank
-// lines, outside code only; prose that starts with "import" stays.
-func TestWithoutMDX(t *testing.T) {
+// TestSiteSource: MDX's ESM statements and {/* comments */} are blank
+// lines, and Hugo's ref links plain links, outside code only; prose that
+// starts with "import" stays.
+func TestSiteSource(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"imports", "import Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\"\n\n# Title", "|||# Title"},
 		{"a side-effect import, to the blank line (as MDX reads it)", "import './styles.css';\nmore();\n\ntext", "|||text"},
@@ -27,7 +28,7 @@ func TestWithoutMDX(t *testing.T) {
 			body = append(body, rawLine{no: i + 1, raw: l, text: trimSpace(l)})
 		}
 		var got []string
-		for _, l := range withoutMDX(body) {
+		for _, l := range siteSource(body) {
 			got = append(got, l.raw)
 		}
 		if g := strings.Join(got, "|"); g != tt.want {

@@ -82,7 +82,7 @@ func joinLoneWords(units []unit, groups []group, facing int) []group {
 // 2025-11-02", is no part of the list item before it), and a paragraph of
 // template markup alone (a shortcode, given once or in each language).
 func (u *unit) standsAlone() bool {
-	return u.md != nil && (u.md.pre || u.md.kind == Heading || onlyMarkup(u.md.inlines))
+	return u.md != nil && (u.md.pre || u.md.kind == Heading || MarkupOnly(u.md.inlines))
 }
 
 // quoteDepth is the number of block quotes around a Markdown unit.

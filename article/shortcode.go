@@ -353,10 +353,31 @@ var (
 	hexoAsset  = regexp.MustCompile(`^\{%-?\s*asset_img\s+(\S+)(?:\s+(.*?))?\s*-?%\}$`)
 )
 
-// figureTag reads a paragraph that is a picture's template tag alone: its
-// source and its caption (the source's name when it gives none).
-func (r *markdownReader) figureTag(p ast.Node) (src, caption string, ok bool) {
+// tagParagraph reads a paragraph that is one template tag the site shows
+// as something the model has: the Kubernetes feature state, in each
+// language, or a picture; false for any other paragraph.
+func (r *markdownReader) tagParagraph(p ast.Node, quote int) bool {
+	lo, _ := r.span(p)
+	if lo < 0 || !strings.HasPrefix(r.lines[lo].text, "{") {
+		return false // no tag: the paragraph's text is not built
+	}
 	tag := r.paragraphText(p)
+	if twin, ok := featureState(tag); ok {
+		md := mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: twin[English], Line: r.lineNo(p)}}}
+		md.twin = &twin
+		r.add(p, md)
+		return true
+	}
+	if src, caption, ok := r.figureTag(tag); ok {
+		r.add(p, mdBlock{kind: Paragraph, quote: quote, inlines: []Inline{{Text: caption, Style: Emphasis, Line: r.lineNo(p)}}, image: src})
+		return true
+	}
+	return false
+}
+
+// figureTag reads a picture's template tag: its source and its caption
+// (the source's name when it gives none).
+func (r *markdownReader) figureTag(tag string) (src, caption string, ok bool) {
 	if m := hugoFigure.FindStringSubmatch(tag); m != nil {
 		args := map[string]string{}
 		for _, a := range shortcodeArg.FindAllStringSubmatch(m[1], -1) {

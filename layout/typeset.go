@@ -396,7 +396,7 @@ func bothSides(b article.Block) (zh, en []article.Para) {
 	given := append(b.ZH, b.EN...)
 	for _, p := range given {
 		neutral := b.Kind == article.Heading && !strings.ContainsFunc(p.Text, unicode.IsLetter)
-		if !neutral && !p.Pre && !onlyMarkup(p) {
+		if !neutral && !p.Pre && !article.MarkupOnly(p.Inlines) {
 			return b.ZH, b.EN
 		}
 	}
@@ -404,16 +404,6 @@ func bothSides(b article.Block) (zh, en []article.Para) {
 		return given, b.EN
 	}
 	return b.ZH, given
-}
-
-// onlyMarkup reports a paragraph of template markup alone.
-func onlyMarkup(p article.Para) bool {
-	for _, in := range p.Inlines {
-		if in.Style&article.Markup == 0 && strings.TrimSpace(in.Text) != "" {
-			return false
-		}
-	}
-	return len(p.Inlines) > 0
 }
 
 // setRow breaks both sides of a block into lines.
